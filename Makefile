@@ -1,0 +1,33 @@
+# `make run` and `make test` are the only commands a user needs; both set everything up first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: run test lint bench browser clean
+
+run: $(INSTALLED)
+	$(BIN)/streamlit run app.py
+
+test: $(INSTALLED) browser
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+
+bench: $(INSTALLED) browser
+	$(BIN)/python -m bench
+
+browser: $(INSTALLED)
+	@PYTHON=$(BIN)/python sh scripts/ensure-chromium.sh
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $(INSTALLED)
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,236 @@
+"""Domain records, validation and ISO-week arithmetic: plain Python, no Streamlit, no DuckDB.
+
+Validation raises `ValidationError` with a message key from the text catalogue, so every screen
+can show the message at the field in the user's language and the storage layer can refuse the
+same input when it comes from elsewhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import unicodedata
+from dataclasses import dataclass
+
+from belangen import worksheet
+
+MAX_NAME_LENGTH = 120
+MAX_TEXT_LENGTH = 100_000
+EARLIEST_DATE = dt.date(1900, 1, 1)
+LATEST_DATE = dt.date(2199, 12, 31)
+
+
+class ValidationError(ValueError):
+    """Input the user must correct; `message_key` names the text in the catalogue."""
+
+    def __init__(self, field_name: str, message_key: str, **params: object) -> None:
+        super().__init__(f"{field_name}: {message_key} {params}")
+        self.field = field_name
+        self.message_key = message_key
+        self.params = params
+
+
+# --- Text -------------------------------------------------------------------------------------
+
+_INVISIBLE_CATEGORIES = {"Cc", "Cf"}
+_ALLOWED_CONTROLS = {"\n", "\t"}
+
+
+def clean_text(value: object, field_name: str, *, max_length: int = MAX_TEXT_LENGTH) -> str:
+    """Free text as typed, minus surrounding white space; stored verbatim otherwise."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValidationError(field_name, "error.not_text")
+    text = value.replace("\r\n", "\n").replace("\x00", "").strip()
+    if len(text) > max_length:
+        raise ValidationError(field_name, "error.too_long", limit=max_length)
+    return text
+
+
+def clean_name(value: object, field_name: str = "name") -> str:
+    """A name must have something visible in it and fit on one line."""
+    text = clean_text(value, field_name, max_length=MAX_NAME_LENGTH)
+    if "\n" in text:
+        raise ValidationError(field_name, "error.name_one_line")
+    visible = "".join(
+        ch
+        for ch in text
+        if not ch.isspace() and unicodedata.category(ch) not in _INVISIBLE_CATEGORIES
+    )
+    if not visible:
+        raise ValidationError(field_name, "error.name_required")
+    return text
+
+
+def name_key(name: str) -> str:
+    """Two names are the same when they differ only in case, Unicode form or invisible marks."""
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    kept = "".join(
+        ch for ch in folded if unicodedata.category(ch) not in _INVISIBLE_CATEGORIES
+    )
+    return " ".join(kept.split())
+
+
+# --- Ratings and choices ---------------------------------------------------------------------
+
+
+def clean_rating(value: object, field_name: str, *, optional: bool = False) -> int | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        if optional:
+            return None
+        raise ValidationError(field_name, "error.rating_required")
+    if isinstance(value, bool):
+        raise ValidationError(field_name, "error.rating_range")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if not isinstance(value, int) or not worksheet.RATING_MIN <= value <= worksheet.RATING_MAX:
+        raise ValidationError(field_name, "error.rating_range")
+    return value
+
+
+def clean_choice(value: object, choices: object, field_name: str) -> str:
+    if not isinstance(value, str) or value not in choices:  # type: ignore[operator]
+        raise ValidationError(field_name, "error.invalid_choice")
+    return value
+
+
+# --- Dates and ISO weeks ---------------------------------------------------------------------
+
+
+def clean_date(value: object, field_name: str, *, optional: bool = False) -> dt.date | None:
+    if value is None:
+        if optional:
+            return None
+        raise ValidationError(field_name, "error.date_required")
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValidationError(field_name, "error.date_invalid") from None
+    if not isinstance(value, dt.date):
+        raise ValidationError(field_name, "error.date_invalid")
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise ValidationError(
+            field_name, "error.date_out_of_range", earliest=EARLIEST_DATE, latest=LATEST_DATE
+        )
+    return value
+
+
+def week_start(day: dt.date) -> dt.date:
+    """The Monday of the ISO week that holds `day`; weeks are stored as that date."""
+    return day - dt.timedelta(days=day.weekday())
+
+
+def iso_week_label(monday: dt.date) -> str:
+    year, week, _ = monday.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def parse_iso_week(label: str) -> dt.date:
+    """'2026-W48' → the Monday of that week; refuses weeks a year does not have (W53 of most)."""
+    try:
+        year_text, week_text = label.strip().upper().split("-W")
+        return dt.date.fromisocalendar(int(year_text), int(week_text), 1)
+    except ValueError:
+        raise ValidationError("week", "error.week_invalid") from None
+
+
+def weeks_back(monday: dt.date, count: int) -> list[dt.date]:
+    """The `count` ISO weeks ending with `monday`, oldest first."""
+    return [monday - dt.timedelta(weeks=offset) for offset in range(count - 1, -1, -1)]
+
+
+def check_follow_up_week(week: dt.date, project_start: dt.date, today: dt.date) -> dt.date:
+    """A follow-up belongs to a week that has begun and does not precede the project."""
+    monday = week_start(week)
+    if monday > week_start(today):
+        raise ValidationError("week", "error.week_in_future")
+    if monday < week_start(project_start):
+        raise ValidationError("week", "error.week_before_project", start=project_start)
+    return monday
+
+
+# --- Records -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Project:
+    id: int
+    name: str
+    description: str
+    own_goal: str
+    start_date: dt.date
+    archived: bool
+    is_sample: bool
+    revision: int
+
+
+@dataclass(frozen=True)
+class Stakeholder:
+    id: int
+    project_id: int
+    name: str
+    role: str
+    constituency: str
+    notes: str
+    archived: bool
+    revision: int
+
+
+@dataclass(frozen=True)
+class Interest:
+    id: int
+    stakeholder_id: int
+    text: str
+    kind: str
+    status: str
+    signals: str
+    confirmed_on: dt.date | None
+    archived: bool
+    revision: int
+
+
+@dataclass(frozen=True)
+class WorksheetEntry:
+    """One saved version of a rated worksheet row; the newest is the current one."""
+
+    id: int
+    stakeholder_id: int
+    dimension: str
+    reflection: str
+    rating: int
+    target: int | None
+    saved_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class Action:
+    id: int
+    stakeholder_id: int
+    row_key: str
+    text: str
+    planned_week: dt.date | None
+    status: str
+    done_on: dt.date | None
+    outcome: str
+    revision: int
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in worksheet.OPEN_ACTION_STATUSES
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """The current version of one stakeholder's follow-up for one ISO week."""
+
+    id: int
+    stakeholder_id: int
+    week: dt.date
+    ratings: dict[str, int]
+    their_value_rating: int | None
+    reflection: str
+    saved_at: dt.datetime

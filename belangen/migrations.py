@@ -1,0 +1,132 @@
+"""The database schema as numbered steps. A step is never edited once released: add a new one.
+
+Each step runs in its own transaction together with the row that records it in `schema_version`,
+so a database is always at exactly one known version. There are no foreign keys: DuckDB cannot
+delete a parent and its children in one transaction when they are linked (see shared NOTES), so
+the store keeps references whole itself.
+"""
+
+from __future__ import annotations
+
+APPLICATION_NAME = "belangen"
+
+STEPS: tuple[tuple[int, str], ...] = (
+    (
+        1,
+        """
+        CREATE TABLE app_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
+        INSERT INTO app_meta VALUES ('application', 'belangen');
+
+        CREATE SEQUENCE project_ids START 1;
+        CREATE TABLE project (
+            id BIGINT PRIMARY KEY DEFAULT nextval('project_ids'),
+            name VARCHAR NOT NULL,
+            description VARCHAR NOT NULL DEFAULT '',
+            own_goal VARCHAR NOT NULL DEFAULT '',
+            start_date DATE NOT NULL,
+            archived BOOLEAN NOT NULL DEFAULT FALSE,
+            is_sample BOOLEAN NOT NULL DEFAULT FALSE,
+            revision INTEGER NOT NULL DEFAULT 1,
+            created_at TIMESTAMP NOT NULL,
+            updated_at TIMESTAMP NOT NULL
+        );
+
+        CREATE SEQUENCE stakeholder_ids START 1;
+        CREATE TABLE stakeholder (
+            id BIGINT PRIMARY KEY DEFAULT nextval('stakeholder_ids'),
+            project_id BIGINT NOT NULL,
+            name VARCHAR NOT NULL,
+            name_key VARCHAR NOT NULL,
+            role VARCHAR NOT NULL DEFAULT '',
+            constituency VARCHAR NOT NULL DEFAULT '',
+            notes VARCHAR NOT NULL DEFAULT '',
+            archived BOOLEAN NOT NULL DEFAULT FALSE,
+            revision INTEGER NOT NULL DEFAULT 1,
+            created_at TIMESTAMP NOT NULL,
+            updated_at TIMESTAMP NOT NULL
+        );
+        CREATE INDEX stakeholder_by_project ON stakeholder (project_id);
+
+        CREATE SEQUENCE interest_ids START 1;
+        CREATE TABLE interest (
+            id BIGINT PRIMARY KEY DEFAULT nextval('interest_ids'),
+            stakeholder_id BIGINT NOT NULL,
+            text VARCHAR NOT NULL,
+            kind VARCHAR NOT NULL,
+            status VARCHAR NOT NULL,
+            signals VARCHAR NOT NULL DEFAULT '',
+            confirmed_on DATE,
+            archived BOOLEAN NOT NULL DEFAULT FALSE,
+            revision INTEGER NOT NULL DEFAULT 1,
+            created_at TIMESTAMP NOT NULL,
+            updated_at TIMESTAMP NOT NULL
+        );
+        CREATE INDEX interest_by_stakeholder ON interest (stakeholder_id);
+
+        CREATE SEQUENCE worksheet_entry_ids START 1;
+        CREATE TABLE worksheet_entry (
+            id BIGINT PRIMARY KEY DEFAULT nextval('worksheet_entry_ids'),
+            stakeholder_id BIGINT NOT NULL,
+            dimension VARCHAR NOT NULL,
+            reflection VARCHAR NOT NULL DEFAULT '',
+            rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+            target INTEGER CHECK (target BETWEEN 1 AND 5),
+            saved_at TIMESTAMP NOT NULL
+        );
+        CREATE INDEX worksheet_entry_by_stakeholder ON worksheet_entry (stakeholder_id);
+
+        CREATE SEQUENCE action_ids START 1;
+        CREATE TABLE action (
+            id BIGINT PRIMARY KEY DEFAULT nextval('action_ids'),
+            stakeholder_id BIGINT NOT NULL,
+            row_key VARCHAR NOT NULL,
+            text VARCHAR NOT NULL,
+            planned_week DATE,
+            status VARCHAR NOT NULL,
+            done_on DATE,
+            outcome VARCHAR NOT NULL DEFAULT '',
+            revision INTEGER NOT NULL DEFAULT 1,
+            created_at TIMESTAMP NOT NULL,
+            updated_at TIMESTAMP NOT NULL
+        );
+        CREATE INDEX action_by_stakeholder ON action (stakeholder_id);
+
+        -- Every edit first appends the row as it was, so no typed text is ever overwritten.
+        CREATE SEQUENCE change_log_ids START 1;
+        CREATE TABLE change_log (
+            id BIGINT PRIMARY KEY DEFAULT nextval('change_log_ids'),
+            table_name VARCHAR NOT NULL,
+            row_id BIGINT NOT NULL,
+            stakeholder_id BIGINT,
+            logged_at TIMESTAMP NOT NULL,
+            previous JSON NOT NULL
+        );
+        CREATE INDEX change_log_by_stakeholder ON change_log (stakeholder_id);
+        """,
+    ),
+    (
+        2,
+        """
+        -- Weekly follow-ups: saving a week again appends a new version; the highest id is current.
+        CREATE SEQUENCE follow_up_ids START 1;
+        CREATE TABLE follow_up (
+            id BIGINT PRIMARY KEY DEFAULT nextval('follow_up_ids'),
+            stakeholder_id BIGINT NOT NULL,
+            week DATE NOT NULL,
+            reflection VARCHAR NOT NULL DEFAULT '',
+            their_value_rating INTEGER CHECK (their_value_rating BETWEEN 1 AND 5),
+            saved_at TIMESTAMP NOT NULL
+        );
+        CREATE INDEX follow_up_by_stakeholder ON follow_up (stakeholder_id, week);
+
+        CREATE TABLE follow_up_rating (
+            follow_up_id BIGINT NOT NULL,
+            dimension VARCHAR NOT NULL,
+            rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+            PRIMARY KEY (follow_up_id, dimension)
+        );
+        """,
+    ),
+)
+
+LATEST_VERSION = STEPS[-1][0]

@@ -1,0 +1,955 @@
+"""DuckDB storage: opening the file safely, migrating it, and every query and unit of work.
+
+One connection per process; every unit of work gets its own cursor and its own transaction,
+because a DuckDB connection must not be shared between the threads Streamlit runs tabs on.
+Nothing here imports Streamlit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from belangen import domain, migrations, worksheet
+from belangen.domain import (
+    Action,
+    Interest,
+    Project,
+    Stakeholder,
+    ValidationError,
+    WorksheetEntry,
+)
+
+DEFAULT_DB_PATH = Path(__file__).resolve().parent.parent / "data" / "belangen.duckdb"
+DUCKDB_MAGIC = b"DUCK"
+DUCKDB_MAGIC_OFFSET = 8
+
+
+def configured_db_path() -> Path:
+    """`BELANGEN_DB` if set, else `data/belangen.duckdb` beside the package."""
+    override = os.environ.get("BELANGEN_DB", "").strip()
+    return Path(override).expanduser() if override else DEFAULT_DB_PATH
+
+
+# --- Errors ------------------------------------------------------------------------------------
+
+
+class DatabaseUnavailable(Exception):
+    """The database file cannot be used; `reason` names the catalogue text that explains why."""
+
+    def __init__(self, reason: str, path: Path, detail: str = "", **params: object) -> None:
+        super().__init__(f"{reason}: {path} {detail}".strip())
+        self.reason = reason
+        self.path = path
+        self.detail = detail
+        self.params = params
+
+
+class NotFound(LookupError):
+    def __init__(self, kind: str, record_id: object) -> None:
+        super().__init__(f"{kind} {record_id} not found")
+        self.kind = kind
+        self.record_id = record_id
+
+
+class ConcurrentEdit(Exception):
+    """Someone (another tab) saved this record after it was opened here."""
+
+    def __init__(self, kind: str, record_id: object) -> None:
+        super().__init__(f"{kind} {record_id} changed since it was opened")
+        self.kind = kind
+        self.record_id = record_id
+
+
+# --- Opening -----------------------------------------------------------------------------------
+
+
+def _check_file_before_open(path: Path) -> None:
+    """Refuse anything that is not ours before DuckDB touches it: never create over a file."""
+    if path.is_dir():
+        raise DatabaseUnavailable("is_directory", path)
+    if path.exists():
+        if path.stat().st_size == 0:
+            raise DatabaseUnavailable("empty_file", path)
+        try:
+            with path.open("rb") as handle:
+                header = handle.read(DUCKDB_MAGIC_OFFSET + len(DUCKDB_MAGIC))
+        except PermissionError:
+            raise DatabaseUnavailable("no_permission", path) from None
+        if header[DUCKDB_MAGIC_OFFSET:] != DUCKDB_MAGIC:
+            raise DatabaseUnavailable("not_duckdb", path)
+        if not os.access(path, os.W_OK):
+            raise DatabaseUnavailable("read_only", path)
+    else:
+        parent = path.parent
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise DatabaseUnavailable("read_only", path, str(error)) from None
+        if not os.access(parent, os.W_OK):
+            raise DatabaseUnavailable("read_only", path)
+    wal = path.with_name(path.name + ".wal")
+    if not os.access(path.parent, os.W_OK) or (wal.exists() and not os.access(wal, os.W_OK)):
+        raise DatabaseUnavailable("read_only", path)
+
+
+_LOCK_HOLDER = re.compile(r"PID (\d+)")
+
+
+def _connect(path: Path) -> duckdb.DuckDBPyConnection:
+    try:
+        return duckdb.connect(str(path))
+    except duckdb.IOException as error:
+        message = str(error)
+        if "lock" in message.lower():
+            holder = _LOCK_HOLDER.search(message)
+            raise DatabaseUnavailable(
+                "locked", path, message, pid=holder.group(1) if holder else "?"
+            ) from None
+        raise DatabaseUnavailable("damaged", path, message) from None
+    except duckdb.Error as error:
+        raise DatabaseUnavailable("damaged", path, str(error)) from None
+
+
+def _schema_state(con: duckdb.DuckDBPyConnection, path: Path) -> int:
+    """The schema version of an opened file; refuses files that belong to another program."""
+    try:
+        tables = {
+            name
+            for (name,) in con.execute(
+                "SELECT table_name FROM information_schema.tables "
+                "WHERE table_catalog = current_database() AND table_schema = 'main'"
+            ).fetchall()
+        }
+        if not tables:
+            return 0
+        if "app_meta" not in tables or "schema_version" not in tables:
+            raise DatabaseUnavailable("foreign", path)
+        owner = con.execute(
+            "SELECT value FROM app_meta WHERE key = 'application'"
+        ).fetchall()
+        if owner != [(migrations.APPLICATION_NAME,)]:
+            raise DatabaseUnavailable("foreign", path)
+        (version,) = con.execute("SELECT max(version) FROM schema_version").fetchall()[0]
+        return int(version or 0)
+    except duckdb.Error as error:
+        raise DatabaseUnavailable("damaged", path, str(error)) from None
+
+
+def migrate(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    target: int = migrations.LATEST_VERSION,
+    now: Callable[[], dt.datetime] = dt.datetime.now,
+    path: Path | None = None,
+    before_step: Callable[[int], None] | None = None,
+) -> int:
+    """Bring the schema up to `target`, one transaction per step; returns the version reached."""
+    path = path or Path("?")
+    version = _schema_state(con, path)
+    if version > migrations.LATEST_VERSION:
+        raise DatabaseUnavailable(
+            "newer_version", path, version=version, supported=migrations.LATEST_VERSION
+        )
+    for step_version, sql in migrations.STEPS:
+        if step_version <= version or step_version > target:
+            continue
+        if before_step is not None and version > 0:
+            before_step(step_version)
+        cur = con.cursor()
+        try:
+            cur.execute("BEGIN TRANSACTION")
+            if step_version == 1:
+                cur.execute(
+                    "CREATE TABLE schema_version ("
+                    "version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
+                )
+            cur.execute(sql)
+            cur.execute("INSERT INTO schema_version VALUES (?, ?)", [step_version, now()])
+            cur.execute("COMMIT")
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+        finally:
+            cur.close()
+        # WAL replay after DDL has known bugs in DuckDB: persist each step at once.
+        con.execute("CHECKPOINT")
+        version = step_version
+    return version
+
+
+# --- The store ---------------------------------------------------------------------------------
+
+
+class Store:
+    """All reads and writes of one database file."""
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        now: Callable[[], dt.datetime] = dt.datetime.now,
+        before_migration: Callable[[Store, int], None] | None = None,
+    ) -> None:
+        self.path = Path(path)
+        self.now = now
+        self._lock = threading.Lock()
+        _check_file_before_open(self.path)
+        self._con = _connect(self.path)
+        try:
+            migrate(
+                self._con,
+                now=now,
+                path=self.path,
+                before_step=(lambda v: before_migration(self, v)) if before_migration else None,
+            )
+        except BaseException:
+            self._con.close()
+            raise
+
+    def close(self) -> None:
+        self._con.close()
+
+    def today(self) -> dt.date:
+        return self.now().date()
+
+    # -- plumbing ----------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One unit of work: its own cursor, committed whole or not at all."""
+        cur = self._con.cursor()
+        try:
+            cur.execute("BEGIN TRANSACTION")
+            yield cur
+            cur.execute("COMMIT")
+        except BaseException:
+            with suppress(duckdb.Error):
+                cur.execute("ROLLBACK")
+            raise
+        finally:
+            cur.close()
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        cur = self._con.cursor()
+        try:
+            return cur.execute(sql, list(params)).fetchall()
+        finally:
+            cur.close()
+
+    def _frame(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
+        cur = self._con.cursor()
+        try:
+            return cur.execute(sql, list(params)).df()
+        finally:
+            cur.close()
+
+    @staticmethod
+    def _log_previous(
+        cur: duckdb.DuckDBPyConnection, table: str, row_id: int, stakeholder_sql: str, now: Any
+    ) -> None:
+        cur.execute(
+            f"INSERT INTO change_log (table_name, row_id, stakeholder_id, logged_at, previous) "
+            f"SELECT '{table}', id, {stakeholder_sql}, ?, to_json(t) FROM {table} t WHERE id = ?",
+            [now, row_id],
+        )
+
+    def _update(
+        self,
+        table: str,
+        row_id: int,
+        revision: int | None,
+        values: dict[str, Any],
+        stakeholder_sql: str = "NULL",
+    ) -> None:
+        """Update one row, appending its previous state to the change log first.
+
+        With a `revision`, the update only happens if nobody saved the row in between.
+        """
+        now = self.now()
+        assignments = ", ".join(f"{column} = ?" for column in values)
+        with self.transaction() as cur:
+            current = cur.execute(
+                f"SELECT revision FROM {table} WHERE id = ?", [row_id]
+            ).fetchall()
+            if not current:
+                raise NotFound(table, row_id)
+            if revision is not None and current[0][0] != revision:
+                raise ConcurrentEdit(table, row_id)
+            self._log_previous(cur, table, row_id, stakeholder_sql, now)
+            cur.execute(
+                f"UPDATE {table} SET {assignments}, revision = revision + 1, updated_at = ? "
+                f"WHERE id = ?",
+                [*values.values(), now, row_id],
+            )
+
+    # -- projects ----------------------------------------------------------------------------
+
+    _PROJECT_COLUMNS = (
+        "id, name, description, own_goal, start_date, archived, is_sample, revision"
+    )
+
+    @staticmethod
+    def _project_values(
+        name: object, description: object, own_goal: object, start_date: object
+    ) -> dict[str, Any]:
+        return {
+            "name": domain.clean_name(name),
+            "description": domain.clean_text(description, "description"),
+            "own_goal": domain.clean_text(own_goal, "own_goal"),
+            "start_date": domain.clean_date(start_date, "start_date"),
+        }
+
+    def create_project(
+        self,
+        name: object,
+        description: object = "",
+        own_goal: object = "",
+        start_date: object = None,
+        *,
+        is_sample: bool = False,
+    ) -> int:
+        values = self._project_values(
+            name, description, own_goal, start_date if start_date is not None else self.today()
+        )
+        now = self.now()
+        with self.transaction() as cur:
+            (project_id,) = cur.execute(
+                "INSERT INTO project (name, description, own_goal, start_date, is_sample, "
+                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                [*values.values(), is_sample, now, now],
+            ).fetchall()[0]
+        return int(project_id)
+
+    def update_project(
+        self,
+        project_id: int,
+        revision: int | None,
+        *,
+        name: object,
+        description: object,
+        own_goal: object,
+        start_date: object,
+    ) -> None:
+        values = self._project_values(name, description, own_goal, start_date)
+        self._update("project", project_id, revision, values)
+
+    def set_project_archived(self, project_id: int, archived: bool) -> None:
+        self._update("project", project_id, None, {"archived": bool(archived)})
+
+    def list_projects(self, *, include_archived: bool = False) -> list[Project]:
+        where = "" if include_archived else "WHERE NOT archived"
+        rows = self._rows(
+            f"SELECT {self._PROJECT_COLUMNS} FROM project {where} "
+            "ORDER BY archived, lower(name), id"
+        )
+        return [Project(*row) for row in rows]
+
+    def get_project(self, project_id: int) -> Project:
+        rows = self._rows(
+            f"SELECT {self._PROJECT_COLUMNS} FROM project WHERE id = ?", [project_id]
+        )
+        if not rows:
+            raise NotFound("project", project_id)
+        return Project(*rows[0])
+
+    # -- stakeholders ------------------------------------------------------------------------
+
+    _STAKEHOLDER_COLUMNS = "id, project_id, name, role, constituency, notes, archived, revision"
+
+    def _check_unique_name(
+        self, cur: duckdb.DuckDBPyConnection, project_id: int, key: str, except_id: int | None
+    ) -> None:
+        clash = cur.execute(
+            "SELECT archived FROM stakeholder WHERE project_id = ? AND name_key = ? "
+            "AND id IS DISTINCT FROM ?",
+            [project_id, key, except_id],
+        ).fetchall()
+        if clash:
+            message = "error.name_taken_archived" if clash[0][0] else "error.name_taken"
+            raise ValidationError("name", message)
+
+    def create_stakeholder(
+        self,
+        project_id: int,
+        name: object,
+        role: object = "",
+        constituency: object = "",
+        notes: object = "",
+    ) -> int:
+        clean_name = domain.clean_name(name)
+        values = [
+            clean_name,
+            domain.name_key(clean_name),
+            domain.clean_text(role, "role", max_length=domain.MAX_NAME_LENGTH),
+            domain.clean_text(constituency, "constituency"),
+            domain.clean_text(notes, "notes"),
+        ]
+        now = self.now()
+        with self.transaction() as cur:
+            if not cur.execute("SELECT 1 FROM project WHERE id = ?", [project_id]).fetchall():
+                raise NotFound("project", project_id)
+            self._check_unique_name(cur, project_id, values[1], None)
+            (stakeholder_id,) = cur.execute(
+                "INSERT INTO stakeholder (project_id, name, name_key, role, constituency, notes, "
+                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                [project_id, *values, now, now],
+            ).fetchall()[0]
+        return int(stakeholder_id)
+
+    def update_stakeholder(
+        self,
+        stakeholder_id: int,
+        revision: int | None,
+        *,
+        name: object,
+        role: object,
+        constituency: object,
+        notes: object,
+    ) -> None:
+        clean_name = domain.clean_name(name)
+        key = domain.name_key(clean_name)
+        values = {
+            "name": clean_name,
+            "name_key": key,
+            "role": domain.clean_text(role, "role", max_length=domain.MAX_NAME_LENGTH),
+            "constituency": domain.clean_text(constituency, "constituency"),
+            "notes": domain.clean_text(notes, "notes"),
+        }
+        stakeholder = self.get_stakeholder(stakeholder_id)
+        with self.transaction() as cur:
+            self._check_unique_name(cur, stakeholder.project_id, key, stakeholder_id)
+        self._update("stakeholder", stakeholder_id, revision, values, "id")
+
+    def set_stakeholder_archived(self, stakeholder_id: int, archived: bool) -> None:
+        self._update("stakeholder", stakeholder_id, None, {"archived": bool(archived)}, "id")
+
+    def list_stakeholders(
+        self, project_id: int, *, include_archived: bool = False
+    ) -> list[Stakeholder]:
+        archived_filter = "" if include_archived else "AND NOT archived"
+        rows = self._rows(
+            f"SELECT {self._STAKEHOLDER_COLUMNS} FROM stakeholder "
+            f"WHERE project_id = ? {archived_filter} ORDER BY archived, lower(name), id",
+            [project_id],
+        )
+        return [Stakeholder(*row) for row in rows]
+
+    def get_stakeholder(self, stakeholder_id: int) -> Stakeholder:
+        rows = self._rows(
+            f"SELECT {self._STAKEHOLDER_COLUMNS} FROM stakeholder WHERE id = ?", [stakeholder_id]
+        )
+        if not rows:
+            raise NotFound("stakeholder", stakeholder_id)
+        return Stakeholder(*rows[0])
+
+    # Tables whose rows belong to one stakeholder, and how to find them.
+    _STAKEHOLDER_OWNED = (
+        ("follow_up_rating", "follow_up_id IN (SELECT id FROM follow_up WHERE stakeholder_id = ?)"),
+        ("follow_up", "stakeholder_id = ?"),
+        ("action", "stakeholder_id = ?"),
+        ("worksheet_entry", "stakeholder_id = ?"),
+        ("interest", "stakeholder_id = ?"),
+        ("change_log", "stakeholder_id = ?"),
+        ("stakeholder", "id = ?"),
+    )
+
+    def delete_stakeholder(self, stakeholder_id: int) -> None:
+        """Remove a stakeholder and its whole history in one transaction (after confirmation)."""
+        with self.transaction() as cur:
+            if not cur.execute(
+                "SELECT 1 FROM stakeholder WHERE id = ?", [stakeholder_id]
+            ).fetchall():
+                raise NotFound("stakeholder", stakeholder_id)
+            for table, condition in self._STAKEHOLDER_OWNED:
+                cur.execute(f"DELETE FROM {table} WHERE {condition}", [stakeholder_id])
+        # Rewrite the file so the deleted text does not linger in the WAL.
+        self._checkpoint()
+
+    def _checkpoint(self) -> None:
+        cur = self._con.cursor()
+        try:
+            cur.execute("CHECKPOINT")
+        except duckdb.TransactionException:
+            pass  # Another tab is mid-transaction; the next checkpoint will do it.
+        finally:
+            cur.close()
+
+    # -- interests (row 1) -------------------------------------------------------------------
+
+    _INTEREST_COLUMNS = (
+        "id, stakeholder_id, text, kind, status, signals, confirmed_on, archived, revision"
+    )
+
+    @staticmethod
+    def _interest_values(text: object, kind: object, status: object, signals: object) -> dict:
+        clean = domain.clean_text(text, "text")
+        if not clean:
+            raise ValidationError("text", "error.text_required")
+        return {
+            "text": clean,
+            "kind": domain.clean_choice(kind, worksheet.INTEREST_KINDS, "kind"),
+            "status": domain.clean_choice(status, worksheet.INTEREST_STATUSES, "status"),
+            "signals": domain.clean_text(signals, "signals"),
+        }
+
+    def add_interest(
+        self,
+        stakeholder_id: int,
+        text: object,
+        kind: object = "organisational",
+        status: object = "suspected",
+        signals: object = "",
+    ) -> int:
+        values = self._interest_values(text, kind, status, signals)
+        confirmed_on = self.today() if values["status"] == "confirmed" else None
+        now = self.now()
+        with self.transaction() as cur:
+            if not cur.execute(
+                "SELECT 1 FROM stakeholder WHERE id = ?", [stakeholder_id]
+            ).fetchall():
+                raise NotFound("stakeholder", stakeholder_id)
+            (interest_id,) = cur.execute(
+                "INSERT INTO interest (stakeholder_id, text, kind, status, signals, confirmed_on, "
+                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                [stakeholder_id, *values.values(), confirmed_on, now, now],
+            ).fetchall()[0]
+        return int(interest_id)
+
+    def update_interest(
+        self,
+        interest_id: int,
+        revision: int | None,
+        *,
+        text: object,
+        kind: object,
+        status: object,
+        signals: object,
+    ) -> None:
+        """Edits an interest; the day it moves from suspected to confirmed is kept."""
+        values = self._interest_values(text, kind, status, signals)
+        current = self.get_interest(interest_id)
+        if values["status"] == "confirmed" and current.status != "confirmed":
+            values["confirmed_on"] = self.today()
+        elif values["status"] != "confirmed":
+            values["confirmed_on"] = None
+        self._update("interest", interest_id, revision, values, "stakeholder_id")
+
+    def set_interest_archived(self, interest_id: int, archived: bool) -> None:
+        self._update(
+            "interest", interest_id, None, {"archived": bool(archived)}, "stakeholder_id"
+        )
+
+    def get_interest(self, interest_id: int) -> Interest:
+        rows = self._rows(
+            f"SELECT {self._INTEREST_COLUMNS} FROM interest WHERE id = ?", [interest_id]
+        )
+        if not rows:
+            raise NotFound("interest", interest_id)
+        return Interest(*rows[0])
+
+    def list_interests(
+        self, stakeholder_id: int, *, include_archived: bool = False
+    ) -> list[Interest]:
+        archived_filter = "" if include_archived else "AND NOT archived"
+        rows = self._rows(
+            f"SELECT {self._INTEREST_COLUMNS} FROM interest "
+            f"WHERE stakeholder_id = ? {archived_filter} ORDER BY archived, id",
+            [stakeholder_id],
+        )
+        return [Interest(*row) for row in rows]
+
+    # -- worksheet rows 2-5 ------------------------------------------------------------------
+
+    def save_worksheet_entry(
+        self,
+        stakeholder_id: int,
+        dimension: str,
+        *,
+        reflection: object,
+        rating: object,
+        target: object = None,
+        based_on: int | None = None,
+    ) -> int:
+        """Append a new version of one worksheet row.
+
+        `based_on` is the id of the version the user had on screen (None for a first version);
+        if another version was saved since, nothing is written and `ConcurrentEdit` is raised.
+        """
+        domain.clean_choice(dimension, worksheet.DIMENSION_KEYS, "dimension")
+        values = [
+            domain.clean_text(reflection, "reflection"),
+            domain.clean_rating(rating, "rating"),
+            domain.clean_rating(target, "target", optional=True),
+        ]
+        now = self.now()
+        with self.transaction() as cur:
+            if not cur.execute(
+                "SELECT 1 FROM stakeholder WHERE id = ?", [stakeholder_id]
+            ).fetchall():
+                raise NotFound("stakeholder", stakeholder_id)
+            (latest,) = cur.execute(
+                "SELECT max(id) FROM worksheet_entry WHERE stakeholder_id = ? AND dimension = ?",
+                [stakeholder_id, dimension],
+            ).fetchall()[0]
+            if latest != based_on:
+                raise ConcurrentEdit("worksheet_entry", stakeholder_id)
+            (entry_id,) = cur.execute(
+                "INSERT INTO worksheet_entry (stakeholder_id, dimension, reflection, rating, "
+                "target, saved_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                [stakeholder_id, dimension, *values, now],
+            ).fetchall()[0]
+        return int(entry_id)
+
+    _ENTRY_COLUMNS = "id, stakeholder_id, dimension, reflection, rating, target, saved_at"
+
+    def latest_worksheet(self, stakeholder_id: int) -> dict[str, WorksheetEntry]:
+        rows = self._rows(
+            f"SELECT {self._ENTRY_COLUMNS} FROM worksheet_entry WHERE stakeholder_id = ? "
+            "QUALIFY row_number() OVER (PARTITION BY dimension ORDER BY id DESC) = 1",
+            [stakeholder_id],
+        )
+        return {row[2]: WorksheetEntry(*row) for row in rows}
+
+    def worksheet_history(self, stakeholder_id: int, dimension: str) -> list[WorksheetEntry]:
+        """All saved versions of one row, newest first."""
+        rows = self._rows(
+            f"SELECT {self._ENTRY_COLUMNS} FROM worksheet_entry "
+            "WHERE stakeholder_id = ? AND dimension = ? ORDER BY id DESC",
+            [stakeholder_id, dimension],
+        )
+        return [WorksheetEntry(*row) for row in rows]
+
+    # -- actions -----------------------------------------------------------------------------
+
+    _ACTION_COLUMNS = (
+        "id, stakeholder_id, row_key, text, planned_week, status, done_on, outcome, revision"
+    )
+
+    def _action_values(
+        self, text: object, planned_week: object, status: object, done_on: object, outcome: object
+    ) -> dict[str, Any]:
+        clean = domain.clean_text(text, "text")
+        if not clean:
+            raise ValidationError("text", "error.text_required")
+        week = domain.clean_date(planned_week, "planned_week", optional=True)
+        clean_status = domain.clean_choice(status, worksheet.ACTION_STATUSES, "status")
+        done = domain.clean_date(done_on, "done_on", optional=True)
+        if clean_status == "done" and done is None:
+            done = self.today()
+        if clean_status != "done":
+            done = None
+        if done is not None and done > self.today():
+            raise ValidationError("done_on", "error.done_in_future")
+        return {
+            "text": clean,
+            "planned_week": domain.week_start(week) if week else None,
+            "status": clean_status,
+            "done_on": done,
+            "outcome": domain.clean_text(outcome, "outcome"),
+        }
+
+    def add_action(
+        self,
+        stakeholder_id: int,
+        row_key: object,
+        text: object,
+        *,
+        planned_week: object = None,
+        status: object = "planned",
+        done_on: object = None,
+        outcome: object = "",
+    ) -> int:
+        key = domain.clean_choice(row_key, worksheet.ROW_KEYS, "row_key")
+        values = self._action_values(text, planned_week, status, done_on, outcome)
+        now = self.now()
+        with self.transaction() as cur:
+            if not cur.execute(
+                "SELECT 1 FROM stakeholder WHERE id = ?", [stakeholder_id]
+            ).fetchall():
+                raise NotFound("stakeholder", stakeholder_id)
+            (action_id,) = cur.execute(
+                "INSERT INTO action (stakeholder_id, row_key, text, planned_week, status, "
+                "done_on, outcome, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                [stakeholder_id, key, *values.values(), now, now],
+            ).fetchall()[0]
+        return int(action_id)
+
+    def update_action(
+        self,
+        action_id: int,
+        revision: int | None,
+        *,
+        text: object,
+        planned_week: object,
+        status: object,
+        done_on: object = None,
+        outcome: object = "",
+    ) -> None:
+        values = self._action_values(text, planned_week, status, done_on, outcome)
+        self._update("action", action_id, revision, values, "stakeholder_id")
+
+    def get_action(self, action_id: int) -> Action:
+        rows = self._rows(f"SELECT {self._ACTION_COLUMNS} FROM action WHERE id = ?", [action_id])
+        if not rows:
+            raise NotFound("action", action_id)
+        return Action(*rows[0])
+
+    def list_actions(self, stakeholder_id: int) -> list[Action]:
+        rows = self._rows(
+            f"SELECT {self._ACTION_COLUMNS} FROM action WHERE stakeholder_id = ? "
+            "ORDER BY planned_week NULLS LAST, id",
+            [stakeholder_id],
+        )
+        return [Action(*row) for row in rows]
+
+    def open_actions(self, project_id: int) -> pd.DataFrame:
+        """Open actions of a project's active stakeholders, soonest first."""
+        return self._frame(
+            "SELECT a.id, a.stakeholder_id, s.name AS stakeholder, a.row_key, a.text, "
+            "a.planned_week, a.status "
+            "FROM action a JOIN stakeholder s ON s.id = a.stakeholder_id "
+            "WHERE s.project_id = ? AND NOT s.archived AND a.status IN ('planned', 'in_progress') "
+            "ORDER BY a.planned_week NULLS LAST, lower(s.name), a.id",
+            [project_id],
+        )
+
+    # -- weekly follow-ups -------------------------------------------------------------------
+
+    def save_follow_up(
+        self,
+        stakeholder_id: int,
+        week: object,
+        *,
+        ratings: dict[str, object],
+        reflection: object = "",
+        their_value_rating: object = None,
+        actions_done: dict[int, object] | None = None,
+        new_action: dict[str, object] | None = None,
+    ) -> int:
+        """Store one week's follow-up, the actions carried out and a new action, all at once.
+
+        Saving a week that already has a follow-up appends a new version; the old one stays.
+        `actions_done` maps an open action of this stakeholder to what it yielded.
+        """
+        stakeholder = self.get_stakeholder(stakeholder_id)
+        project = self.get_project(stakeholder.project_id)
+        monday = domain.check_follow_up_week(
+            domain.clean_date(week, "week"), project.start_date, self.today()
+        )
+        clean_ratings = {
+            key: domain.clean_rating(ratings.get(key), f"rating.{key}")
+            for key in worksheet.DIMENSION_KEYS
+        }
+        clean_reflection = domain.clean_text(reflection, "reflection")
+        their_value = domain.clean_rating(their_value_rating, "their_value_rating", optional=True)
+        outcomes = {
+            int(action_id): domain.clean_text(outcome, f"outcome.{action_id}")
+            for action_id, outcome in (actions_done or {}).items()
+        }
+        # Done during the week logged: today for the current week, that week's Sunday otherwise.
+        done_on = min(self.today(), monday + dt.timedelta(days=6))
+        new_action_values = None
+        if new_action and domain.clean_text(new_action.get("text"), "new_action.text"):
+            new_action_values = {
+                "row_key": domain.clean_choice(
+                    new_action.get("row_key"), worksheet.ROW_KEYS, "new_action.row_key"
+                ),
+                **self._action_values(
+                    new_action.get("text"), new_action.get("planned_week"), "planned", None, ""
+                ),
+            }
+        now = self.now()
+        with self.transaction() as cur:
+            if outcomes:
+                open_ids = {
+                    action_id
+                    for (action_id,) in cur.execute(
+                        "SELECT id FROM action WHERE stakeholder_id = ? "
+                        "AND status IN ('planned', 'in_progress')",
+                        [stakeholder_id],
+                    ).fetchall()
+                }
+                for action_id in outcomes:
+                    if action_id not in open_ids:
+                        raise NotFound("action", action_id)
+            (follow_up_id,) = cur.execute(
+                "INSERT INTO follow_up (stakeholder_id, week, reflection, their_value_rating, "
+                "saved_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
+                [stakeholder_id, monday, clean_reflection, their_value, now],
+            ).fetchall()[0]
+            cur.executemany(
+                "INSERT INTO follow_up_rating VALUES (?, ?, ?)",
+                [[follow_up_id, key, rating] for key, rating in clean_ratings.items()],
+            )
+            for action_id, outcome in outcomes.items():
+                self._log_previous(cur, "action", action_id, "stakeholder_id", now)
+                cur.execute(
+                    "UPDATE action SET status = 'done', done_on = ?, outcome = ?, "
+                    "revision = revision + 1, updated_at = ? WHERE id = ?",
+                    [done_on, outcome, now, action_id],
+                )
+            if new_action_values:
+                cur.execute(
+                    "INSERT INTO action (stakeholder_id, row_key, text, planned_week, status, "
+                    "done_on, outcome, created_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [stakeholder_id, *new_action_values.values(), now, now],
+                )
+        return int(follow_up_id)
+
+    # The current version of each (stakeholder, week): the highest id.
+    _CURRENT_FOLLOW_UPS = (
+        "SELECT * FROM follow_up WHERE stakeholder_id = ? "
+        "QUALIFY row_number() OVER (PARTITION BY week ORDER BY id DESC) = 1"
+    )
+
+    def follow_up_for_week(self, stakeholder_id: int, week: dt.date) -> domain.FollowUp | None:
+        rows = self._rows(
+            "SELECT f.id, f.stakeholder_id, f.week, "
+            "map(list(r.dimension ORDER BY r.dimension), list(r.rating ORDER BY r.dimension)), "
+            "f.their_value_rating, f.reflection, f.saved_at "
+            "FROM follow_up f JOIN follow_up_rating r ON r.follow_up_id = f.id "
+            "WHERE f.id = (SELECT max(id) FROM follow_up WHERE stakeholder_id = ? AND week = ?) "
+            "GROUP BY ALL",
+            [stakeholder_id, domain.week_start(week)],
+        )
+        if not rows:
+            return None
+        row = rows[0]
+        return domain.FollowUp(
+            row[0], row[1], row[2], dict(row[3]), row[4], row[5], row[6]
+        )
+
+    def follow_up_versions(self, stakeholder_id: int, week: dt.date) -> int:
+        (count,) = self._rows(
+            "SELECT count(*) FROM follow_up WHERE stakeholder_id = ? AND week = ?",
+            [stakeholder_id, domain.week_start(week)],
+        )[0]
+        return int(count)
+
+    def starting_ratings(self, stakeholder_id: int, week: dt.date) -> dict[str, int]:
+        """The ratings a follow-up form starts from: the latest week before `week`, else the
+        worksheet ('week 0')."""
+        rows = self._rows(
+            "SELECT r.dimension, r.rating FROM follow_up_rating r WHERE r.follow_up_id = ("
+            "  SELECT max(id) FROM follow_up WHERE stakeholder_id = ? AND week = ("
+            "    SELECT max(week) FROM follow_up WHERE stakeholder_id = ? AND week < ?))",
+            [stakeholder_id, stakeholder_id, domain.week_start(week)],
+        )
+        if rows:
+            return dict(rows)
+        return {key: entry.rating for key, entry in self.latest_worksheet(stakeholder_id).items()}
+
+    def follow_up_status(self, project_id: int, week: dt.date) -> pd.DataFrame:
+        """Each active stakeholder of a project and whether `week` has a follow-up."""
+        return self._frame(
+            "SELECT s.id AS stakeholder_id, s.name, "
+            "EXISTS (SELECT 1 FROM follow_up f WHERE f.stakeholder_id = s.id AND f.week = ?) "
+            "AS logged "
+            "FROM stakeholder s WHERE s.project_id = ? AND NOT s.archived "
+            "ORDER BY lower(s.name), s.id",
+            [domain.week_start(week), project_id],
+        )
+
+    def logged_weeks(self, project_id: int, since: dt.date) -> list[dt.date]:
+        """Weeks since `since` in which any stakeholder of the project got a follow-up."""
+        rows = self._rows(
+            "SELECT DISTINCT f.week FROM follow_up f JOIN stakeholder s ON s.id = f.stakeholder_id "
+            "WHERE s.project_id = ? AND f.week >= ? ORDER BY f.week",
+            [project_id, domain.week_start(since)],
+        )
+        return [week for (week,) in rows]
+
+    def rating_history(self, project_id: int, stakeholder_id: int | None = None) -> pd.DataFrame:
+        """Current weekly ratings, long form, for one stakeholder or a whole project.
+
+        Columns: stakeholder_id, stakeholder, week, dimension, rating, reflection,
+        their_value_rating. Only follow-ups; the worksheet start is `worksheet_baseline`.
+        """
+        return self._frame(
+            "WITH current AS ("
+            "  SELECT f.* FROM follow_up f JOIN stakeholder s ON s.id = f.stakeholder_id "
+            "  WHERE s.project_id = ? AND NOT s.archived AND (? IS NULL OR s.id = ?) "
+            "  QUALIFY row_number() OVER (PARTITION BY f.stakeholder_id, f.week "
+            "                             ORDER BY f.id DESC) = 1) "
+            "SELECT c.stakeholder_id, s.name AS stakeholder, c.week, r.dimension, r.rating, "
+            "c.reflection, c.their_value_rating "
+            "FROM current c JOIN follow_up_rating r ON r.follow_up_id = c.id "
+            "JOIN stakeholder s ON s.id = c.stakeholder_id "
+            "ORDER BY lower(s.name), c.stakeholder_id, c.week, r.dimension",
+            [project_id, stakeholder_id, stakeholder_id],
+        )
+
+    def worksheet_baseline(
+        self, project_id: int, stakeholder_id: int | None = None
+    ) -> pd.DataFrame:
+        """The worksheet ratings each trend starts from ('week 0'), with their target.
+
+        Per stakeholder and dimension: the latest worksheet version saved before the first
+        follow-up (or the latest, if there is none), placed at the week it was saved, but never
+        later than the week before the first follow-up. Columns: stakeholder_id, stakeholder,
+        week, dimension, rating, target, reflection.
+        """
+        return self._frame(
+            "WITH first_follow_up AS ("
+            "  SELECT f.stakeholder_id, min(f.week) AS week, min(f.saved_at) AS saved_at "
+            "  FROM follow_up f JOIN stakeholder s ON s.id = f.stakeholder_id "
+            "  WHERE s.project_id = ? AND (? IS NULL OR s.id = ?) GROUP BY f.stakeholder_id), "
+            "entries AS ("
+            "  SELECT w.*, s.name AS stakeholder, ff.week AS first_week, "
+            "    ff.saved_at AS first_saved_at, "
+            "    coalesce(bool_or(w.saved_at <= ff.saved_at) OVER "
+            "      (PARTITION BY w.stakeholder_id, w.dimension), FALSE) AS has_earlier "
+            "  FROM worksheet_entry w JOIN stakeholder s ON s.id = w.stakeholder_id "
+            "  LEFT JOIN first_follow_up ff ON ff.stakeholder_id = w.stakeholder_id "
+            "  WHERE s.project_id = ? AND NOT s.archived AND (? IS NULL OR s.id = ?)) "
+            "SELECT stakeholder_id, stakeholder, "
+            "  CASE WHEN first_week IS NULL THEN date_trunc('week', saved_at)::DATE "
+            "       ELSE least(date_trunc('week', saved_at)::DATE, "
+            "                  first_week - INTERVAL 7 DAY)::DATE "
+            "  END AS week, dimension, rating, target, reflection "
+            "FROM entries "
+            "WHERE NOT has_earlier OR saved_at <= first_saved_at "
+            "QUALIFY row_number() OVER "
+            "  (PARTITION BY stakeholder_id, dimension ORDER BY id DESC) = 1 "
+            "ORDER BY lower(stakeholder), stakeholder_id, dimension",
+            [project_id, stakeholder_id, stakeholder_id] * 2,
+        )
+
+    def actions_done(self, project_id: int, stakeholder_id: int | None = None) -> pd.DataFrame:
+        """Actions carried out, with the ISO week they were done in.
+
+        Columns: action_id, stakeholder_id, stakeholder, row_key, text, outcome, done_on, week.
+        """
+        return self._frame(
+            "SELECT a.id AS action_id, a.stakeholder_id, s.name AS stakeholder, a.row_key, "
+            "a.text, a.outcome, a.done_on, date_trunc('week', a.done_on)::DATE AS week "
+            "FROM action a JOIN stakeholder s ON s.id = a.stakeholder_id "
+            "WHERE s.project_id = ? AND NOT s.archived AND (? IS NULL OR s.id = ?) "
+            "AND a.status = 'done' AND a.done_on IS NOT NULL "
+            "ORDER BY a.done_on, a.id",
+            [project_id, stakeholder_id, stakeholder_id],
+        )
+
+    def overdue_actions(self, project_id: int, week: dt.date) -> pd.DataFrame:
+        """Open actions whose planned week has passed."""
+        return self._frame(
+            "SELECT a.id, a.stakeholder_id, s.name AS stakeholder, a.row_key, a.text, "
+            "a.planned_week, a.status "
+            "FROM action a JOIN stakeholder s ON s.id = a.stakeholder_id "
+            "WHERE s.project_id = ? AND NOT s.archived "
+            "AND a.status IN ('planned', 'in_progress') AND a.planned_week < ? "
+            "ORDER BY a.planned_week, lower(s.name), a.id",
+            [project_id, domain.week_start(week)],
+        )
