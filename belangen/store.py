@@ -70,6 +70,69 @@ class ConcurrentEdit(Exception):
         self.record_id = record_id
 
 
+class SaveFailed(Exception):
+    """The file refused a write; nothing of this unit of work was stored, earlier work is safe.
+
+    The user's typed text must stay on screen: the next save may well succeed.
+    """
+
+    message_key = "error.save_failed"
+
+    def __init__(self, path: Path, detail: str = "") -> None:
+        super().__init__(f"{self.message_key}: {path} {detail}".strip())
+        self.path = path
+        self.detail = detail
+
+
+class StorageFull(SaveFailed):
+    """The disk (or the file-size limit) is full; saving works again once there is room."""
+
+    message_key = "error.storage_full"
+
+
+_DISK_FULL_MESSAGES = ("no space left on device", "file too large", "disk quota exceeded")
+_INVALIDATED_MESSAGE = "database has been invalidated"
+
+
+class _SharedExclusiveLock:
+    """Many units of work at once, or one connection swap (reconnect, compaction) alone.
+
+    Shared holders never wait for a waiting swap, so nested shared use cannot deadlock.
+    """
+
+    def __init__(self) -> None:
+        self._condition = threading.Condition()
+        self._shared = 0
+        self._exclusive = False
+
+    @contextmanager
+    def shared(self) -> Iterator[None]:
+        with self._condition:
+            while self._exclusive:
+                self._condition.wait()
+            self._shared += 1
+        try:
+            yield
+        finally:
+            with self._condition:
+                self._shared -= 1
+                if not self._shared:
+                    self._condition.notify_all()
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        with self._condition:
+            while self._exclusive or self._shared:
+                self._condition.wait()
+            self._exclusive = True
+        try:
+            yield
+        finally:
+            with self._condition:
+                self._exclusive = False
+                self._condition.notify_all()
+
+
 # --- Opening -----------------------------------------------------------------------------------
 
 
@@ -116,6 +179,23 @@ def _connect(path: Path) -> duckdb.DuckDBPyConnection:
                 "locked", path, message, pid=holder.group(1) if holder else "?"
             ) from None
         raise DatabaseUnavailable("damaged", path, message) from None
+    except duckdb.Error as error:
+        raise DatabaseUnavailable("damaged", path, str(error)) from None
+
+
+def _check_readable(con: duckdb.DuckDBPyConnection, path: Path) -> None:
+    """Read every value of every table once: a truncated or bit-flipped file often opens
+    fine and only fails at the first read of a damaged block (checksum error)."""
+    try:
+        tables = con.execute(
+            "SELECT table_name FROM duckdb_tables() "
+            "WHERE database_name = current_database() AND schema_name = 'main'"
+        ).fetchall()
+        for (table,) in tables:
+            quoted = '"' + table.replace('"', '""') + '"'
+            con.execute(
+                f"SELECT count(*), max(length(CAST(COLUMNS(*) AS VARCHAR))) FROM {quoted}"
+            ).fetchall()
     except duckdb.Error as error:
         raise DatabaseUnavailable("damaged", path, str(error)) from None
 
@@ -187,6 +267,15 @@ def migrate(
     return version
 
 
+def _fsync(path: Path) -> None:
+    """Make a finished file (or a directory entry) durable before relying on it."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 # --- The store ---------------------------------------------------------------------------------
 
 
@@ -203,9 +292,12 @@ class Store:
         self.path = Path(path)
         self.now = now
         self._lock = threading.Lock()
+        self._access = _SharedExclusiveLock()
+        self._broken = False
         _check_file_before_open(self.path)
         self._con = _connect(self.path)
         try:
+            _check_readable(self._con, self.path)
             migrate(
                 self._con,
                 now=now,
@@ -217,7 +309,8 @@ class Store:
             raise
 
     def close(self) -> None:
-        self._con.close()
+        with self._access.exclusive():
+            self._con.close()
 
     def today(self) -> dt.date:
         return self.now().date()
@@ -226,32 +319,87 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """One unit of work: its own cursor, committed whole or not at all."""
-        cur = self._con.cursor()
-        try:
-            cur.execute("BEGIN TRANSACTION")
-            yield cur
-            cur.execute("COMMIT")
-        except BaseException:
+        """One unit of work: its own cursor, committed whole or not at all.
+
+        A write the file refuses (full disk, I/O error) raises `SaveFailed`/`StorageFull`;
+        after a fatal DuckDB error the connection is replaced before the next unit of work.
+        """
+        self._ensure_connection()
+        with self._access.shared():
+            try:
+                cur = self._con.cursor()
+            except duckdb.Error as error:
+                self._raise_storage_error(error)
+                raise
+            try:
+                cur.execute("BEGIN TRANSACTION")
+                yield cur
+                cur.execute("COMMIT")
+            except BaseException as error:
+                with suppress(duckdb.Error):
+                    cur.execute("ROLLBACK")
+                if isinstance(error, duckdb.Error):
+                    self._raise_storage_error(error)
+                raise
+            finally:
+                with suppress(duckdb.Error):
+                    cur.close()
+
+    def _raise_storage_error(self, error: duckdb.Error) -> None:
+        """Turn a refused write into `StorageFull`/`SaveFailed`; other errors pass unchanged."""
+        message = str(error).lower()
+        fatal = isinstance(error, duckdb.FatalException) or _INVALIDATED_MESSAGE in message
+        if fatal:
+            # The database object is unusable until reopened (see shared NOTES).
+            self._broken = True
+        if any(text in message for text in _DISK_FULL_MESSAGES):
+            raise StorageFull(self.path, str(error)) from error
+        if fatal or isinstance(error, duckdb.IOException):
+            raise SaveFailed(self.path, str(error)) from error
+
+    def _ensure_connection(self) -> None:
+        """Reconnect after a fatal error, so the app recovers by itself once there is room."""
+        if not self._broken:
+            return
+        with self._access.exclusive():
+            if not self._broken:
+                return
             with suppress(duckdb.Error):
-                cur.execute("ROLLBACK")
-            raise
-        finally:
-            cur.close()
+                self._con.close()
+            try:
+                self._con = _connect(self.path)
+            except DatabaseUnavailable as problem:
+                raise SaveFailed(self.path, problem.detail) from problem
+            self._broken = False
+
+    def _read(self, run: Callable[[duckdb.DuckDBPyConnection], Any]) -> Any:
+        """One read on its own cursor; retried once on a fresh connection after a fatal error."""
+        for attempt in range(2):
+            self._ensure_connection()
+            with self._access.shared():
+                cur = None
+                try:
+                    cur = self._con.cursor()
+                    return run(cur)
+                except duckdb.Error as error:
+                    message = str(error).lower()
+                    invalidated = (
+                        isinstance(error, duckdb.FatalException) or _INVALIDATED_MESSAGE in message
+                    )
+                    if not invalidated or attempt:
+                        raise
+                    self._broken = True
+                finally:
+                    if cur is not None:
+                        with suppress(duckdb.Error):
+                            cur.close()
+        raise AssertionError("unreachable")
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        cur = self._con.cursor()
-        try:
-            return cur.execute(sql, list(params)).fetchall()
-        finally:
-            cur.close()
+        return self._read(lambda cur: cur.execute(sql, list(params)).fetchall())
 
     def _frame(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
-        cur = self._con.cursor()
-        try:
-            return cur.execute(sql, list(params)).df()
-        finally:
-            cur.close()
+        return self._read(lambda cur: cur.execute(sql, list(params)).df())
 
     @staticmethod
     def _log_previous(
@@ -277,20 +425,26 @@ class Store:
         """
         now = self.now()
         assignments = ", ".join(f"{column} = ?" for column in values)
-        with self.transaction() as cur:
-            current = cur.execute(
-                f"SELECT revision FROM {table} WHERE id = ?", [row_id]
-            ).fetchall()
-            if not current:
-                raise NotFound(table, row_id)
-            if revision is not None and current[0][0] != revision:
-                raise ConcurrentEdit(table, row_id)
-            self._log_previous(cur, table, row_id, stakeholder_sql, now)
-            cur.execute(
-                f"UPDATE {table} SET {assignments}, revision = revision + 1, updated_at = ? "
-                f"WHERE id = ?",
-                [*values.values(), now, row_id],
-            )
+        try:
+            with self.transaction() as cur:
+                current = cur.execute(
+                    f"SELECT revision FROM {table} WHERE id = ?", [row_id]
+                ).fetchall()
+                if not current:
+                    raise NotFound(table, row_id)
+                if revision is not None and current[0][0] != revision:
+                    raise ConcurrentEdit(table, row_id)
+                self._log_previous(cur, table, row_id, stakeholder_sql, now)
+                cur.execute(
+                    f"UPDATE {table} SET {assignments}, revision = revision + 1, updated_at = ? "
+                    f"WHERE id = ?",
+                    [*values.values(), now, row_id],
+                )
+        except duckdb.TransactionException as error:
+            # Two tabs saving the same row at the same moment: DuckDB refuses the second.
+            if "conflict" in str(error).lower():
+                raise ConcurrentEdit(table, row_id) from error
+            raise
 
     # -- projects ----------------------------------------------------------------------------
 
@@ -472,17 +626,94 @@ class Store:
                 raise NotFound("stakeholder", stakeholder_id)
             for table, condition in self._STAKEHOLDER_OWNED:
                 cur.execute(f"DELETE FROM {table} WHERE {condition}", [stakeholder_id])
-        # Rewrite the file so the deleted text does not linger in the WAL.
-        self._checkpoint()
+        # CHECKPOINT alone leaves the text readable in freed blocks of the file (measured with
+        # duckdb 2.0.1): rewrite the whole file through a fresh copy.
+        self._compact()
+
+    # -- deleting a whole project (issue 4: removing the sample project) ---------------------
+
+    def delete_project(self, project_id: int) -> None:
+        """Remove a project, its stakeholders and all their history in one transaction."""
+        with self.transaction() as cur:
+            if not cur.execute("SELECT 1 FROM project WHERE id = ?", [project_id]).fetchall():
+                raise NotFound("project", project_id)
+            stakeholder_ids = [
+                stakeholder_id
+                for (stakeholder_id,) in cur.execute(
+                    "SELECT id FROM stakeholder WHERE project_id = ?", [project_id]
+                ).fetchall()
+            ]
+            for stakeholder_id in stakeholder_ids:
+                for table, condition in self._STAKEHOLDER_OWNED:
+                    cur.execute(f"DELETE FROM {table} WHERE {condition}", [stakeholder_id])
+            cur.execute(
+                "DELETE FROM change_log WHERE table_name = 'project' AND row_id = ?", [project_id]
+            )
+            cur.execute("DELETE FROM project WHERE id = ?", [project_id])
+        self._compact()
+
+    # -- end of delete_project ---------------------------------------------------------------
 
     def _checkpoint(self) -> None:
-        cur = self._con.cursor()
-        try:
-            cur.execute("CHECKPOINT")
-        except duckdb.TransactionException:
-            pass  # Another tab is mid-transaction; the next checkpoint will do it.
-        finally:
-            cur.close()
+        with self._access.shared():
+            cur = self._con.cursor()
+            try:
+                cur.execute("CHECKPOINT")
+            except duckdb.TransactionException:
+                pass  # Another tab is mid-transaction; the next checkpoint will do it.
+            finally:
+                cur.close()
+
+    def _compact(self) -> bool:
+        """Replace the file by a fresh copy of its live data, so deleted text is gone from disk.
+
+        The copy is complete and synced before it atomically replaces the file, and only when
+        no `.wal` is left beside the closed original: a crash at any moment leaves either file
+        whole. Waits until no other unit of work runs. On failure (a full disk) the original
+        stays in use and the deleted rows are merely unreadable through the app.
+        """
+        wal = self.path.with_name(self.path.name + ".wal")
+        copy = self.path.with_name(self.path.name + ".compact")
+        copy_wal = copy.with_name(copy.name + ".wal")
+        with self._access.exclusive():
+            replaced = False
+            try:
+                for leftover in (copy, copy_wal):
+                    leftover.unlink(missing_ok=True)
+                con = self._con
+                con.execute("CHECKPOINT")
+                (source,) = con.execute("SELECT current_database()").fetchall()[0]
+                literal = "'" + str(copy).replace("'", "''") + "'"
+                con.execute(f"ATTACH {literal} AS belangen_compact")
+                try:
+                    con.execute(
+                        'COPY FROM DATABASE "' + source.replace('"', '""') + '" '
+                        "TO belangen_compact"
+                    )
+                    con.execute("CHECKPOINT belangen_compact")
+                finally:
+                    con.execute("DETACH belangen_compact")
+                _fsync(copy)
+                con.close()
+                if not wal.exists() and not copy_wal.exists():
+                    os.replace(copy, self.path)
+                    _fsync(self.path.parent)
+                    replaced = True
+            except (duckdb.Error, OSError):
+                pass
+            finally:
+                with suppress(OSError):
+                    copy.unlink(missing_ok=True)
+                with suppress(OSError):
+                    copy_wal.unlink(missing_ok=True)
+                with suppress(duckdb.Error):
+                    self._con.close()
+                try:
+                    self._con = _connect(self.path)
+                    self._broken = False
+                except DatabaseUnavailable:
+                    self._broken = True
+            return replaced
 
     # -- interests (row 1) -------------------------------------------------------------------
 
@@ -926,6 +1157,38 @@ class Store:
             "ORDER BY lower(stakeholder), stakeholder_id, dimension",
             [project_id, stakeholder_id, stakeholder_id] * 2,
         )
+
+    def latest_ratings(self, project_id: int) -> pd.DataFrame:
+        """Per active stakeholder and dimension: the worksheet start, the latest weekly rating
+        (the start when no week is logged yet) and the change between them.
+
+        Columns: stakeholder_id, stakeholder, role, dimension, baseline_rating, latest_rating,
+        latest_week, change. Stakeholders without any rating appear once with nulls.
+        """
+        baseline = self.worksheet_baseline(project_id)
+        latest = self._frame(
+            "WITH latest AS ("
+            "  SELECT f.stakeholder_id, f.week, f.id FROM follow_up f "
+            "  JOIN stakeholder s ON s.id = f.stakeholder_id "
+            "  WHERE s.project_id = ? AND NOT s.archived "
+            "  QUALIFY row_number() OVER (PARTITION BY f.stakeholder_id "
+            "                             ORDER BY f.week DESC, f.id DESC) = 1) "
+            "SELECT l.stakeholder_id, r.dimension, r.rating AS latest_rating, "
+            "l.week AS latest_week "
+            "FROM latest l JOIN follow_up_rating r ON r.follow_up_id = l.id",
+            [project_id],
+        )
+        people = self._frame(
+            "SELECT id AS stakeholder_id, name AS stakeholder, role FROM stakeholder "
+            "WHERE project_id = ? AND NOT archived ORDER BY lower(name), id",
+            [project_id],
+        )
+        ratings = baseline[["stakeholder_id", "dimension", "rating"]].rename(
+            columns={"rating": "baseline_rating"}
+        ).merge(latest, on=["stakeholder_id", "dimension"], how="outer")
+        ratings["latest_rating"] = ratings["latest_rating"].fillna(ratings["baseline_rating"])
+        ratings["change"] = ratings["latest_rating"] - ratings["baseline_rating"]
+        return people.merge(ratings, on="stakeholder_id", how="left")
 
     def actions_done(self, project_id: int, stakeholder_id: int | None = None) -> pd.DataFrame:
         """Actions carried out, with the ISO week they were done in.

@@ -10,6 +10,439 @@ LANGUAGES = {"nl": "Nederlands", "en": "English"}
 DEFAULT_LANGUAGE = "nl"
 
 TEXTS: dict[str, tuple[str, str]] = {
+    # --- navigation and shared ----------------------------------------------------------------
+    "nav.overview": ("Overzicht", "Overview"),
+    "nav.projects": ("Projecten", "Projects"),
+    "nav.stakeholders": ("Stakeholders", "Stakeholders"),
+    "nav.worksheet": ("Werkblad", "Worksheet"),
+    "nav.follow_up": ("Wekelijkse follow-up", "Weekly follow-up"),
+    "nav.trends": ("Trends", "Trends"),
+    "nav.active_project": ("Actief project", "Active project"),
+    "common.save": ("Opslaan", "Save"),
+    "common.saved": ("Opgeslagen.", "Saved."),
+    "common.archive": ("Archiveren", "Archive"),
+    "common.reopen": ("Terugzetten", "Restore"),
+    "common.archived_marker": (" (gearchiveerd)", " (archived)"),
+    "common.stakeholder": ("Stakeholder", "Stakeholder"),
+    "common.no_project": (
+        "Er is nog geen actief project. Begin met een project: de klus, het project of de "
+        "opdracht waarover je het werkblad invult.",
+        "There is no active project yet. Start with a project: the job, project or assignment "
+        "you fill in the worksheet for.",
+    ),
+    "common.go_to_projects": ("Naar Projecten", "Go to Projects"),
+    "common.no_stakeholders": (
+        "Dit project heeft nog geen stakeholders. Voeg eerst de mensen en partijen toe met wie "
+        "je samenwerkt.",
+        "This project has no stakeholders yet. First add the people and parties you work with.",
+    ),
+    "common.go_to_stakeholders": ("Naar Stakeholders", "Go to Stakeholders"),
+    "common.stakeholder_link_unknown": (
+        "De stakeholder uit de link bestaat niet (meer). Kies hieronder een stakeholder.",
+        "The stakeholder in the link does not exist (any more). Choose one below.",
+    ),
+    # --- database problems --------------------------------------------------------------------
+    "db.is_directory": (
+        "Het databasebestand {path} is een map, geen bestand. Kies met BELANGEN_DB een ander "
+        "pad, of verplaats die map.",
+        "The database file {path} is a folder, not a file. Choose another path with "
+        "BELANGEN_DB, or move that folder.",
+    ),
+    "db.empty_file": (
+        "Het databasebestand {path} is leeg. Belangen maakt er geen nieuwe database overheen. "
+        "Controleer of dit het goede bestand is; verwijder het zelf als je opnieuw wilt beginnen, "
+        "of kies met BELANGEN_DB een ander pad.",
+        "The database file {path} is empty. Belangen will not create a new database over it. "
+        "Check that this is the right file; delete it yourself to start afresh, or choose "
+        "another path with BELANGEN_DB.",
+    ),
+    "db.not_duckdb": (
+        "Het bestand {path} is geen Belangen-database (het is geen DuckDB-bestand). Er is niets "
+        "aan veranderd. Kies met BELANGEN_DB het goede bestand.",
+        "The file {path} is not a Belangen database (it is not a DuckDB file). Nothing in it was "
+        "changed. Choose the right file with BELANGEN_DB.",
+    ),
+    "db.foreign": (
+        "Het bestand {path} is een DuckDB-database van een ander programma. Belangen laat het "
+        "ongemoeid. Kies met BELANGEN_DB een ander pad.",
+        "The file {path} is a DuckDB database of another program. Belangen leaves it alone. "
+        "Choose another path with BELANGEN_DB.",
+    ),
+    "db.newer_version": (
+        "De database {path} is gemaakt met een nieuwere versie van Belangen (schema {version}; "
+        "deze versie kent tot en met {supported}). Werk Belangen bij; er is niets veranderd.",
+        "The database {path} was made by a newer version of Belangen (schema {version}; this "
+        "version knows up to {supported}). Update Belangen; nothing was changed.",
+    ),
+    "db.locked": (
+        "De database {path} is in gebruik door een ander programma (proces {pid}) — misschien "
+        "draait Belangen al in een ander venster. Sluit dat eerst en laad deze pagina opnieuw.",
+        "The database {path} is in use by another program (process {pid}) — perhaps Belangen is "
+        "already running in another window. Close that first, then reload this page.",
+    ),
+    "db.read_only": (
+        "Belangen kan niet schrijven in {path} (alleen-lezen bestand of map). Geef schrijfrechten "
+        "of kies met BELANGEN_DB een andere plek.",
+        "Belangen cannot write to {path} (read-only file or folder). Grant write access or "
+        "choose another place with BELANGEN_DB.",
+    ),
+    "db.no_permission": (
+        "Belangen mag het bestand {path} niet lezen. Controleer de rechten op het bestand.",
+        "Belangen may not read the file {path}. Check the file's permissions.",
+    ),
+    "db.damaged": (
+        "De database {path} lijkt beschadigd en kan niet worden geopend. Er is niets aan "
+        "veranderd. Zet een reservekopie terug (map backups naast de database) of neem contact "
+        "op met wie je helpt.",
+        "The database {path} seems damaged and cannot be opened. Nothing in it was changed. "
+        "Restore a backup (the backups folder beside the database) or ask for help.",
+    ),
+    # --- input refused ------------------------------------------------------------------------
+    "error.name_required": ("Vul een naam in.", "Enter a name."),
+    "error.name_one_line": ("Een naam past op één regel.", "A name fits on one line."),
+    "error.name_taken": (
+        "Er is in dit project al een stakeholder met deze naam.",
+        "This project already has a stakeholder with this name.",
+    ),
+    "error.name_taken_archived": (
+        "Er is een gearchiveerde stakeholder met deze naam. Zet die terug in plaats van een "
+        "nieuwe te maken.",
+        "An archived stakeholder has this name. Restore it instead of making a new one.",
+    ),
+    "error.too_long": (
+        "Deze tekst is te lang: maximaal {limit} tekens.",
+        "This text is too long: at most {limit} characters.",
+    ),
+    "error.not_text": ("Dit veld verwacht tekst.", "This field expects text."),
+    "error.text_required": ("Vul hier iets in.", "Please fill this in."),
+    "error.rating_required": (
+        "Kies een waardering van 1 tot en met 5.", "Choose a rating from 1 to 5."
+    ),
+    "error.rating_range": (
+        "Een waardering is een heel getal van 1 tot en met 5.",
+        "A rating is a whole number from 1 to 5.",
+    ),
+    "error.invalid_choice": ("Kies een van de mogelijkheden.", "Choose one of the options."),
+    "error.date_required": ("Kies een datum.", "Choose a date."),
+    "error.date_invalid": ("Dit is geen geldige datum.", "This is not a valid date."),
+    "error.date_out_of_range": (
+        "Kies een datum tussen {earliest} en {latest}.",
+        "Choose a date between {earliest} and {latest}.",
+    ),
+    "error.done_in_future": (
+        "Een actie kan niet in de toekomst gedaan zijn.",
+        "An action cannot have been done in the future.",
+    ),
+    "error.week_invalid": ("Dit is geen bestaande week.", "This week does not exist."),
+    "error.week_in_future": (
+        "Deze week is nog niet begonnen. Een follow-up vul je in voor deze week of een eerdere.",
+        "This week has not started yet. Log a follow-up for this week or an earlier one.",
+    ),
+    "error.week_before_project": (
+        "Deze week valt vóór de start van het project ({start}). Kies een latere week of pas de "
+        "startdatum van het project aan.",
+        "This week is before the project started ({start}). Choose a later week or change the "
+        "project's start date.",
+    ),
+    "error.changed_elsewhere": (
+        "Dit is intussen ergens anders gewijzigd (misschien in een ander tabblad). Laad de "
+        "pagina opnieuw; je tekst hieronder blijft staan.",
+        "This was changed elsewhere in the meantime (perhaps in another tab). Reload the page; "
+        "your text below stays.",
+    ),
+    "error.not_found": (
+        "Dit bestaat niet (meer). Misschien is het intussen verwijderd.",
+        "This does not exist (any more). Perhaps it was deleted meanwhile.",
+    ),
+    # --- Overzicht ----------------------------------------------------------------------------
+    "overview.welcome_title": ("Welkom bij Belangen", "Welcome to Belangen"),
+    "overview.welcome_body": (
+        "Belangen zijn de motor van de samenwerking: ze sturen gedrag en bepalen of mensen en "
+        "organisaties energie in een samenwerking stoppen. Niet alle belangen liggen op tafel — "
+        "iedere partner heeft een achterban die bediend moet worden, en soms een verborgen "
+        "agenda.\n\n"
+        "Pas als je weet waar het de ander écht om draait, kun je meedenken en zoeken naar een "
+        "win-winsituatie. Dit werkblad helpt je daarbij: je vult per stakeholder vijf vragen in, "
+        "bedenkt acties, en houdt de komende weken bij hoe de samenwerking zich ontwikkelt.\n\n"
+        "Alles blijft op deze computer.",
+        "Interests drive a collaboration: they steer behaviour and decide whether people and "
+        "organisations put energy into working together. Not every interest is on the table — "
+        "every partner has a constituency to serve, and sometimes a hidden agenda.\n\n"
+        "Only when you know what really matters to the other can you think along and look for "
+        "a win-win. This worksheet helps: per stakeholder you answer five questions, plan "
+        "actions, and track over the coming weeks how the collaboration develops.\n\n"
+        "Everything stays on this computer.",
+    ),
+    "overview.first_step": ("Begin met je eerste project", "Start your first project"),
+    "overview.own_goal": ("Mijn doel: {goal}", "My goal: {goal}"),
+    "overview.no_stakeholders": (
+        "Voeg de stakeholders van dit project toe: met wie werk je samen, en wie moet je "
+        "meekrijgen?",
+        "Add this project's stakeholders: who do you work with, and whom do you need on board?",
+    ),
+    "overview.add_stakeholders": ("Stakeholders toevoegen", "Add stakeholders"),
+    "overview.due_metric": ("Follow-ups {week}", "Follow-ups {week}"),
+    "overview.due_value": ("{done} van {total}", "{done} of {total}"),
+    "overview.overdue_metric": ("Acties over tijd", "Actions overdue"),
+    "overview.habit_metric": ("Weekritme", "Weekly habit"),
+    "overview.habit_value": ("{logged} van {window} weken", "{logged} of {window} weeks"),
+    "overview.habit_help": (
+        "In hoeveel van de laatste weken je minstens één follow-up hebt vastgelegd. Deze week "
+        "telt pas mee als je hem invult; één gemiste week kost je één week, niet je hele reeks.",
+        "In how many of the last weeks you logged at least one follow-up. This week counts once "
+        "you log it; one missed week costs you one week, not your whole run.",
+    ),
+    "overview.due_list": ("Nog te doen deze week: {names}", "Still to do this week: {names}"),
+    "overview.go_follow_up": ("Naar de wekelijkse follow-up", "Go to the weekly follow-up"),
+    "overview.stakeholders": ("Stakeholders en hun laatste waarderingen",
+                              "Stakeholders and their latest ratings"),
+    "overview.latest_week": ("Laatste follow-up", "Latest follow-up"),
+    "overview.open_actions": ("Openstaande acties", "Open actions"),
+    "overview.no_open_actions": ("Geen openstaande acties.", "No open actions."),
+    "overview.overdue": ("Over tijd", "Overdue"),
+    # --- Projecten ----------------------------------------------------------------------------
+    "projects.title": ("Projecten", "Projects"),
+    "projects.intro": (
+        "Neem een van je klussen, projecten of opdrachten in gedachten.",
+        "Think of one of your jobs, projects or assignments.",
+    ),
+    "projects.new": ("Nieuw project", "New project"),
+    "projects.name": ("Naam", "Name"),
+    "projects.name_placeholder": ("Bijvoorbeeld: Herinrichting stationsgebied",
+                                  "For example: Station area redevelopment"),
+    "projects.description": ("Korte omschrijving", "Short description"),
+    "projects.own_goal": ("Mijn eigen doel of belang", "My own goal or interest"),
+    "projects.own_goal_help": (
+        "Wat wil jij zelf bereiken met deze klus? Ook jij hebt belangen.",
+        "What do you yourself want to achieve? You have interests too.",
+    ),
+    "projects.start_date": ("Startdatum", "Start date"),
+    "projects.create": ("Project aanmaken", "Create project"),
+    "projects.created": ("Project aangemaakt.", "Project created."),
+    "projects.list": ("Je projecten", "Your projects"),
+    "projects.archived_marker": (" (gearchiveerd)", " (archived)"),
+    "projects.active_marker": (" · actief", " · active"),
+    "projects.make_active": ("Maak actief", "Make active"),
+    "projects.archive": ("Archiveren", "Archive"),
+    "projects.archive_help": (
+        "Een gearchiveerd project verdwijnt uit de lijsten maar blijft bewaard; je kunt het "
+        "altijd terugzetten.",
+        "An archived project leaves the lists but is kept; you can always restore it.",
+    ),
+    "projects.archived": ("Project gearchiveerd.", "Project archived."),
+    "projects.reopen": ("Heropenen", "Reopen"),
+    "projects.reopened": ("Project heropend.", "Project reopened."),
+    # --- Stakeholders -------------------------------------------------------------------------
+    "stakeholders.title": ("Stakeholders", "Stakeholders"),
+    "stakeholders.intro": (
+        "De mensen en partijen in {project}, wat zij moeten kunnen uitleggen aan hun achterban, "
+        "en hun belangen.",
+        "The people and parties in {project}, what they must be able to explain back home, and "
+        "their interests.",
+    ),
+    "stakeholders.new": ("Stakeholder toevoegen", "Add a stakeholder"),
+    "stakeholders.name": ("Naam", "Name"),
+    "stakeholders.role": ("Rol of organisatie", "Role or organisation"),
+    "stakeholders.constituency": ("Achterban en mandaat", "Constituency and mandate"),
+    "stakeholders.constituency_help": (
+        "Aan wie legt deze persoon verantwoording af, en wat moet hij of zij thuis kunnen "
+        "uitleggen?",
+        "Whom does this person answer to, and what must they be able to explain back home?",
+    ),
+    "stakeholders.notes": ("Notities", "Notes"),
+    "stakeholders.add": ("Toevoegen", "Add"),
+    "stakeholders.added": ("Stakeholder toegevoegd.", "Stakeholder added."),
+    "stakeholders.details": ("Gegevens", "Details"),
+    "stakeholders.open_worksheet": ("Open het werkblad", "Open the worksheet"),
+    "stakeholders.archive_help": (
+        "Archiveren haalt de stakeholder uit de lijsten; alles blijft bewaard en je kunt "
+        "terugzetten.",
+        "Archiving removes the stakeholder from the lists; everything is kept and can be "
+        "restored.",
+    ),
+    "stakeholders.archived": ("{name} is gearchiveerd.", "{name} was archived."),
+    "stakeholders.archived_list": ("Gearchiveerd", "Archived"),
+    "stakeholders.delete_warning": (
+        "Definitief verwijderen wist {name} met alle belangen, werkbladversies, acties en "
+        "follow-ups. Dat kan niet ongedaan worden gemaakt.",
+        "Deleting for good erases {name} with all interests, worksheet versions, actions and "
+        "follow-ups. This cannot be undone.",
+    ),
+    "stakeholders.delete_confirm": (
+        "Ja, ik wil alles van deze stakeholder definitief verwijderen",
+        "Yes, erase everything of this stakeholder for good",
+    ),
+    "stakeholders.delete": ("Definitief verwijderen", "Delete for good"),
+    "stakeholders.deleted": ("{name} is definitief verwijderd.", "{name} was deleted for good."),
+    "interests.title": ("Belangen", "Interests"),
+    "interests.text": ("Belang", "Interest"),
+    "interests.kind": ("Soort belang", "Kind of interest"),
+    "interests.status": ("Zekerheid", "Certainty"),
+    "interests.signals": ("Signalen", "Signals"),
+    "interests.signals_help": (
+        "Waaraan merk je dit belang? Wat zegt of doet de ander waardoor je het vermoedt?",
+        "What tells you about this interest? What does the other say or do that makes you "
+        "suspect it?",
+    ),
+    "interests.add": ("Belang toevoegen", "Add interest"),
+    "interests.added": ("Belang toegevoegd.", "Interest added."),
+    "interests.new": ("Nieuw belang", "New interest"),
+    "interests.confirmed_on": (" sinds {date}", " since {date}"),
+    # --- Werkblad -----------------------------------------------------------------------------
+    "worksheet.title": ("Werkblad", "Worksheet"),
+    "worksheet.constituency": ("Achterban: {text}", "Constituency: {text}"),
+    "worksheet.rating": ("Mijn waardering", "My rating"),
+    "worksheet.target": ("Streven", "Target"),
+    "worksheet.target_help": (
+        "Welk niveau wil je bereiken? Dit verschijnt als lijn in de trends.",
+        "Which level do you aim for? It shows as a line in the trends.",
+    ),
+    "worksheet.reflection": ("Toelichting", "Reflection"),
+    "worksheet.reflection_placeholder": (
+        "Waarom deze waardering? Wat zie je, wat hoor je?",
+        "Why this rating? What do you see and hear?",
+    ),
+    "worksheet.save_row": ("Rij opslaan", "Save row"),
+    "worksheet.row_saved": ("{row} opgeslagen als nieuwe versie.", "{row} saved as a new version."),
+    "worksheet.conflict": (
+        "Deze rij is opgeslagen in een ander tabblad nadat je hem hier opende. Jouw tekst is "
+        "niet opgeslagen en staat nog in het formulier. De nieuwste versie is:",
+        "This row was saved in another tab after you opened it here. Your text was not saved "
+        "and is still in the form. The newest version is:",
+    ),
+    "worksheet.conflict_reload": ("Nieuwste versie laden", "Load the newest version"),
+    "worksheet.conflict_keep": ("Mijn tekst toch opslaan", "Save my text anyway"),
+    "worksheet.history": ("Eerdere versies ({count})", "Earlier versions ({count})"),
+    "worksheet.version_saved": ("Opgeslagen op {when:%d-%m-%Y %H:%M}",
+                                "Saved on {when:%Y-%m-%d %H:%M}"),
+    "worksheet.no_interests": (
+        "Nog geen belangen vastgelegd.", "No interests recorded yet."
+    ),
+    "worksheet.edit_interests": ("Belangen bewerken", "Edit interests"),
+    "actions.text": ("Actie", "Action"),
+    "actions.row": ("Rij", "Row"),
+    "actions.planned_week": ("Geplande week", "Planned week"),
+    "actions.status": ("Status", "Status"),
+    "actions.outcome": ("Wat leverde het op?", "What did it yield?"),
+    "actions.outcome_help": ("Een korte notitie volstaat.", "A short note will do."),
+    "actions.done_on": ("Gedaan op {date:%d-%m-%Y}", "Done on {date:%Y-%m-%d}"),
+    "actions.saved": ("Actie opgeslagen.", "Action saved."),
+    "actions.new": ("Nieuwe actie", "New action"),
+    "actions.new_placeholder": ("Wat ga je doen?", "What will you do?"),
+    "actions.add": ("Actie toevoegen", "Add action"),
+    "actions.added": ("Actie toegevoegd.", "Action added."),
+    # --- Wekelijkse follow-up -----------------------------------------------------------------
+    "follow_up.title": ("Wekelijkse follow-up", "Weekly follow-up"),
+    "follow_up.intro": (
+        "Kijk per stakeholder terug op de week: waardeer de vier onderdelen opnieuw, vink de "
+        "acties aan die je hebt uitgevoerd en noteer wat je hebt geleerd.",
+        "Look back on the week per stakeholder: re-rate the four aspects, tick the actions you "
+        "carried out and note what you learned.",
+    ),
+    "follow_up.week_day": ("Week", "Week"),
+    "follow_up.week_day_help": (
+        "Kies een dag in de week die je wilt invullen. Een eerdere week invullen kan ook.",
+        "Pick a day in the week you want to log. Earlier weeks can be filled in too.",
+    ),
+    "follow_up.week_label": ("**Week {label}** ({start} t/m {end})",
+                             "**Week {label}** ({start} to {end})"),
+    "follow_up.backfill_marker": (
+        " — je vult een eerdere week in", " — you are filling in an earlier week"
+    ),
+    "follow_up.todo": ("Nog te doen: **{count}**", "Still to do: **{count}**"),
+    "follow_up.done": ("Ingevuld: **{count}**", "Done: **{count}**"),
+    "follow_up.already_logged": (
+        "Deze week is al ingevuld. Opslaan maakt een nieuwe versie; de vorige blijft bewaard "
+        "({versions} versie(s) tot nu toe).",
+        "This week is already logged. Saving makes a new version; the previous one is kept "
+        "({versions} version(s) so far).",
+    ),
+    "follow_up.no_worksheet": (
+        "Er zijn nog geen waarderingen in het werkblad. Kies ze hieronder; ze worden het "
+        "startpunt van de trend.",
+        "The worksheet has no ratings yet. Choose them below; they become the start of the "
+        "trend.",
+    ),
+    "follow_up.ratings": ("Waarderingen", "Ratings"),
+    "follow_up.actions": ("Acties deze week", "Actions this week"),
+    "follow_up.no_open_actions": ("Geen openstaande acties.", "No open actions."),
+    "follow_up.action_done_help": (
+        "Aanvinken zet de actie op gedaan, in de week die je invult.",
+        "Ticking marks the action done, in the week you are logging.",
+    ),
+    "follow_up.outcome_placeholder": ("Wat leverde het op?", "What did it yield?"),
+    "follow_up.their_value": (
+        "Hoe waardeert de stakeholder zelf de waarde van de samenwerking?",
+        "How does the stakeholder rate the value of the collaboration themselves?",
+    ),
+    "follow_up.their_value_help": (
+        "Je hebt de samenwerking met de stakeholder geëvalueerd. Hun oordeel verschijnt naast "
+        "het jouwe in de trend.",
+        "You evaluated the collaboration with the stakeholder. Their view appears beside yours "
+        "in the trend.",
+    ),
+    "follow_up.new_action": ("**Nieuwe actie** (optioneel)", "**New action** (optional)"),
+    "follow_up.reflection": (
+        "Wat heb ik geleerd, wat is de volgende stap?",
+        "What did I learn, what is the next step?",
+    ),
+    "follow_up.reflection_placeholder": ("Een paar zinnen volstaan.", "A few sentences will do."),
+    "follow_up.save": ("Follow-up opslaan", "Save follow-up"),
+    "follow_up.saved": ("Follow-up voor {name} opgeslagen.", "Follow-up for {name} saved."),
+    # --- Trends -------------------------------------------------------------------------------
+    "trends.title": ("Trends", "Trends"),
+    "trends.tab_stakeholder": ("Per stakeholder", "Per stakeholder"),
+    "trends.tab_project": ("Hele project", "Whole project"),
+    "trends.tab_what_worked": ("Wat werkte?", "What worked?"),
+    "trends.no_ratings": (
+        "Nog geen waarderingen. Vul het werkblad in en leg wekelijks een follow-up vast; dan "
+        "verschijnt hier de trend.",
+        "No ratings yet. Fill in the worksheet and log a weekly follow-up; the trend appears "
+        "here.",
+    ),
+    "trends.stakeholder_help": (
+        "Klik op een onderdeel in de legenda om het uit te lichten. Beweeg over een punt voor de "
+        "reflectie van die week, over een ruit voor de uitgevoerde actie. Ontbrekende weken "
+        "blijven open.",
+        "Click an aspect in the legend to highlight it. Hover a point for that week's "
+        "reflection, a diamond for the action carried out. Weeks not logged stay empty.",
+    ),
+    "trends.heatmap": ("Laatste waardering per stakeholder", "Latest rating per stakeholder"),
+    "trends.heatmap_help": (
+        "Tussen haakjes de verandering sinds het werkblad.",
+        "In brackets the change since the worksheet.",
+    ),
+    "trends.position_map": ("Waar staat iedereen?", "Where does everyone stand?"),
+    "trends.position_map_help": (
+        "{x} (horizontaal) tegen {y} (verticaal); de lijn loopt van het werkblad naar nu.",
+        "{x} (horizontal) against {y} (vertical); the line runs from the worksheet to now.",
+    ),
+    "trends.small_multiples": ("Alle stakeholders", "All stakeholders"),
+    "trends.what_worked_intro": (
+        "Per onderdeel: hoeveel veranderde de waardering in de twee weken na een uitgevoerde "
+        "actie op die rij, vergeleken met weken zonder zo'n actie?",
+        "Per aspect: how much did the rating change in the two weeks after an action on that "
+        "row was carried out, compared with weeks without one?",
+    ),
+    "trends.what_worked_empty": (
+        "Nog te weinig weken om iets te zeggen. Leg een paar weken follow-ups vast en vink "
+        "uitgevoerde acties aan.",
+        "Too few weeks to say anything yet. Log a few weeks of follow-ups and tick the actions "
+        "you carried out.",
+    ),
+    "trends.what_worked_caution": (
+        "Let op: dit is geen bewijs. Met weinig gevallen zegt een verschil weinig, en veel "
+        "meer dan je acties beïnvloedt een samenwerking.",
+        "Mind: this is no proof. With few cases a difference means little, and much more than "
+        "your actions shapes a collaboration.",
+    ),
+    "trends.what_worked_sentence": (
+        "**{row}**: na een actie gemiddeld {with_change} ({with_cases} keer), zonder actie "
+        "{without_change} ({without_cases} keer).",
+        "**{row}**: after an action {with_change} on average ({with_cases} cases), without "
+        "{without_change} ({without_cases} cases).",
+    ),
+    "trends.no_cases": ("geen gevallen", "no cases"),
     # --- charts -------------------------------------------------------------------------------
     "chart.week": ("Week", "Week"),
     "chart.rating": ("Beoordeling", "Rating"),

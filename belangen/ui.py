@@ -1,0 +1,304 @@
+"""The glue between Streamlit and the package: the cached store, language, the active project and
+stakeholder, feedback after a save, and widgets more than one screen draws.
+
+This is the only module in `belangen` that imports Streamlit.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from belangen import domain, texts, worksheet
+from belangen.domain import Project, Stakeholder, ValidationError
+from belangen.store import (
+    ConcurrentEdit,
+    DatabaseUnavailable,
+    NotFound,
+    Store,
+    configured_db_path,
+)
+
+LANGUAGE_KEY = "lang"
+PROJECT_KEY = "active_project_id"
+STAKEHOLDER_KEY = "active_stakeholder_id"
+FLASH_KEY = "flash_message"
+STAKEHOLDER_PARAM = "stakeholder"
+
+
+# --- language ----------------------------------------------------------------------------------
+
+
+def language() -> str:
+    lang = st.session_state.get(LANGUAGE_KEY, texts.DEFAULT_LANGUAGE)
+    return lang if lang in texts.LANGUAGES else texts.DEFAULT_LANGUAGE
+
+
+def tr(key: str, **params: object) -> str:
+    """The catalogue text for `key` in the user's language."""
+    return texts.t(key, language(), **params)
+
+
+def language_picker() -> None:
+    """Language choice in the sidebar, kept in the URL so it survives reloads and page switches."""
+    st.sidebar.selectbox(
+        "Taal / Language",
+        options=list(texts.LANGUAGES),
+        format_func=texts.LANGUAGES.__getitem__,
+        key=LANGUAGE_KEY,
+        bind="query-params",
+    )
+
+
+# --- user text in Markdown contexts ----------------------------------------------------------
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^])")
+
+
+def plain(text: str) -> str:
+    """User text made safe for places that render Markdown (labels, captions): shown literally."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", " ".join(text.split()))
+
+
+# --- the store ---------------------------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False)
+def _open_store(path: str) -> Store:
+    return Store(Path(path))
+
+
+def get_store() -> Store:
+    """The process-wide store; on a file that cannot be used, explain and stop the page."""
+    path = configured_db_path()
+    try:
+        return _open_store(str(path))
+    except DatabaseUnavailable as problem:
+        message = tr(f"db.{problem.reason}", path=problem.path, **problem.params)
+        print(f"Belangen: {message}", file=sys.stderr)
+        st.error(message, icon=":material/database:")
+        st.stop()
+        raise  # st.stop() does not return; this keeps type checkers honest.
+
+
+def clear_caches() -> None:
+    """Call after every write so cached reads never show stale data."""
+    st.cache_data.clear()
+
+
+# --- feedback ----------------------------------------------------------------------------------
+
+
+def flash(message: str) -> None:
+    """A confirmation that survives the rerun after a save."""
+    st.session_state[FLASH_KEY] = message
+
+
+def show_flash() -> None:
+    message = st.session_state.pop(FLASH_KEY, None)
+    if message:
+        st.toast(message, icon=":material/check_circle:")
+
+
+def error_text(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        return tr(error.message_key, **error.params)
+    if isinstance(error, ConcurrentEdit):
+        return tr("error.changed_elsewhere")
+    if isinstance(error, NotFound):
+        return tr("error.not_found")
+    raise error
+
+
+class FieldMessages:
+    """Places under form fields where a refusal is shown, so the message sits at the field."""
+
+    def __init__(self) -> None:
+        self._slots: dict[str, Any] = {}
+
+    def slot(self, field_name: str) -> None:
+        self._slots[field_name] = st.empty()
+
+    def show(self, error: Exception) -> None:
+        field_name = getattr(error, "field", "")
+        target = self._slots.get(field_name) or self._slots.get("") or st
+        target.error(error_text(error), icon=":material/error:")
+
+
+def attempt(
+    save: Callable[[], object],
+    messages: FieldMessages,
+    *,
+    success: str,
+    reset_keys: Iterable[str] = (),
+) -> bool:
+    """Run one save; on refusal show why at the field and keep what was typed.
+
+    On success the form fields in `reset_keys` are emptied and the page reruns.
+    """
+    try:
+        save()
+    except (ValidationError, NotFound, ConcurrentEdit) as error:
+        messages.show(error)
+        return False
+    clear_caches()
+    for key in reset_keys:
+        st.session_state.pop(key, None)
+    flash(success)
+    st.rerun()
+    return True
+
+
+# --- active project and stakeholder ------------------------------------------------------------
+
+
+def active_project(db: Store) -> Project | None:
+    """The project the user works in: the one chosen before, else the first active one."""
+    projects = db.list_projects()
+    chosen = st.session_state.get(PROJECT_KEY)
+    for project in projects:
+        if project.id == chosen:
+            return project
+    if chosen is not None:
+        try:
+            project = db.get_project(chosen)
+            return project
+        except NotFound:
+            pass
+    if projects:
+        st.session_state[PROJECT_KEY] = projects[0].id
+        return projects[0]
+    return None
+
+
+def set_active_project(project_id: int) -> None:
+    st.session_state[PROJECT_KEY] = project_id
+    st.session_state.pop(STAKEHOLDER_KEY, None)
+
+
+def project_picker(db: Store) -> Project | None:
+    """The active project in the sidebar; every screen works within it."""
+    project = active_project(db)
+    projects = db.list_projects()
+    if project is None:
+        return None
+    if project.archived:
+        projects = [project, *projects]
+    ids = [p.id for p in projects]
+    names = {p.id: p.name for p in projects}
+    chosen = st.sidebar.selectbox(
+        tr("nav.active_project"),
+        options=ids,
+        index=ids.index(project.id),
+        format_func=names.__getitem__,
+    )
+    if chosen != project.id:
+        set_active_project(chosen)
+        st.rerun()
+    return project
+
+
+def require_project(db: Store) -> Project:
+    """Stop the page with a pointer to Projecten when there is no project yet."""
+    project = active_project(db)
+    if project is None:
+        st.info(tr("common.no_project"), icon=":material/info:")
+        st.page_link("pages/projects.py", label=tr("common.go_to_projects"),
+                     icon=":material/arrow_forward:")
+        st.stop()
+    return project  # type: ignore[return-value]
+
+
+def stakeholder_picker(
+    db: Store,
+    project: Project,
+    *,
+    show_hint: bool = True,
+    prefixes: dict[int, str] | None = None,
+) -> Stakeholder | None:
+    """Choose a stakeholder of the project; the choice survives page switches and is in the URL
+    (`?stakeholder=<id>`), so a link opens that stakeholder directly."""
+    requested = st.query_params.get(STAKEHOLDER_PARAM)
+    if requested is not None:
+        try:
+            wanted = db.get_stakeholder(int(requested))
+        except (ValueError, NotFound):
+            st.warning(tr("common.stakeholder_link_unknown"), icon=":material/link_off:")
+            del st.query_params[STAKEHOLDER_PARAM]
+        else:
+            if wanted.project_id != project.id:
+                set_active_project(wanted.project_id)
+                st.session_state[STAKEHOLDER_KEY] = wanted.id
+                st.rerun()
+            st.session_state[STAKEHOLDER_KEY] = wanted.id
+    stakeholders = db.list_stakeholders(project.id)
+    if not stakeholders:
+        if show_hint:
+            st.info(tr("common.no_stakeholders"), icon=":material/info:")
+            st.page_link("pages/stakeholders.py", label=tr("common.go_to_stakeholders"),
+                         icon=":material/arrow_forward:")
+        return None
+    ids = [s.id for s in stakeholders]
+    labels = {
+        s.id: (prefixes or {}).get(s.id, "") + (f"{s.name} — {s.role}" if s.role else s.name)
+        for s in stakeholders
+    }
+    current = st.session_state.get(STAKEHOLDER_KEY)
+    index = ids.index(current) if current in ids else 0
+    chosen = st.selectbox(
+        tr("common.stakeholder"), options=ids, index=index, format_func=labels.__getitem__
+    )
+    st.session_state[STAKEHOLDER_KEY] = chosen
+    st.query_params[STAKEHOLDER_PARAM] = str(chosen)
+    return next(s for s in stakeholders if s.id == chosen)
+
+
+# --- shared widgets ----------------------------------------------------------------------------
+
+
+def rating_input(row: worksheet.WorksheetRow, key: str, label: str) -> Any:
+    """A rating on the labelled 1-5 scale. The caller puts the starting value (or None, for no
+    preselection) in session state under `key`, so the field keeps what the user chose."""
+    lang = language()
+    return st.radio(
+        label,
+        options=list(worksheet.RATING_SCALE),
+        format_func=lambda rating: f"{rating} · {row.rating_label(rating, lang)}",
+        horizontal=True,
+        key=key,
+    )
+
+
+def rating_text(row: worksheet.WorksheetRow, rating: int | None) -> str:
+    if rating is None:
+        return "—"
+    return f"{rating} · {row.rating_label(rating, language())}"
+
+
+def week_text(monday: Any) -> str:
+    return domain.iso_week_label(monday) if monday else "—"
+
+
+def action_status_text(status: str) -> str:
+    return worksheet.ACTION_STATUSES[status](language())
+
+
+def what_worked_sentence(row: worksheet.WorksheetRow, effect: Any) -> str:
+    """One plain sentence per dimension for 'Wat werkte?'."""
+
+    def change(value: float, cases: int) -> str:
+        return f"{value:+.1f}" if cases else tr("trends.no_cases")
+
+    return tr(
+        "trends.what_worked_sentence",
+        row=row.short_name(language()),
+        with_change=change(effect.with_action_change, effect.with_action_cases),
+        with_cases=int(effect.with_action_cases),
+        without_change=change(effect.without_action_change, effect.without_action_cases),
+        without_cases=int(effect.without_action_cases),
+    )

@@ -1,0 +1,97 @@
+"""Overzicht: where the active project stands, and what to do this week."""
+
+import pandas as pd
+import streamlit as st
+
+from belangen import analytics, domain, ui, worksheet
+
+db = ui.get_store()
+lang = ui.language()
+project = ui.active_project(db)
+
+if project is None:
+    st.title(ui.tr("overview.welcome_title"))
+    st.markdown(ui.tr("overview.welcome_body"))
+    if st.button(ui.tr("overview.first_step"), type="primary", icon=":material/add:",
+                 key="ov_first_step"):
+        st.switch_page("pages/projects.py")
+    st.stop()
+
+st.title(project.name, anchor=False)
+if project.own_goal:
+    st.caption(ui.tr("overview.own_goal", goal=ui.plain(project.own_goal)))
+
+this_week = domain.week_start(db.today())
+status = db.follow_up_status(project.id, this_week)
+if status.empty:
+    st.info(ui.tr("overview.no_stakeholders"), icon=":material/info:")
+    if st.button(ui.tr("overview.add_stakeholders"), type="primary", key="ov_add_stakeholders"):
+        st.switch_page("pages/stakeholders.py")
+    st.stop()
+
+overdue = db.overdue_actions(project.id, this_week)
+habit = analytics.habit(db.logged_weeks(project.id, this_week - pd.Timedelta(weeks=8)),
+                        this_week)
+due = status[~status["logged"]]
+
+due_column, overdue_column, habit_column = st.columns(3)
+due_column.metric(ui.tr("overview.due_metric", week=domain.iso_week_label(this_week)),
+                  ui.tr("overview.due_value", done=len(status) - len(due), total=len(status)))
+overdue_column.metric(ui.tr("overview.overdue_metric"), len(overdue))
+habit_column.metric(ui.tr("overview.habit_metric"),
+                    ui.tr("overview.habit_value", logged=habit.logged, window=habit.window),
+                    help=ui.tr("overview.habit_help"))
+
+if not due.empty:
+    st.markdown(ui.tr("overview.due_list", names=", ".join(ui.plain(n) for n in due["name"])))
+    st.page_link("pages/follow_up.py", label=ui.tr("overview.go_follow_up"),
+                 icon=":material/event_repeat:")
+
+st.subheader(ui.tr("overview.stakeholders"))
+ratings = db.latest_ratings(project.id)
+table = ratings.pivot_table(index=["stakeholder_id", "stakeholder", "role"],
+                            columns="dimension", values="latest_rating", dropna=False)
+table = table.reindex(columns=list(worksheet.DIMENSION_KEYS)).reset_index()
+latest_weeks = ratings.groupby("stakeholder_id")["latest_week"].max()
+table["latest_week"] = table["stakeholder_id"].map(latest_weeks).map(
+    lambda week: ui.week_text(week) if pd.notna(week) else "—"
+)
+column_config = {
+    "stakeholder_id": None,
+    "stakeholder": st.column_config.TextColumn(ui.tr("common.stakeholder")),
+    "role": st.column_config.TextColumn(ui.tr("stakeholders.role")),
+    "latest_week": st.column_config.TextColumn(ui.tr("overview.latest_week")),
+}
+for row in worksheet.DIMENSIONS:
+    column_config[row.key] = st.column_config.NumberColumn(
+        row.short_name(lang), help=row.question(lang), format="%d"
+    )
+st.dataframe(table, column_config=column_config, hide_index=True, width="stretch")
+
+open_actions = db.open_actions(project.id)
+st.subheader(ui.tr("overview.open_actions"))
+if open_actions.empty:
+    st.caption(ui.tr("overview.no_open_actions"))
+else:
+    overdue_ids = set(overdue["id"])
+    open_actions["row"] = open_actions["row_key"].map(
+        lambda key: worksheet.row(key).short_name(lang)
+    )
+    open_actions["week"] = open_actions["planned_week"].map(
+        lambda week: ui.week_text(week) if pd.notna(week) else "—"
+    )
+    open_actions["status"] = open_actions["status"].map(ui.action_status_text)
+    open_actions["overdue"] = open_actions["id"].isin(overdue_ids)
+    st.dataframe(
+        open_actions[["stakeholder", "row", "text", "week", "status", "overdue"]],
+        column_config={
+            "stakeholder": st.column_config.TextColumn(ui.tr("common.stakeholder")),
+            "row": st.column_config.TextColumn(ui.tr("actions.row")),
+            "text": st.column_config.TextColumn(ui.tr("actions.text"), width="large"),
+            "week": st.column_config.TextColumn(ui.tr("actions.planned_week")),
+            "status": st.column_config.TextColumn(ui.tr("actions.status")),
+            "overdue": st.column_config.CheckboxColumn(ui.tr("overview.overdue")),
+        },
+        hide_index=True,
+        width="stretch",
+    )

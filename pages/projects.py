@@ -1,0 +1,102 @@
+"""Projecten: create, edit, archive and reopen the projects the worksheet is about."""
+
+import streamlit as st
+
+from belangen import domain, ui
+
+db = ui.get_store()
+st.title(ui.tr("projects.title"))
+st.caption(ui.tr("projects.intro"))
+
+NEW_FIELDS = ("proj_new_name", "proj_new_description", "proj_new_goal", "proj_new_start")
+
+with st.form("proj_new_form"):
+    st.subheader(ui.tr("projects.new"))
+    messages = ui.FieldMessages()
+    name = st.text_input(ui.tr("projects.name"), key="proj_new_name",
+                         placeholder=ui.tr("projects.name_placeholder"))
+    messages.slot("name")
+    description = st.text_area(ui.tr("projects.description"), key="proj_new_description",
+                               height=80)
+    messages.slot("description")
+    own_goal = st.text_area(ui.tr("projects.own_goal"), key="proj_new_goal", height=80,
+                            help=ui.tr("projects.own_goal_help"))
+    messages.slot("own_goal")
+    start_date = st.date_input(ui.tr("projects.start_date"), key="proj_new_start",
+                               value="today", min_value=domain.EARLIEST_DATE,
+                               max_value=domain.LATEST_DATE, format="DD-MM-YYYY")
+    messages.slot("start_date")
+    messages.slot("")
+    if st.form_submit_button(ui.tr("projects.create"), type="primary", key="proj_new_submit"):
+
+        def create() -> None:
+            project_id = db.create_project(name, description, own_goal, start_date)
+            ui.set_active_project(project_id)
+
+        ui.attempt(create, messages, success=ui.tr("projects.created"), reset_keys=NEW_FIELDS)
+
+
+
+def project_editor(project) -> None:
+    prefix = f"proj_{project.id}"
+    with st.form(f"{prefix}_edit"):
+        messages = ui.FieldMessages()
+        name = st.text_input(ui.tr("projects.name"), value=project.name, key=f"{prefix}_name")
+        messages.slot("name")
+        description = st.text_area(ui.tr("projects.description"), value=project.description,
+                                   key=f"{prefix}_description", height=80)
+        messages.slot("description")
+        own_goal = st.text_area(ui.tr("projects.own_goal"), value=project.own_goal,
+                                key=f"{prefix}_goal", height=80)
+        messages.slot("own_goal")
+        start_date = st.date_input(ui.tr("projects.start_date"), value=project.start_date,
+                                   key=f"{prefix}_start", min_value=domain.EARLIEST_DATE,
+                                   max_value=domain.LATEST_DATE, format="DD-MM-YYYY")
+        messages.slot("start_date")
+        messages.slot("")
+        if st.form_submit_button(ui.tr("common.save"), key=f"{prefix}_save"):
+            ui.attempt(
+                lambda: db.update_project(project.id, project.revision, name=name,
+                                          description=description, own_goal=own_goal,
+                                          start_date=start_date),
+                messages,
+                success=ui.tr("common.saved"),
+            )
+
+
+def archive_buttons(project, is_active: bool) -> None:
+    prefix = f"proj_{project.id}"
+    activate_column, archive_column = st.columns(2)
+    if not project.archived and not is_active and activate_column.button(
+        ui.tr("projects.make_active"), key=f"{prefix}_activate"
+    ):
+        ui.set_active_project(project.id)
+        st.rerun()
+    if project.archived:
+        if archive_column.button(ui.tr("projects.reopen"), key=f"{prefix}_reopen"):
+            db.set_project_archived(project.id, False)
+            ui.clear_caches()
+            ui.flash(ui.tr("projects.reopened"))
+            st.rerun()
+    elif archive_column.button(ui.tr("projects.archive"), key=f"{prefix}_archive",
+                               help=ui.tr("projects.archive_help")):
+        db.set_project_archived(project.id, True)
+        if is_active:
+            st.session_state.pop(ui.PROJECT_KEY, None)
+        ui.clear_caches()
+        ui.flash(ui.tr("projects.archived"))
+        st.rerun()
+
+
+projects = db.list_projects(include_archived=True)
+active = ui.active_project(db)
+if projects:
+    st.subheader(ui.tr("projects.list"))
+for project in projects:
+    is_active = active is not None and project.id == active.id
+    marker = ui.tr("projects.archived_marker") if project.archived else ""
+    if is_active:
+        marker += ui.tr("projects.active_marker")
+    with st.expander(ui.plain(project.name) + marker, expanded=is_active):
+        project_editor(project)
+        archive_buttons(project, is_active)

@@ -1,0 +1,58 @@
+"""Trends: how the four ratings move as actions are carried out, per stakeholder and project."""
+
+import streamlit as st
+
+from belangen import analytics, charts, ui, worksheet
+
+db = ui.get_store()
+project = ui.require_project(db)
+lang = ui.language()
+
+st.title(ui.tr("trends.title"))
+per_stakeholder, per_project, what_worked = st.tabs(
+    [ui.tr("trends.tab_stakeholder"), ui.tr("trends.tab_project"), ui.tr("trends.tab_what_worked")]
+)
+
+with per_stakeholder:
+    stakeholder = ui.stakeholder_picker(db, project)
+    if stakeholder is not None:
+        history = db.rating_history(project.id, stakeholder.id)
+        baseline = db.worksheet_baseline(project.id, stakeholder.id)
+        if history.empty and baseline.empty:
+            st.info(ui.tr("trends.no_ratings"), icon=":material/info:")
+        else:
+            actions = db.actions_done(project.id, stakeholder.id)
+            st.altair_chart(charts.stakeholder_trend(history, baseline, actions, lang),
+                            width="stretch")
+            st.caption(ui.tr("trends.stakeholder_help"))
+
+project_history = db.rating_history(project.id)
+project_baseline = db.worksheet_baseline(project.id)
+with per_project:
+    if project_history.empty and project_baseline.empty:
+        st.info(ui.tr("trends.no_ratings"), icon=":material/info:")
+    else:
+        latest = db.latest_ratings(project.id).dropna(subset=["dimension"])
+        st.subheader(ui.tr("trends.heatmap"))
+        st.caption(ui.tr("trends.heatmap_help"))
+        st.altair_chart(charts.latest_heatmap(latest, lang), width="stretch")
+        st.subheader(ui.tr("trends.position_map"))
+        st.caption(ui.tr("trends.position_map_help",
+                         x=worksheet.VALUE.short_name(lang),
+                         y=worksheet.NEGOTIATION.short_name(lang)))
+        st.altair_chart(charts.position_map(latest, lang), width="stretch")
+        st.subheader(ui.tr("trends.small_multiples"))
+        st.altair_chart(charts.project_small_multiples(project_history, project_baseline, lang))
+
+with what_worked:
+    st.caption(ui.tr("trends.what_worked_intro"))
+    effects = analytics.what_worked(project_history, project_baseline,
+                                    db.actions_done(project.id))
+    if effects[["with_action_cases", "without_action_cases"]].sum().sum() == 0:
+        st.info(ui.tr("trends.what_worked_empty"), icon=":material/info:")
+    else:
+        st.altair_chart(charts.what_worked_chart(effects, lang), width="stretch")
+        for effect in effects.itertuples():
+            row = worksheet.row(effect.dimension)
+            st.markdown(ui.what_worked_sentence(row, effect))
+    st.caption(ui.tr("trends.what_worked_caution"))
