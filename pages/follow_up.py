@@ -9,10 +9,10 @@ from belangen import domain, ui, worksheet
 from belangen.domain import ValidationError
 
 db = ui.get_store()
+st.title(ui.tr("follow_up.title"))
 project = ui.require_project(db)
 lang = ui.language()
 
-st.title(ui.tr("follow_up.title"))
 st.caption(ui.tr("follow_up.intro"))
 
 today = db.today()

@@ -5,10 +5,10 @@ import streamlit as st
 from belangen import ui, worksheet
 
 db = ui.get_store()
+st.title(ui.tr("stakeholders.title"))
 project = ui.require_project(db)
 lang = ui.language()
 
-st.title(ui.tr("stakeholders.title"))
 st.caption(ui.tr("stakeholders.intro", project=project.name))
 
 NEW_FIELDS = ("sh_new_name", "sh_new_role", "sh_new_constituency", "sh_new_notes")

@@ -5,10 +5,10 @@ import streamlit as st
 from belangen import analytics, charts, ui, worksheet
 
 db = ui.get_store()
+st.title(ui.tr("trends.title"))
 project = ui.require_project(db)
 lang = ui.language()
 
-st.title(ui.tr("trends.title"))
 per_stakeholder, per_project, what_worked = st.tabs(
     [ui.tr("trends.tab_stakeholder"), ui.tr("trends.tab_project"), ui.tr("trends.tab_what_worked")]
 )

@@ -6,10 +6,10 @@ from belangen import domain, ui, worksheet
 from belangen.store import ConcurrentEdit
 
 db = ui.get_store()
+st.title(ui.tr("worksheet.title"))
 project = ui.require_project(db)
 lang = ui.language()
 
-st.title(ui.tr("worksheet.title"))
 stakeholder = ui.stakeholder_picker(db, project)
 if stakeholder is None:
     st.stop()
@@ -96,9 +96,9 @@ def rated_row(row: worksheet.WorksheetRow) -> None:
         if newest:
             st.text(f"{ui.rating_text(row, newest.rating)}\n{newest.reflection}")
         reload, keep = st.columns(2)
-        if reload.button(ui.tr("worksheet.conflict_reload"), key=f"{keys['conflict']}_reload"):
-            load_latest(row)
-            st.rerun()
+        # A callback runs before the fields are drawn, so they can take the newest text.
+        reload.button(ui.tr("worksheet.conflict_reload"), key=f"{keys['conflict']}_reload",
+                      on_click=load_latest, args=(row,))
         if keep.button(ui.tr("worksheet.conflict_keep"), key=f"{keys['conflict']}_keep"):
             st.session_state[keys["based_on"]] = newest.id if newest else None
             st.session_state.pop(keys["conflict"], None)

@@ -1,0 +1,29 @@
+"""Small, realistic records for tests, made through the store like the app makes them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from belangen import worksheet
+from belangen.store import Store
+
+
+def filled_stakeholder(
+    db: Store, *, project_name: str = "Herinrichting stationsgebied", start: dt.date | None = None
+) -> tuple[int, int]:
+    """A project with one stakeholder whose worksheet is filled and who has an open action."""
+    project_id = db.create_project(
+        project_name, "Nieuwe inrichting van het plein", "Draagvlak bij de raad",
+        start or db.today() - dt.timedelta(weeks=12),
+    )
+    stakeholder_id = db.create_stakeholder(
+        project_id, "Wethouder Jansen", "Gemeente", "De gemeenteraad en de coalitie", ""
+    )
+    db.add_interest(stakeholder_id, "Herverkiezing in maart", "political", "suspected",
+                    "Noemt steeds de verkiezingen")
+    db.add_interest(stakeholder_id, "Budget binnen de begroting", "organisational", "confirmed")
+    for rating, row in enumerate(worksheet.DIMENSIONS, start=2):
+        db.save_worksheet_entry(stakeholder_id, row.key, reflection=f"Over {row.key}",
+                                rating=min(rating, 5), target=5)
+    db.add_action(stakeholder_id, worksheet.VALUE.key, "Evaluatiegesprek plannen")
+    return project_id, stakeholder_id

@@ -1,0 +1,333 @@
+"""Every screen under AppTest: it draws without an exception and its main flow stores for real."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from belangen import domain, ui, worksheet
+from belangen.store import Store
+from tests.factories import filled_stakeholder
+
+PAGES = [
+    "pages/overview.py",
+    "pages/projects.py",
+    "pages/stakeholders.py",
+    "pages/worksheet.py",
+    "pages/follow_up.py",
+    "pages/trends.py",
+]
+
+
+def open_page(app: AppTest, page: str) -> AppTest:
+    app.switch_page(page).run()
+    assert not app.exception, app.exception
+    return app
+
+
+def errors(app: AppTest) -> list[str]:
+    return [element.value for element in app.error]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_draws_on_an_empty_database(app: AppTest, page: str) -> None:
+    open_page(app, page)
+    assert app.title, f"{page} shows no title"
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_page_draws_with_data_in_both_languages(
+    store: Store, db_path, page: str, lang: str
+) -> None:
+    project_id, stakeholder_id = filled_stakeholder(store)
+    this_week = domain.week_start(store.today())
+    store.save_follow_up(stakeholder_id, this_week - dt.timedelta(weeks=1),
+                         ratings={key: 3 for key in worksheet.DIMENSION_KEYS}, reflection="Goed")
+    app = AppTest.from_file("../app.py", default_timeout=30)
+    app.run()
+    app.selectbox(key=ui.LANGUAGE_KEY).set_value(lang).run()
+    open_page(app, page)
+    assert app.title
+    heading = app.title[0].value
+    if page == "pages/worksheet.py":
+        assert heading == ("Worksheet" if lang == "en" else "Werkblad")
+
+
+def test_first_time_user_sees_welcome_and_one_first_step(app: AppTest) -> None:
+    assert app.title[0].value == "Welkom bij Belangen"
+    assert "motor van de samenwerking" in app.markdown[0].value
+    app.button(key="ov_first_step").click().run()
+    assert app.title[0].value == "Projecten"
+
+
+def test_create_edit_archive_and_reopen_a_project(app: AppTest, db_path) -> None:
+    open_page(app, "pages/projects.py")
+    app.text_input(key="proj_new_name").set_value("Stationsgebied")
+    app.text_area(key="proj_new_goal").set_value("Draagvlak bij de raad")
+    app.date_input(key="proj_new_start").set_value(dt.date(2026, 9, 1))
+    app.button(key="proj_new_submit").click().run()
+    assert not errors(app)
+    db = Store(db_path)
+    (project,) = db.list_projects()
+    assert (project.name, project.own_goal, project.start_date) == (
+        "Stationsgebied", "Draagvlak bij de raad", dt.date(2026, 9, 1))
+    assert app.session_state[ui.PROJECT_KEY] == project.id
+    assert app.text_input(key="proj_new_name").value == "", "form keeps old text after save"
+
+    app.text_input(key=f"proj_{project.id}_name").set_value("Stationsgebied Noord")
+    app.button(key=f"proj_{project.id}_save").click().run()
+    assert db.get_project(project.id).name == "Stationsgebied Noord"
+
+    app.button(key=f"proj_{project.id}_archive").click().run()
+    assert db.get_project(project.id).archived
+    assert db.list_projects() == []
+    app.button(key=f"proj_{project.id}_reopen").click().run()
+    assert not db.get_project(project.id).archived
+
+
+def test_stakeholder_with_two_interests_is_stored(app: AppTest, store: Store) -> None:
+    project_id = store.create_project("Stationsgebied")
+    open_page(app, "pages/stakeholders.py")
+    app.text_input(key="sh_new_name").set_value("Wethouder Jansen")
+    app.text_input(key="sh_new_role").set_value("Gemeente")
+    app.text_area(key="sh_new_constituency").set_value("De raad")
+    app.button(key="sh_new_submit").click().run()
+    assert not errors(app)
+    (stakeholder,) = store.list_stakeholders(project_id)
+    assert (stakeholder.name, stakeholder.role, stakeholder.constituency) == (
+        "Wethouder Jansen", "Gemeente", "De raad")
+
+    prefix = f"sh_int_new_{stakeholder.id}"
+    for text, kind, status in [("Herverkiezing", "political", "suspected"),
+                               ("Budget", "organisational", "confirmed")]:
+        app.text_area(key=f"{prefix}_text").set_value(text)
+        app.selectbox(key=f"{prefix}_kind").set_value(kind)
+        app.selectbox(key=f"{prefix}_status").set_value(status)
+        app.button(key=f"{prefix}_submit").click().run()
+        assert not errors(app)
+    interests = store.list_interests(stakeholder.id)
+    assert [(i.text, i.kind, i.status) for i in interests] == [
+        ("Herverkiezing", "political", "suspected"), ("Budget", "organisational", "confirmed")]
+    assert interests[1].confirmed_on == store.today()
+
+    first = interests[0]
+    app.selectbox(key=f"sh_int_{first.id}_status").set_value("confirmed")
+    app.button(key=f"sh_int_{first.id}_submit").click().run()
+    assert store.get_interest(first.id).confirmed_on == store.today()
+
+
+def test_worksheet_rows_are_saved_as_versions_and_deep_link_opens_stakeholder(
+    store: Store, db_path
+) -> None:
+    store.create_project("Ander project")
+    project_id = store.create_project("Stationsgebied")
+    other = store.create_stakeholder(project_id, "Bewonersvereniging")
+    stakeholder_id = store.create_stakeholder(project_id, "Wethouder Jansen")
+    app = AppTest.from_file("../app.py", default_timeout=30)
+    app.run()
+    app.switch_page("pages/worksheet.py")
+    app.query_params[ui.STAKEHOLDER_PARAM] = str(stakeholder_id)
+    app.run()
+    assert not app.exception
+    assert app.session_state[ui.PROJECT_KEY] == project_id
+    assert app.session_state[ui.STAKEHOLDER_KEY] == stakeholder_id
+    assert app.selectbox[-1].value == stakeholder_id
+
+    prefix = f"ws_{stakeholder_id}_value"
+    app.radio(key=f"{prefix}_rating").set_value(2)
+    app.selectbox(key=f"{prefix}_target").set_value(4)
+    app.text_area(key=f"{prefix}_reflection").set_value("<b>vet</b> **ster**")
+    app.button(key=f"{prefix}_save").click().run()
+    assert not errors(app)
+    app.radio(key=f"{prefix}_rating").set_value(3)
+    app.button(key=f"{prefix}_save").click().run()
+    history = store.worksheet_history(stakeholder_id, "value")
+    assert [(e.rating, e.target, e.reflection) for e in history] == [
+        (3, 4, "<b>vet</b> **ster**"), (2, 4, "<b>vet</b> **ster**")]
+    assert store.latest_worksheet(other) == {}
+    # The earlier version is shown as literal text, never rendered.
+    assert any("<b>vet</b> **ster**" in text.value for text in app.text)
+
+
+def test_worksheet_refuses_a_missing_rating_and_saves_nothing(store: Store, db_path) -> None:
+    project_id = store.create_project("Stationsgebied")
+    stakeholder_id = store.create_stakeholder(project_id, "Wethouder Jansen")
+    app = AppTest.from_file("../app.py", default_timeout=30)
+    app.run()
+    open_page(app, "pages/worksheet.py")
+    prefix = f"ws_{stakeholder_id}_gesprek".replace("gesprek", "conversation")
+    app.text_area(key=f"{prefix}_reflection").set_value("Nog geen cijfer")
+    app.button(key=f"{prefix}_save").click().run()
+    assert errors(app) == ["Kies een waardering van 1 tot en met 5."]
+    assert store.latest_worksheet(stakeholder_id) == {}
+    assert app.text_area(key=f"{prefix}_reflection").value == "Nog geen cijfer"
+
+
+def test_second_tab_cannot_silently_overwrite_a_worksheet_row(store: Store, db_path) -> None:
+    _, stakeholder_id = filled_stakeholder(store)
+    app = AppTest.from_file("../app.py", default_timeout=30)
+    app.run()
+    open_page(app, "pages/worksheet.py")
+    prefix = f"ws_{stakeholder_id}_negotiation"
+    opened = store.latest_worksheet(stakeholder_id)["negotiation"]
+    # Another tab saves the same row after this one opened it.
+    store.save_worksheet_entry(stakeholder_id, "negotiation", reflection="Uit tab twee",
+                               rating=1, based_on=opened.id)
+    app.text_area(key=f"{prefix}_reflection").set_value("Uit tab een")
+    app.button(key=f"{prefix}_save").click().run()
+    assert store.latest_worksheet(stakeholder_id)["negotiation"].reflection == "Uit tab twee"
+    assert app.warning, "the user is not told that the row changed"
+    assert app.text_area(key=f"{prefix}_reflection").value == "Uit tab een"
+
+    app.button(key=f"{prefix}_conflict_keep").click().run()
+    assert store.latest_worksheet(stakeholder_id)["negotiation"].reflection == "Uit tab een"
+    assert len(store.worksheet_history(stakeholder_id, "negotiation")) == 3
+
+
+def test_conflict_reload_shows_the_other_tabs_text(store: Store, db_path) -> None:
+    _, stakeholder_id = filled_stakeholder(store)
+    app = AppTest.from_file("../app.py", default_timeout=30)
+    app.run()
+    open_page(app, "pages/worksheet.py")
+    prefix = f"ws_{stakeholder_id}_negotiation"
+    opened = store.latest_worksheet(stakeholder_id)["negotiation"]
+    store.save_worksheet_entry(stakeholder_id, "negotiation", reflection="Uit tab twee",
+                               rating=1, based_on=opened.id)
+    app.text_area(key=f"{prefix}_reflection").set_value("Uit tab een")
+    app.button(key=f"{prefix}_save").click().run()
+    app.button(key=f"{prefix}_conflict_reload").click().run()
+    assert app.text_area(key=f"{prefix}_reflection").value == "Uit tab twee"
+    assert app.radio(key=f"{prefix}_rating").value == 1
+
+
+def test_actions_are_added_and_change_status(store: Store, db_path) -> None:
+    project_id = store.create_project("Stationsgebied")
+    stakeholder_id = store.create_stakeholder(project_id, "Wethouder Jansen")
+    app = AppTest.from_file("../app.py", default_timeout=30)
+    app.run()
+    open_page(app, "pages/worksheet.py")
+    prefix = f"ws_new_action_{stakeholder_id}_conversation"
+    app.text_input(key=f"{prefix}_text").set_value("Koffie drinken op neutraal terrein")
+    app.date_input(key=f"{prefix}_planned").set_value(dt.date(2026, 11, 25))
+    app.button(key=f"{prefix}_add").click().run()
+    assert not errors(app)
+    (action,) = store.list_actions(stakeholder_id)
+    assert (action.row_key, action.status, action.planned_week) == (
+        "conversation", "planned", dt.date(2026, 11, 23))
+
+    app.selectbox(key=f"ws_action_{action.id}_status").set_value("done")
+    app.text_area(key=f"ws_action_{action.id}_outcome").set_value("Open gesprek")
+    app.button(key=f"ws_action_{action.id}_save").click().run()
+    done = store.get_action(action.id)
+    assert (done.status, done.done_on, done.outcome) == ("done", store.today(), "Open gesprek")
+
+
+def test_archive_then_delete_a_stakeholder_with_confirmation(store: Store, db_path) -> None:
+    project_id, stakeholder_id = filled_stakeholder(store)
+    app = AppTest.from_file("../app.py", default_timeout=30)
+    app.run()
+    open_page(app, "pages/stakeholders.py")
+    app.button(key=f"sh_{stakeholder_id}_archive").click().run()
+    assert store.get_stakeholder(stakeholder_id).archived
+    delete = app.button(key=f"sh_{stakeholder_id}_delete")
+    assert delete.disabled, "deleting must ask for confirmation first"
+    app.checkbox(key=f"sh_{stakeholder_id}_delete_confirm").check().run()
+    app.button(key=f"sh_{stakeholder_id}_delete").click().run()
+    assert store.list_stakeholders(project_id, include_archived=True) == []
+    assert store.list_actions(stakeholder_id) == []
+    assert store.latest_worksheet(stakeholder_id) == {}
+
+
+def test_follow_up_unchanged_week_is_one_click(store: Store, db_path) -> None:
+    project_id, stakeholder_id = filled_stakeholder(store)
+    app = AppTest.from_file("../app.py", default_timeout=30)
+    app.run()
+    open_page(app, "pages/follow_up.py")
+    app.button(key="fu_save").click().run()
+    assert not errors(app)
+    saved = store.follow_up_for_week(stakeholder_id, store.today())
+    assert saved is not None
+    assert saved.ratings == {k: e.rating for k, e in store.latest_worksheet(stakeholder_id).items()}
+    status = store.follow_up_status(project_id, store.today())
+    assert status["logged"].tolist() == [True]
+
+
+def test_follow_up_ticks_an_evaluation_and_asks_their_view(store: Store, db_path) -> None:
+    _, stakeholder_id = filled_stakeholder(store)
+    (action,) = store.list_actions(stakeholder_id)
+    app = AppTest.from_file("../app.py", default_timeout=30)
+    app.run()
+    open_page(app, "pages/follow_up.py")
+    prefix = f"fu_{stakeholder_id}_{domain.week_start(store.today()).isoformat()}"
+    app.checkbox(key=f"{prefix}_done_{action.id}").check().run()
+    app.text_input(key=f"{prefix}_outcome_{action.id}").set_value("Ze zijn tevreden")
+    app.radio(key=f"{prefix}_their_value").set_value(4)
+    app.radio(key=f"{prefix}_rating_value").set_value(5)
+    app.text_area(key=f"{prefix}_reflection").set_value("Evaluatie gaf lucht")
+    app.button(key="fu_save").click().run()
+    assert not errors(app)
+    saved = store.follow_up_for_week(stakeholder_id, store.today())
+    assert (saved.their_value_rating, saved.ratings["value"], saved.reflection) == (
+        4, 5, "Evaluatie gaf lucht")
+    done = store.get_action(action.id)
+    assert (done.status, done.outcome) == ("done", "Ze zijn tevreden")
+
+
+@pytest.mark.parametrize(
+    ("offset", "message"),
+    [(dt.timedelta(weeks=1), "nog niet begonnen"), (dt.timedelta(weeks=-30), "vóór de start")],
+)
+def test_follow_up_refuses_future_weeks_and_weeks_before_the_project(
+    store: Store, db_path, offset: dt.timedelta, message: str
+) -> None:
+    _, stakeholder_id = filled_stakeholder(store)
+    app = AppTest.from_file("../app.py", default_timeout=30)
+    app.run()
+    open_page(app, "pages/follow_up.py")
+    app.date_input(key="fu_day").set_value(store.today() + offset).run()
+    assert any(message in text for text in errors(app))
+    assert not [b for b in app.button if b.key == "fu_save"]
+    assert store.rating_history(store.get_stakeholder(stakeholder_id).project_id).empty
+
+
+def test_follow_up_backfills_an_earlier_week(store: Store, db_path) -> None:
+    _, stakeholder_id = filled_stakeholder(store)
+    earlier = domain.week_start(store.today()) - dt.timedelta(weeks=3)
+    app = AppTest.from_file("../app.py", default_timeout=30)
+    app.run()
+    open_page(app, "pages/follow_up.py")
+    app.date_input(key="fu_day").set_value(earlier + dt.timedelta(days=2)).run()
+    app.button(key="fu_save").click().run()
+    assert not errors(app)
+    assert store.follow_up_for_week(stakeholder_id, earlier) is not None
+    assert store.follow_up_for_week(stakeholder_id, store.today()) is None
+
+
+def test_trends_draw_a_chart_per_stakeholder(store: Store, db_path) -> None:
+    _, stakeholder_id = filled_stakeholder(store)
+    this_week = domain.week_start(store.today())
+    for weeks_ago in (2, 1):
+        store.save_follow_up(stakeholder_id, this_week - dt.timedelta(weeks=weeks_ago),
+                             ratings={key: 4 for key in worksheet.DIMENSION_KEYS})
+    app = AppTest.from_file("../app.py", default_timeout=30)
+    app.run()
+    open_page(app, "pages/trends.py")
+    assert len(app.get("vega_lite_chart")) >= 4
+
+
+def test_overview_shows_due_follow_ups_overdue_actions_and_habit(store: Store, db_path) -> None:
+    _, stakeholder_id = filled_stakeholder(store)
+    this_week = domain.week_start(store.today())
+    store.add_action(stakeholder_id, "conversation", "Te laat", planned_week=this_week
+                     - dt.timedelta(weeks=2))
+    store.save_follow_up(stakeholder_id, this_week - dt.timedelta(weeks=1),
+                         ratings={key: 3 for key in worksheet.DIMENSION_KEYS})
+    app = AppTest.from_file("../app.py", default_timeout=30)
+    app.run()
+    values = {metric.label: metric.value for metric in app.metric}
+    assert values[f"Follow-ups {domain.iso_week_label(this_week)}"] == "0 van 1"
+    assert values["Acties over tijd"] == "1"
+    assert values["Weekritme"] == "1 van 8 weken"
