@@ -38,6 +38,8 @@ class WorksheetRow:
         return bool(self.rating_labels)
 
     def rating_label(self, rating: int, lang: str) -> str:
+        if rating not in RATING_SCALE:
+            raise ValueError(f"rating {rating!r} is not on the {RATING_MIN}-{RATING_MAX} scale")
         return self.rating_labels[rating - RATING_MIN](lang)
 
 

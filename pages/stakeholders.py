@@ -9,7 +9,7 @@ st.title(ui.tr("stakeholders.title"))
 project = ui.require_project(db)
 lang = ui.language()
 
-st.caption(ui.tr("stakeholders.intro", project=project.name))
+st.caption(ui.tr("stakeholders.intro", project=ui.plain(project.name)))
 
 NEW_FIELDS = ("sh_new_name", "sh_new_role", "sh_new_constituency", "sh_new_notes")
 has_stakeholders = bool(db.list_stakeholders(project.id))

@@ -42,7 +42,7 @@ def test_every_page_draws_on_an_empty_database(app: AppTest, page: str) -> None:
 def test_every_page_draws_with_data_in_both_languages(
     store: Store, db_path, page: str, lang: str
 ) -> None:
-    project_id, stakeholder_id = filled_stakeholder(store)
+    _project_id, stakeholder_id = filled_stakeholder(store)
     this_week = domain.week_start(store.today())
     store.save_follow_up(stakeholder_id, this_week - dt.timedelta(weeks=1),
                          ratings={key: 3 for key in worksheet.DIMENSION_KEYS}, reflection="Goed")
