@@ -133,6 +133,17 @@ class _SharedExclusiveLock:
                 self._condition.notify_all()
 
 
+_BIGINT_MAX = 2**63 - 1
+
+
+def _as_id(kind: str, value: object) -> int:
+    """An id from outside (a tampered URL, say) that is no whole number is simply not found,
+    rather than a DuckDB conversion error."""
+    if isinstance(value, bool) or not isinstance(value, int) or abs(value) > _BIGINT_MAX:
+        raise NotFound(kind, value)
+    return value
+
+
 # --- Opening -----------------------------------------------------------------------------------
 
 
@@ -423,6 +434,7 @@ class Store:
 
         With a `revision`, the update only happens if nobody saved the row in between.
         """
+        row_id = _as_id(table, row_id)
         now = self.now()
         assignments = ", ".join(f"{column} = ?" for column in values)
         try:
@@ -510,7 +522,8 @@ class Store:
 
     def get_project(self, project_id: int) -> Project:
         rows = self._rows(
-            f"SELECT {self._PROJECT_COLUMNS} FROM project WHERE id = ?", [project_id]
+            f"SELECT {self._PROJECT_COLUMNS} FROM project WHERE id = ?",
+            [_as_id("project", project_id)],
         )
         if not rows:
             raise NotFound("project", project_id)
@@ -549,6 +562,7 @@ class Store:
             domain.clean_text(notes, "notes"),
         ]
         now = self.now()
+        project_id = _as_id("project", project_id)
         with self.transaction() as cur:
             if not cur.execute("SELECT 1 FROM project WHERE id = ?", [project_id]).fetchall():
                 raise NotFound("project", project_id)
@@ -600,7 +614,8 @@ class Store:
 
     def get_stakeholder(self, stakeholder_id: int) -> Stakeholder:
         rows = self._rows(
-            f"SELECT {self._STAKEHOLDER_COLUMNS} FROM stakeholder WHERE id = ?", [stakeholder_id]
+            f"SELECT {self._STAKEHOLDER_COLUMNS} FROM stakeholder WHERE id = ?",
+            [_as_id("stakeholder", stakeholder_id)],
         )
         if not rows:
             raise NotFound("stakeholder", stakeholder_id)
@@ -619,6 +634,7 @@ class Store:
 
     def delete_stakeholder(self, stakeholder_id: int) -> None:
         """Remove a stakeholder and its whole history in one transaction (after confirmation)."""
+        stakeholder_id = _as_id("stakeholder", stakeholder_id)
         with self.transaction() as cur:
             if not cur.execute(
                 "SELECT 1 FROM stakeholder WHERE id = ?", [stakeholder_id]
@@ -634,6 +650,7 @@ class Store:
 
     def delete_project(self, project_id: int) -> None:
         """Remove a project, its stakeholders and all their history in one transaction."""
+        project_id = _as_id("project", project_id)
         with self.transaction() as cur:
             if not cur.execute("SELECT 1 FROM project WHERE id = ?", [project_id]).fetchall():
                 raise NotFound("project", project_id)
@@ -655,14 +672,20 @@ class Store:
     # -- end of delete_project ---------------------------------------------------------------
 
     def _checkpoint(self) -> None:
+        self._ensure_connection()
         with self._access.shared():
             cur = self._con.cursor()
             try:
                 cur.execute("CHECKPOINT")
             except duckdb.TransactionException:
                 pass  # Another tab is mid-transaction; the next checkpoint will do it.
+            except duckdb.Error as error:
+                # Disk full during a checkpoint is fatal for the connection: reconnect next time.
+                self._raise_storage_error(error)
+                raise
             finally:
-                cur.close()
+                with suppress(duckdb.Error):
+                    cur.close()
 
     def _compact(self) -> bool:
         """Replace the file by a fresh copy of its live data, so deleted text is gone from disk.
@@ -744,6 +767,7 @@ class Store:
         values = self._interest_values(text, kind, status, signals)
         confirmed_on = self.today() if values["status"] == "confirmed" else None
         now = self.now()
+        stakeholder_id = _as_id("stakeholder", stakeholder_id)
         with self.transaction() as cur:
             if not cur.execute(
                 "SELECT 1 FROM stakeholder WHERE id = ?", [stakeholder_id]
@@ -782,7 +806,8 @@ class Store:
 
     def get_interest(self, interest_id: int) -> Interest:
         rows = self._rows(
-            f"SELECT {self._INTEREST_COLUMNS} FROM interest WHERE id = ?", [interest_id]
+            f"SELECT {self._INTEREST_COLUMNS} FROM interest WHERE id = ?",
+            [_as_id("interest", interest_id)],
         )
         if not rows:
             raise NotFound("interest", interest_id)
@@ -823,6 +848,7 @@ class Store:
             domain.clean_rating(target, "target", optional=True),
         ]
         now = self.now()
+        stakeholder_id = _as_id("stakeholder", stakeholder_id)
         with self.transaction() as cur:
             if not cur.execute(
                 "SELECT 1 FROM stakeholder WHERE id = ?", [stakeholder_id]
@@ -903,6 +929,7 @@ class Store:
         key = domain.clean_choice(row_key, worksheet.ROW_KEYS, "row_key")
         values = self._action_values(text, planned_week, status, done_on, outcome)
         now = self.now()
+        stakeholder_id = _as_id("stakeholder", stakeholder_id)
         with self.transaction() as cur:
             if not cur.execute(
                 "SELECT 1 FROM stakeholder WHERE id = ?", [stakeholder_id]
@@ -931,7 +958,10 @@ class Store:
         self._update("action", action_id, revision, values, "stakeholder_id")
 
     def get_action(self, action_id: int) -> Action:
-        rows = self._rows(f"SELECT {self._ACTION_COLUMNS} FROM action WHERE id = ?", [action_id])
+        rows = self._rows(
+            f"SELECT {self._ACTION_COLUMNS} FROM action WHERE id = ?",
+            [_as_id("action", action_id)],
+        )
         if not rows:
             raise NotFound("action", action_id)
         return Action(*rows[0])
@@ -1140,7 +1170,7 @@ class Store:
             "entries AS ("
             "  SELECT w.*, s.name AS stakeholder, ff.week AS first_week, "
             "    ff.saved_at AS first_saved_at, "
-            "    coalesce(bool_or(w.saved_at <= ff.saved_at) OVER "
+            "    coalesce(bool_or(w.saved_at < ff.saved_at) OVER "
             "      (PARTITION BY w.stakeholder_id, w.dimension), FALSE) AS has_earlier "
             "  FROM worksheet_entry w JOIN stakeholder s ON s.id = w.stakeholder_id "
             "  LEFT JOIN first_follow_up ff ON ff.stakeholder_id = w.stakeholder_id "
@@ -1151,7 +1181,7 @@ class Store:
             "                  first_week - INTERVAL 7 DAY)::DATE "
             "  END AS week, dimension, rating, target, reflection "
             "FROM entries "
-            "WHERE NOT has_earlier OR saved_at <= first_saved_at "
+            "WHERE NOT has_earlier OR saved_at < first_saved_at "
             "QUALIFY row_number() OVER "
             "  (PARTITION BY stakeholder_id, dimension ORDER BY id DESC) = 1 "
             "ORDER BY lower(stakeholder), stakeholder_id, dimension",

@@ -1,0 +1,201 @@
+"""The store against a real DuckDB file: what is saved comes back, nothing is overwritten."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from belangen import worksheet
+from belangen.domain import ValidationError
+from belangen.store import ConcurrentEdit, NotFound, Store
+
+DIMENSIONS = worksheet.DIMENSION_KEYS
+
+
+def ratings(value: int) -> dict[str, int]:
+    return {key: value for key in DIMENSIONS}
+
+
+def test_everything_is_found_again_after_reopening(tmp_path) -> None:
+    path = tmp_path / "belangen.duckdb"
+    db = Store(path)
+    project_id = db.create_project("Stationsgebied", "Plein", "Draagvlak", dt.date(2026, 9, 1))
+    stakeholder_id = db.create_stakeholder(project_id, "Jansen", "Gemeente", "De raad", "Let op")
+    db.add_interest(stakeholder_id, "Herverkiezing", "political", "suspected", "Noemt maart")
+    db.save_worksheet_entry(stakeholder_id, "value", reflection="Weinig", rating=2, target=4)
+    db.add_action(stakeholder_id, "value", "Evalueren", planned_week=dt.date(2026, 11, 25))
+    db.close()
+
+    reopened = Store(path)
+    (project,) = reopened.list_projects()
+    assert (project.name, project.description, project.own_goal, project.start_date) == (
+        "Stationsgebied", "Plein", "Draagvlak", dt.date(2026, 9, 1))
+    (stakeholder,) = reopened.list_stakeholders(project_id)
+    assert (stakeholder.role, stakeholder.constituency, stakeholder.notes) == (
+        "Gemeente", "De raad", "Let op")
+    (interest,) = reopened.list_interests(stakeholder_id)
+    assert (interest.kind, interest.status, interest.signals) == (
+        "political", "suspected", "Noemt maart")
+    entry = reopened.latest_worksheet(stakeholder_id)["value"]
+    assert (entry.rating, entry.target, entry.reflection) == (2, 4, "Weinig")
+    (action,) = reopened.list_actions(stakeholder_id)
+    assert (action.text, action.planned_week, action.status) == (
+        "Evalueren", dt.date(2026, 11, 23), "planned")
+
+
+def test_edits_keep_the_previous_state_in_the_change_log(store: Store) -> None:
+    project_id = store.create_project("Oud")
+    store.update_project(project_id, 1, name="Nieuw", description="", own_goal="",
+                         start_date=store.today())
+    (previous,) = store._rows("SELECT previous FROM change_log WHERE table_name = 'project'")
+    assert json.loads(previous[0])["name"] == "Oud"
+    assert store.get_project(project_id).revision == 2
+
+
+def test_stale_revision_is_refused(store: Store) -> None:
+    project_id = store.create_project("Oud")
+    store.update_project(project_id, 1, name="Tab een", description="", own_goal="",
+                         start_date=store.today())
+    with pytest.raises(ConcurrentEdit):
+        store.update_project(project_id, 1, name="Tab twee", description="", own_goal="",
+                             start_date=store.today())
+    assert store.get_project(project_id).name == "Tab een"
+
+
+def test_worksheet_versions_are_appended(store: Store) -> None:
+    project_id = store.create_project("P")
+    stakeholder_id = store.create_stakeholder(project_id, "Jansen")
+    first = store.save_worksheet_entry(stakeholder_id, "conversation", reflection="a", rating=1)
+    second = store.save_worksheet_entry(stakeholder_id, "conversation", reflection="b",
+                                        rating=3, based_on=first)
+    assert store.latest_worksheet(stakeholder_id)["conversation"].id == second
+    assert [e.reflection for e in store.worksheet_history(stakeholder_id, "conversation")] == [
+        "b", "a"]
+
+
+def test_interest_confirmation_date_is_kept(fixed_store) -> None:
+    db, clock = fixed_store
+    project_id = db.create_project("P", start_date=dt.date(2026, 1, 1))
+    stakeholder_id = db.create_stakeholder(project_id, "Jansen")
+    interest_id = db.add_interest(stakeholder_id, "Budget", "organisational", "suspected")
+    clock[0] = dt.datetime(2026, 12, 3, 9)
+    db.update_interest(interest_id, 1, text="Budget", kind="organisational",
+                       status="confirmed", signals="")
+    clock[0] = dt.datetime(2026, 12, 10, 9)
+    db.update_interest(interest_id, 2, text="Budget 2027", kind="organisational",
+                       status="confirmed", signals="")
+    assert db.get_interest(interest_id).confirmed_on == dt.date(2026, 12, 3)
+
+
+def test_unknown_records_are_not_found(store: Store) -> None:
+    with pytest.raises(NotFound):
+        store.create_stakeholder(999, "Jansen")
+    with pytest.raises(NotFound):
+        store.get_stakeholder(999)
+    with pytest.raises(NotFound):
+        store.save_worksheet_entry(999, "value", reflection="", rating=3)
+
+
+def test_follow_up_saves_ratings_actions_and_a_new_action_at_once(fixed_store) -> None:
+    db, _ = fixed_store
+    project_id = db.create_project("P", start_date=dt.date(2026, 9, 1))
+    stakeholder_id = db.create_stakeholder(project_id, "Jansen")
+    action_id = db.add_action(stakeholder_id, "value", "Evalueren")
+    follow_up_id = db.save_follow_up(
+        stakeholder_id, dt.date(2026, 11, 24), ratings=ratings(3), reflection="Goed gesprek",
+        their_value_rating=4, actions_done={action_id: "Tevreden"},
+        new_action={"row_key": "negotiation", "text": "Voorstel doen", "planned_week": None},
+    )
+    saved = db.follow_up_for_week(stakeholder_id, dt.date(2026, 11, 23))
+    assert saved.id == follow_up_id
+    assert (saved.ratings, saved.their_value_rating, saved.reflection) == (
+        ratings(3), 4, "Goed gesprek")
+    done = db.get_action(action_id)
+    assert (done.status, done.done_on, done.outcome) == ("done", dt.date(2026, 11, 26), "Tevreden")
+    assert [a.text for a in db.list_actions(stakeholder_id)] == ["Evalueren", "Voorstel doen"]
+
+
+def test_a_refused_follow_up_writes_nothing(fixed_store) -> None:
+    db, _ = fixed_store
+    project_id = db.create_project("P", start_date=dt.date(2026, 9, 1))
+    stakeholder_id = db.create_stakeholder(project_id, "Jansen")
+    action_id = db.add_action(stakeholder_id, "value", "Evalueren")
+    with pytest.raises(ValidationError):
+        db.save_follow_up(stakeholder_id, dt.date(2026, 11, 24),
+                          ratings={**ratings(3), "value": 7}, actions_done={action_id: "x"})
+    with pytest.raises(NotFound):
+        db.save_follow_up(stakeholder_id, dt.date(2026, 11, 24), ratings=ratings(3),
+                          actions_done={action_id: "x", 999: "y"})
+    assert db.follow_up_for_week(stakeholder_id, dt.date(2026, 11, 24)) is None
+    assert db.get_action(action_id).status == "planned"
+
+
+def test_saving_a_week_again_replaces_it_but_keeps_the_earlier_version(fixed_store) -> None:
+    db, _ = fixed_store
+    project_id = db.create_project("P", start_date=dt.date(2026, 9, 1))
+    stakeholder_id = db.create_stakeholder(project_id, "Jansen")
+    week = dt.date(2026, 11, 16)
+    db.save_follow_up(stakeholder_id, week, ratings=ratings(2), reflection="eerst")
+    db.save_follow_up(stakeholder_id, week, ratings=ratings(4), reflection="daarna")
+    assert db.follow_up_for_week(stakeholder_id, week).reflection == "daarna"
+    assert db.follow_up_versions(stakeholder_id, week) == 2
+    history = db.rating_history(project_id, stakeholder_id)
+    assert history["rating"].tolist() == [4, 4, 4, 4]
+
+
+def test_follow_up_starts_from_last_week_else_the_worksheet(fixed_store) -> None:
+    db, _ = fixed_store
+    project_id = db.create_project("P", start_date=dt.date(2026, 9, 1))
+    stakeholder_id = db.create_stakeholder(project_id, "Jansen")
+    for key in DIMENSIONS:
+        db.save_worksheet_entry(stakeholder_id, key, reflection="", rating=2)
+    assert db.starting_ratings(stakeholder_id, dt.date(2026, 11, 2)) == ratings(2)
+    db.save_follow_up(stakeholder_id, dt.date(2026, 11, 2), ratings=ratings(4))
+    assert db.starting_ratings(stakeholder_id, dt.date(2026, 11, 16)) == ratings(4)
+    # A backfilled earlier week starts from what came before it: the worksheet.
+    assert db.starting_ratings(stakeholder_id, dt.date(2026, 10, 26)) == ratings(2)
+
+
+def test_baseline_is_the_worksheet_before_the_first_follow_up(fixed_store) -> None:
+    db, clock = fixed_store
+    project_id = db.create_project("P", start_date=dt.date(2026, 9, 1))
+    stakeholder_id = db.create_stakeholder(project_id, "Jansen")
+    clock[0] = dt.datetime(2026, 10, 7, 9)
+    first = db.save_worksheet_entry(stakeholder_id, "value", reflection="start", rating=2,
+                                    target=4)
+    clock[0] = dt.datetime(2026, 11, 26, 9)
+    db.save_follow_up(stakeholder_id, dt.date(2026, 11, 9), ratings=ratings(3))
+    db.save_worksheet_entry(stakeholder_id, "value", reflection="later", rating=5,
+                            based_on=first)
+    baseline = db.worksheet_baseline(project_id, stakeholder_id)
+    (row,) = baseline.itertuples()
+    assert (row.week.date(), row.rating, row.target, row.reflection) == (
+        dt.date(2026, 10, 5), 2, 4, "start")
+
+    latest = db.latest_ratings(project_id)
+    value = latest[latest["dimension"] == "value"].iloc[0]
+    assert (value.baseline_rating, value.latest_rating, value.change) == (2, 3, 1)
+
+
+def test_overdue_and_open_actions(fixed_store) -> None:
+    db, _ = fixed_store
+    project_id = db.create_project("P", start_date=dt.date(2026, 9, 1))
+    stakeholder_id = db.create_stakeholder(project_id, "Jansen")
+    db.add_action(stakeholder_id, "value", "Te laat", planned_week=dt.date(2026, 11, 10))
+    db.add_action(stakeholder_id, "value", "Deze week", planned_week=dt.date(2026, 11, 25))
+    db.add_action(stakeholder_id, "value", "Klaar", planned_week=dt.date(2026, 11, 3),
+                  status="done")
+    assert db.overdue_actions(project_id, dt.date(2026, 11, 26))["text"].tolist() == ["Te laat"]
+    assert db.open_actions(project_id)["text"].tolist() == ["Te laat", "Deze week"]
+
+
+def test_an_action_cannot_be_done_in_the_future(fixed_store) -> None:
+    db, _ = fixed_store
+    project_id = db.create_project("P", start_date=dt.date(2026, 9, 1))
+    stakeholder_id = db.create_stakeholder(project_id, "Jansen")
+    with pytest.raises(ValidationError):
+        db.add_action(stakeholder_id, "value", "Later", status="done",
+                      done_on=dt.date(2026, 12, 25))
+    assert db.list_actions(stakeholder_id) == []
