@@ -4,23 +4,26 @@ import streamlit as st
 
 from belangen import ui
 
-st.set_page_config(page_title="Belangen", page_icon=":material/handshake:", layout="wide")
+# An emoji favicon is drawn in the browser; a ":material/…" one is fetched from fonts.gstatic.com.
+st.set_page_config(page_title="Belangen", page_icon="🤝", layout="wide")
 
 ui.language_picker()
 db = ui.get_store()
 
+# Each url_path equals its file's stem, so a deep link that reaches Streamlit's legacy pages/
+# discovery on the first request still finds its page (see ui._leave_legacy_page_discovery).
 navigation = st.navigation(
     [
         st.Page("pages/overview.py", title=ui.tr("nav.overview"), icon=":material/home:",
-                url_path="overzicht", default=True),
+                url_path="overview", default=True),
         st.Page("pages/projects.py", title=ui.tr("nav.projects"), icon=":material/folder:",
-                url_path="projecten"),
+                url_path="projects"),
         st.Page("pages/stakeholders.py", title=ui.tr("nav.stakeholders"),
                 icon=":material/groups:", url_path="stakeholders"),
         st.Page("pages/worksheet.py", title=ui.tr("nav.worksheet"),
-                icon=":material/table_rows:", url_path="werkblad"),
+                icon=":material/table_rows:", url_path="worksheet"),
         st.Page("pages/follow_up.py", title=ui.tr("nav.follow_up"),
-                icon=":material/event_repeat:", url_path="follow-up"),
+                icon=":material/event_repeat:", url_path="follow_up"),
         st.Page("pages/trends.py", title=ui.tr("nav.trends"), icon=":material/show_chart:",
                 url_path="trends"),
     ]

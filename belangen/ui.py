@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from belangen import domain, texts, worksheet
 from belangen.domain import Project, Stakeholder, ValidationError
@@ -73,8 +74,18 @@ def _open_store(path: str) -> Store:
     return Store(Path(path))
 
 
+def _leave_legacy_page_discovery() -> None:
+    """Streamlit serves the first request of a process through its old `pages/` discovery, which
+    runs a page script without app.py (no language, no project picker). Switch that off once and
+    rerun, so every run goes through app.py's navigation."""
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def get_store() -> Store:
     """The process-wide store; on a file that cannot be used, explain and stop the page."""
+    _leave_legacy_page_discovery()
     path = configured_db_path()
     try:
         return _open_store(str(path))

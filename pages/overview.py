@@ -49,9 +49,10 @@ if not due.empty:
 
 st.subheader(ui.tr("overview.stakeholders"))
 ratings = db.latest_ratings(project.id)
-table = ratings.pivot_table(index=["stakeholder_id", "stakeholder", "role"],
-                            columns="dimension", values="latest_rating", dropna=False)
-table = table.reindex(columns=list(worksheet.DIMENSION_KEYS)).reset_index()
+people = ratings[["stakeholder_id", "stakeholder", "role"]].drop_duplicates("stakeholder_id")
+latest = ratings.pivot_table(index="stakeholder_id", columns="dimension",
+                             values="latest_rating").reindex(columns=list(worksheet.DIMENSION_KEYS))
+table = people.merge(latest, left_on="stakeholder_id", right_index=True, how="left")
 latest_weeks = ratings.groupby("stakeholder_id")["latest_week"].max()
 table["latest_week"] = table["stakeholder_id"].map(latest_weeks).map(
     lambda week: ui.week_text(week) if pd.notna(week) else "—"

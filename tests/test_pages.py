@@ -331,3 +331,16 @@ def test_overview_shows_due_follow_ups_overdue_actions_and_habit(store: Store, d
     assert values[f"Follow-ups {domain.iso_week_label(this_week)}"] == "0 van 1"
     assert values["Acties over tijd"] == "1"
     assert values["Weekritme"] == "1 van 8 weken"
+
+
+def test_overview_lists_each_stakeholder_once_with_latest_ratings(store: Store, db_path) -> None:
+    project_id, first = filled_stakeholder(store)
+    second = store.create_stakeholder(project_id, "Bewonersvereniging", "Bewoners")
+    store.save_follow_up(first, domain.week_start(store.today()),
+                         ratings={key: 5 for key in worksheet.DIMENSION_KEYS})
+    app = AppTest.from_file("../app.py", default_timeout=30)
+    app.run()
+    table = app.dataframe[0].value
+    assert table["stakeholder"].tolist() == ["Bewonersvereniging", "Wethouder Jansen"]
+    assert table.set_index("stakeholder_id").loc[first, "value"] == 5
+    assert table.set_index("stakeholder_id").loc[second, ["value", "negotiation"]].isna().all()
