@@ -462,6 +462,100 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart.without_action": ("Zonder actie", "Without action"),
     "chart.average_change": ("Gemiddelde verandering", "Average change"),
     "chart.cases": ("Aantal gevallen", "Number of cases"),
+    # --- exports (issue 4: worksheet export, calendar, backup and restore) -------------------
+    "export.title_stakeholder": (
+        "Maak gebruik van belangen — {name}",
+        "Make use of interests — {name}",
+    ),
+    "export.title_project": (
+        "Maak gebruik van belangen — {name}",
+        "Make use of interests — {name}",
+    ),
+    "export.project": ("Project", "Project"),
+    "export.role": ("Rol", "Role"),
+    "export.constituency": ("Achterban", "Constituency"),
+    "export.notes": ("Notities", "Notes"),
+    "export.description": ("Omschrijving", "Description"),
+    "export.own_goal": ("Mijn doel", "My goal"),
+    "export.start_date": ("Gestart op", "Started on"),
+    "export.exported_on": ("Geëxporteerd op", "Exported on"),
+    "export.sample": ("Dit is een voorbeeldproject.", "This is a sample project."),
+    "export.hidden_included": (
+        "Vertrouwelijk: bevat ook vermoede en verborgen belangen.",
+        "Confidential: includes suspected and hidden interests.",
+    ),
+    "export.hidden_left_out": (
+        "Vermoede en verborgen belangen zijn niet opgenomen.",
+        "Suspected and hidden interests are not included.",
+    ),
+    "export.rating": ("Beoordeling", "Rating"),
+    "export.target": ("Streven", "Target"),
+    "export.latest_week": ("Laatste weekbeoordeling", "Latest weekly rating"),
+    "export.rating_value": ("{rating} van 5 — {label}", "{rating} of 5 — {label}"),
+    "export.in_week": ("{value} ({week})", "{value} ({week})"),
+    "export.no_interests": ("Nog geen belangen genoteerd.", "No interests noted yet."),
+    "export.not_rated": ("Nog niet ingevuld.", "Not filled in yet."),
+    "export.no_actions": ("Nog geen acties.", "No actions yet."),
+    "export.no_stakeholders": ("Nog geen stakeholders.", "No stakeholders yet."),
+    "export.signals": ("Signalen", "Signals"),
+    "export.confirmed_on": (
+        "Bevestigd in gesprek op {date}",
+        "Confirmed in conversation on {date}",
+    ),
+    "export.outcome": ("Opbrengst", "What it yielded"),
+    "export.week": ("week {week} van {year}", "week {week} of {year}"),
+    "export.done_on": ("op {date}", "on {date}"),
+    "export.unplanned": ("nog zonder week", "no week yet"),
+    "export.note": ("Toelichting", "Note"),
+    "export.rating_scale": (
+        "Beoordelingen op een schaal van 1 tot 5.",
+        "Ratings on a scale from 1 to 5.",
+    ),
+    "calendar.name": ("Belangen: geplande acties", "Interests: planned actions"),
+    "calendar.stakeholder": ("Stakeholder", "Stakeholder"),
+    "calendar.project": ("Project", "Project"),
+    "calendar.row": ("Werkbladrij", "Worksheet row"),
+    "backup.refused.malformed": (
+        "Dit bestand is geen leesbare reservekopie van Belangen. Er is niets veranderd.",
+        "This file is not a readable Belangen backup. Nothing was changed.",
+    ),
+    "backup.refused.truncated": (
+        "Deze reservekopie is onvolledig: het bestand is afgebroken, bijvoorbeeld tijdens het "
+        "downloaden of kopiëren. Er is niets veranderd.",
+        "This backup is incomplete: the file was cut short, for example while downloading or "
+        "copying. Nothing was changed.",
+    ),
+    "backup.refused.damaged": (
+        "Deze reservekopie is beschadigd: de inhoud klopt niet met de controlegetallen. "
+        "Er is niets veranderd.",
+        "This backup is damaged: its contents do not match their checksums. Nothing was changed.",
+    ),
+    "backup.refused.foreign": (
+        "Dit bestand is geen reservekopie van Belangen (een databasebestand zelf kan niet "
+        "worden teruggezet). Er is niets veranderd.",
+        "This file is not a Belangen backup (a database file itself cannot be restored). "
+        "Nothing was changed.",
+    ),
+    "backup.refused.newer_version": (
+        "Deze reservekopie is gemaakt met een nieuwere versie van Belangen. Werk de app bij en "
+        "probeer het opnieuw. Er is niets veranderd.",
+        "This backup was made by a newer version of Belangen. Update the app and try again. "
+        "Nothing was changed.",
+    ),
+    "backup.refused.too_large": (
+        "Dit bestand is te groot voor een reservekopie van Belangen. Er is niets veranderd.",
+        "This file is too large to be a Belangen backup. Nothing was changed.",
+    ),
+    "progress.backup_reading": ("Gegevens lezen…", "Reading the data…"),
+    "progress.restore_checking": ("Reservekopie controleren…", "Checking the backup…"),
+    "progress.restore_safety_copy": (
+        "Kopie maken van de gegevens zoals ze nu zijn…",
+        "Copying the data as it is now…",
+    ),
+    "progress.restore_replacing": ("Gegevens terugzetten…", "Restoring the data…"),
+    "progress.export_tables": ("Tabellen exporteren…", "Exporting the tables…"),
+    "progress.done": ("Klaar", "Done"),
+    # --- end of exports -----------------------------------------------------------------------
 }
 
 

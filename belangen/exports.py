@@ -1,0 +1,652 @@
+"""Taking data out: the worksheet as Markdown and printable HTML, every table as CSV or Excel,
+and planned actions as an iCalendar file. No Streamlit here: pages call these and offer bytes.
+
+The worksheet documents follow the seed's schema: per stakeholder the five questions, each with
+the answer (interests, or rating with its label and the reflection) and the actions with their
+status. Suspected interests can be sensitive, so they are left out unless asked for.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import io
+import re
+import zipfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+from icalendar import Calendar, Event
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+from belangen import domain, worksheet
+from belangen.domain import Action, Interest, Project, Stakeholder, WorksheetEntry
+from belangen.store import Store
+from belangen.texts import t
+
+Progress = Callable[[float, str], None]
+
+# --- Gathering the worksheet -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RowAnswer:
+    """One worksheet row as exported: its answer and the actions written under it."""
+
+    row: worksheet.WorksheetRow
+    interests: tuple[Interest, ...]
+    entry: WorksheetEntry | None
+    latest_rating: int | None
+    latest_week: dt.date | None
+    actions: tuple[Action, ...]
+
+
+@dataclass(frozen=True)
+class StakeholderSheet:
+    stakeholder: Stakeholder
+    rows: tuple[RowAnswer, ...]
+
+
+@dataclass(frozen=True)
+class ProjectSheet:
+    project: Project
+    stakeholders: tuple[StakeholderSheet, ...]
+
+
+def _stakeholder_sheet(
+    store: Store, stakeholder: Stakeholder, include_hidden: bool
+) -> StakeholderSheet:
+    interests = tuple(
+        interest
+        for interest in store.list_interests(stakeholder.id)
+        if include_hidden or interest.status != "suspected"
+    )
+    entries = store.latest_worksheet(stakeholder.id)
+    actions = store.list_actions(stakeholder.id)
+    history = store.rating_history(stakeholder.project_id, stakeholder.id)
+    latest: dict[str, tuple[int, dt.date]] = {}
+    if not history.empty:
+        last_week = history["week"].max()
+        for record in history[history["week"] == last_week].itertuples():
+            latest[record.dimension] = (int(record.rating), pd.Timestamp(record.week).date())
+    rows = []
+    for row in worksheet.ROWS:
+        rating, week = latest.get(row.key, (None, None))
+        rows.append(
+            RowAnswer(
+                row=row,
+                interests=interests if row.key == worksheet.INTERESTS.key else (),
+                entry=entries.get(row.key),
+                latest_rating=rating,
+                latest_week=week,
+                actions=tuple(action for action in actions if action.row_key == row.key),
+            )
+        )
+    return StakeholderSheet(stakeholder, tuple(rows))
+
+
+def gather_stakeholder(
+    store: Store, stakeholder_id: int, *, include_hidden: bool = False
+) -> tuple[Project, StakeholderSheet]:
+    stakeholder = store.get_stakeholder(stakeholder_id)
+    project = store.get_project(stakeholder.project_id)
+    return project, _stakeholder_sheet(store, stakeholder, include_hidden)
+
+
+def gather_project(store: Store, project_id: int, *, include_hidden: bool = False) -> ProjectSheet:
+    """A project's active stakeholders, each with their worksheet."""
+    project = store.get_project(project_id)
+    return ProjectSheet(
+        project,
+        tuple(
+            _stakeholder_sheet(store, stakeholder, include_hidden)
+            for stakeholder in store.list_stakeholders(project_id)
+        ),
+    )
+
+
+# --- Shared wording --------------------------------------------------------------------------
+
+
+def format_date(day: dt.date, lang: str) -> str:
+    return day.isoformat() if lang == "en" else f"{day:%d-%m-%Y}"
+
+
+def format_week(monday: dt.date, lang: str) -> str:
+    year, week, _ = monday.isocalendar()
+    return t("export.week", lang, week=week, year=year)
+
+
+def _rating_text(row: worksheet.WorksheetRow, rating: int, lang: str) -> str:
+    return t("export.rating_value", lang, rating=rating, label=row.rating_label(rating, lang))
+
+
+def _interest_heading(interest: Interest, lang: str) -> tuple[str, str]:
+    """('Organisatiebelang', 'Bevestigd in gesprek op …') for one interest."""
+    kind = worksheet.INTEREST_KINDS[interest.kind](lang)
+    if interest.confirmed_on is not None:
+        status = t("export.confirmed_on", lang, date=format_date(interest.confirmed_on, lang))
+    else:
+        status = worksheet.INTEREST_STATUSES[interest.status](lang)
+    return kind, status
+
+
+def _outcome_label(action: Action, lang: str) -> str:
+    """What a finished action yielded; for others the text is a note, not an outcome."""
+    return t("export.outcome" if action.status == "done" else "export.note", lang)
+
+
+def _action_status(action: Action, lang: str) -> str:
+    status = worksheet.ACTION_STATUSES[action.status](lang)
+    if action.status == "done" and action.done_on is not None:
+        return f"{status} {t('export.done_on', lang, date=format_date(action.done_on, lang))}"
+    if action.is_open:
+        when = (
+            format_week(action.planned_week, lang)
+            if action.planned_week
+            else t("export.unplanned", lang)
+        )
+        return f"{status}, {when}"
+    return status
+
+
+def _details(project: Project, stakeholder: Stakeholder | None, lang: str) -> list[tuple[str, str]]:
+    if stakeholder is None:
+        pairs = [
+            (t("export.description", lang), project.description),
+            (t("export.own_goal", lang), project.own_goal),
+            (t("export.start_date", lang), format_date(project.start_date, lang)),
+        ]
+    else:
+        pairs = [
+            (t("export.project", lang), project.name),
+            (t("export.role", lang), stakeholder.role),
+            (t("export.constituency", lang), stakeholder.constituency),
+            (t("export.notes", lang), stakeholder.notes),
+        ]
+    return [(label, value) for label, value in pairs if value]
+
+
+def _notices(project: Project, include_hidden: bool, exported_on: dt.date, lang: str) -> list[str]:
+    notices = [f"{t('export.exported_on', lang)} {format_date(exported_on, lang)}."]
+    if project.is_sample:
+        notices.append(t("export.sample", lang))
+    notices.append(
+        t("export.hidden_included" if include_hidden else "export.hidden_left_out", lang)
+    )
+    notices.append(t("export.rating_scale", lang))
+    return notices
+
+
+# --- Markdown --------------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+_MD_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])", re.MULTILINE)
+
+
+def _md(text: str) -> str:
+    """User text as literal Markdown: no headings, lists, links or raw HTML sneak in."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+
+
+def _md_block(text: str, indent: str = "") -> list[str]:
+    """A multi-line text as one quoted block, blank lines kept."""
+    return [f"{indent}> {line}".rstrip() for line in _md(text).split("\n")]
+
+
+def _md_inline(text: str) -> str:
+    return " ".join(_md(text).split())
+
+
+def _markdown_sheet(sheet: StakeholderSheet, level: int, lang: str) -> list[str]:
+    hashes = "#" * level
+    lines: list[str] = []
+    for answer in sheet.rows:
+        row = answer.row
+        lines += [f"{hashes} {row.number}. {row.question(lang)}", ""]
+        if row.key == worksheet.INTERESTS.key:
+            if not answer.interests:
+                lines += [f"_{t('export.no_interests', lang)}_", ""]
+            for interest in answer.interests:
+                kind, status = _interest_heading(interest, lang)
+                lines.append(f"- **{kind}** ({status}): {_md_inline(interest.text)}")
+                if interest.signals:
+                    lines.append(f"  - {t('export.signals', lang)}: {_md_inline(interest.signals)}")
+            if answer.interests:
+                lines.append("")
+        elif answer.entry is None:
+            lines += [f"_{t('export.not_rated', lang)}_", ""]
+        else:
+            entry = answer.entry
+            facts = [f"**{t('export.rating', lang)}:** {_rating_text(row, entry.rating, lang)}"]
+            if entry.target is not None:
+                facts.append(
+                    f"**{t('export.target', lang)}:** {_rating_text(row, entry.target, lang)}"
+                )
+            if answer.latest_rating is not None and answer.latest_week is not None:
+                value = t(
+                    "export.in_week",
+                    lang,
+                    value=_rating_text(row, answer.latest_rating, lang),
+                    week=format_week(answer.latest_week, lang),
+                )
+                facts.append(f"**{t('export.latest_week', lang)}:** {value}")
+            lines += [f"{fact}  " for fact in facts[:-1]] + [facts[-1], ""]
+            if entry.reflection:
+                lines += [*_md_block(entry.reflection), ""]
+        lines += [f"**{row.action_prompt(lang)}:**", ""]
+        if not answer.actions:
+            lines += [f"_{t('export.no_actions', lang)}_", ""]
+        for action in answer.actions:
+            lines.append(f"- {_md_inline(action.text)} — _{_action_status(action, lang)}_")
+            if action.outcome:
+                lines.append(f"  - {_outcome_label(action, lang)}: {_md_inline(action.outcome)}")
+        if answer.actions:
+            lines.append("")
+    return lines
+
+
+def _markdown_header(title: str, details: list[tuple[str, str]], notices: list[str]) -> list[str]:
+    lines = [f"# {_md_inline(title)}", ""]
+    if details:
+        lines += [f"**{label}:** {_md_inline(value)}  " for label, value in details]
+        lines[-1] = lines[-1].rstrip()
+        lines.append("")
+    lines += [f"_{notice}_  " for notice in notices]
+    lines[-1] = lines[-1].rstrip()
+    return [*lines, ""]
+
+
+def _finish(lines: list[str]) -> str:
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def stakeholder_markdown(
+    store: Store,
+    stakeholder_id: int,
+    *,
+    lang: str = "nl",
+    include_hidden: bool = False,
+    exported_on: dt.date | None = None,
+) -> str:
+    """One stakeholder's worksheet as a Markdown document."""
+    project, sheet = gather_stakeholder(store, stakeholder_id, include_hidden=include_hidden)
+    notices = _notices(project, include_hidden, exported_on or store.today(), lang)
+    title = t("export.title_stakeholder", lang, name=sheet.stakeholder.name)
+    lines = _markdown_header(title, _details(project, sheet.stakeholder, lang), notices)
+    return _finish(lines + _markdown_sheet(sheet, 2, lang))
+
+
+def project_markdown(
+    store: Store,
+    project_id: int,
+    *,
+    lang: str = "nl",
+    include_hidden: bool = False,
+    exported_on: dt.date | None = None,
+) -> str:
+    """A project's worksheets, one section per active stakeholder, as a Markdown document."""
+    sheet = gather_project(store, project_id, include_hidden=include_hidden)
+    project = sheet.project
+    notices = _notices(project, include_hidden, exported_on or store.today(), lang)
+    title = t("export.title_project", lang, name=project.name)
+    lines = _markdown_header(title, _details(project, None, lang), notices)
+    if not sheet.stakeholders:
+        lines += [f"_{t('export.no_stakeholders', lang)}_", ""]
+    for person in sheet.stakeholders:
+        lines += [f"## {_md_inline(person.stakeholder.name)}", ""]
+        details = _details(project, person.stakeholder, lang)[1:]  # the project is the title
+        if details:
+            lines += [f"**{label}:** {_md_inline(value)}  " for label, value in details]
+            lines[-1] = lines[-1].rstrip()
+            lines.append("")
+        lines += _markdown_sheet(person, 3, lang)
+    return _finish(lines)
+
+
+# --- Printable HTML --------------------------------------------------------------------------
+
+_PRINT_CSS = """
+:root { color-scheme: light; }
+body { font: 11pt/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+       color: #1a1a1a; max-width: 50rem; margin: 2rem auto; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin: 0 0 .5rem; }
+h2 { font-size: 1.3rem; margin: 2rem 0 .5rem; border-bottom: 2px solid #1a1a1a; }
+h3, h4 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
+dl.details { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; }
+dl.details dt { font-weight: 600; }
+dl.details dd { margin: 0; white-space: pre-wrap; }
+p.notice { font-style: italic; margin: .2rem 0; color: #444; }
+p.notice.confidential { font-weight: 600; color: #1a1a1a; }
+section.row { border-left: 4px solid var(--row-colour); padding: .1rem 0 .3rem .9rem;
+              margin: 1rem 0; break-inside: avoid; page-break-inside: avoid; }
+section.row h3, section.row h4 { margin-top: .3rem; }
+p.facts { margin: .3rem 0; }
+blockquote { margin: .4rem 0; padding: .3rem .8rem; background: #f3f3f3;
+             white-space: pre-wrap; }
+p.prompt { font-weight: 600; margin: .6rem 0 .2rem; }
+ul { margin: .2rem 0; padding-left: 1.3rem; }
+span.status { font-style: italic; color: #444; }
+p.empty { font-style: italic; color: #555; margin: .2rem 0; }
+section.stakeholder + section.stakeholder { break-before: page; page-break-before: always; }
+@page { size: A4; margin: 16mm 15mm; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10pt; }
+  blockquote { background: none; border-left: 1px solid #999; }
+}
+"""
+
+
+def _h(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _html_sheet(sheet: StakeholderSheet, level: int, lang: str) -> list[str]:
+    tag = f"h{level}"
+    parts: list[str] = []
+    for answer in sheet.rows:
+        row = answer.row
+        parts.append(f'<section class="row" style="--row-colour: {_h(row.colour)}">')
+        parts.append(f"<{tag}>{row.number}. {_h(row.question(lang))}</{tag}>")
+        if row.key == worksheet.INTERESTS.key:
+            if answer.interests:
+                parts.append("<ul>")
+                for interest in answer.interests:
+                    kind, status = _interest_heading(interest, lang)
+                    item = f"<strong>{_h(kind)}</strong> ({_h(status)}): {_h(interest.text)}"
+                    if interest.signals:
+                        item += (
+                            f"<ul><li>{_h(t('export.signals', lang))}: "
+                            f"{_h(interest.signals)}</li></ul>"
+                        )
+                    parts.append(f"<li>{item}</li>")
+                parts.append("</ul>")
+            else:
+                parts.append(f'<p class="empty">{_h(t("export.no_interests", lang))}</p>')
+        elif answer.entry is None:
+            parts.append(f'<p class="empty">{_h(t("export.not_rated", lang))}</p>')
+        else:
+            entry = answer.entry
+            facts = [(t("export.rating", lang), _rating_text(row, entry.rating, lang))]
+            if entry.target is not None:
+                facts.append((t("export.target", lang), _rating_text(row, entry.target, lang)))
+            if answer.latest_rating is not None and answer.latest_week is not None:
+                facts.append(
+                    (
+                        t("export.latest_week", lang),
+                        t(
+                            "export.in_week",
+                            lang,
+                            value=_rating_text(row, answer.latest_rating, lang),
+                            week=format_week(answer.latest_week, lang),
+                        ),
+                    )
+                )
+            parts.append(
+                '<p class="facts">'
+                + "<br>".join(
+                    f"<strong>{_h(label)}:</strong> {_h(value)}" for label, value in facts
+                )
+                + "</p>"
+            )
+            if entry.reflection:
+                parts.append(f"<blockquote>{_h(entry.reflection)}</blockquote>")
+        parts.append(f'<p class="prompt">{_h(row.action_prompt(lang))}:</p>')
+        if answer.actions:
+            parts.append("<ul>")
+            for action in answer.actions:
+                item = (
+                    f"{_h(action.text)} — "
+                    f'<span class="status">{_h(_action_status(action, lang))}</span>'
+                )
+                if action.outcome:
+                    label = _h(_outcome_label(action, lang))
+                    item += f"<ul><li>{label}: {_h(action.outcome)}</li></ul>"
+                parts.append(f"<li>{item}</li>")
+            parts.append("</ul>")
+        else:
+            parts.append(f'<p class="empty">{_h(t("export.no_actions", lang))}</p>')
+        parts.append("</section>")
+    return parts
+
+
+def _html_details(details: list[tuple[str, str]]) -> list[str]:
+    if not details:
+        return []
+    items = "".join(f"<dt>{_h(label)}</dt><dd>{_h(value)}</dd>" for label, value in details)
+    return [f'<dl class="details">{items}</dl>']
+
+
+def _html_document(title: str, body: Iterable[str], lang: str) -> str:
+    # No script may run even if something slipped through escaping; nothing is fetched.
+    policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            f'<html lang="{"en" if lang == "en" else "nl"}">',
+            "<head>",
+            '<meta charset="utf-8">',
+            f'<meta http-equiv="Content-Security-Policy" content="{policy}">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{_h(title)}</title>",
+            f"<style>{_PRINT_CSS}</style>",
+            "</head>",
+            "<body>",
+            *body,
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )
+
+
+def _html_notices(notices: list[str], include_hidden: bool, lang: str) -> list[str]:
+    confidential = t("export.hidden_included", lang)
+    return [
+        f'<p class="notice{" confidential" if include_hidden and n == confidential else ""}">'
+        f"{_h(n)}</p>"
+        for n in notices
+    ]
+
+
+def stakeholder_html(
+    store: Store,
+    stakeholder_id: int,
+    *,
+    lang: str = "nl",
+    include_hidden: bool = False,
+    exported_on: dt.date | None = None,
+) -> str:
+    """One stakeholder's worksheet as a self-contained page to print (or save as PDF)."""
+    project, sheet = gather_stakeholder(store, stakeholder_id, include_hidden=include_hidden)
+    notices = _notices(project, include_hidden, exported_on or store.today(), lang)
+    title = t("export.title_stakeholder", lang, name=sheet.stakeholder.name)
+    body = [
+        f"<h1>{_h(title)}</h1>",
+        *_html_details(_details(project, sheet.stakeholder, lang)),
+        *_html_notices(notices, include_hidden, lang),
+        '<section class="stakeholder">',
+        *_html_sheet(sheet, 2, lang),
+        "</section>",
+    ]
+    return _html_document(title, body, lang)
+
+
+def project_html(
+    store: Store,
+    project_id: int,
+    *,
+    lang: str = "nl",
+    include_hidden: bool = False,
+    exported_on: dt.date | None = None,
+) -> str:
+    """A project's worksheets as one printable page, each stakeholder on a new sheet of paper."""
+    sheet = gather_project(store, project_id, include_hidden=include_hidden)
+    project = sheet.project
+    notices = _notices(project, include_hidden, exported_on or store.today(), lang)
+    title = t("export.title_project", lang, name=project.name)
+    body = [
+        f"<h1>{_h(title)}</h1>",
+        *_html_details(_details(project, None, lang)),
+        *_html_notices(notices, include_hidden, lang),
+    ]
+    if not sheet.stakeholders:
+        body.append(f'<p class="empty">{_h(t("export.no_stakeholders", lang))}</p>')
+    for person in sheet.stakeholders:
+        body += [
+            '<section class="stakeholder">',
+            f"<h2>{_h(person.stakeholder.name)}</h2>",
+            *_html_details(_details(project, person.stakeholder, lang)[1:]),
+            *_html_sheet(person, 3, lang),
+            "</section>",
+        ]
+    return _html_document(title, body, lang)
+
+
+# --- Every table: CSV and Excel --------------------------------------------------------------
+
+
+def table_frames(store: Store, progress: Progress | None = None) -> dict[str, pd.DataFrame]:
+    """Every table of the database, read in one transaction so they agree with each other."""
+    frames: dict[str, pd.DataFrame] = {}
+    with store.transaction() as cur:
+        tables = [
+            name
+            for (name,) in cur.execute(
+                "SELECT table_name FROM information_schema.tables "
+                "WHERE table_catalog = current_database() AND table_schema = 'main' "
+                "AND table_type = 'BASE TABLE' ORDER BY table_name"
+            ).fetchall()
+        ]
+        for index, table in enumerate(tables):
+            quoted = '"' + table.replace('"', '""') + '"'
+            frames[table] = cur.execute(f"SELECT * FROM {quoted} ORDER BY ALL").df()
+            if progress:
+                progress(0.5 * (index + 1) / len(tables), "progress.export_tables")
+    return frames
+
+
+def tables_csv_zip(store: Store, progress: Progress | None = None) -> bytes:
+    """Every table as `<table>.csv` (UTF-8, comma-separated, ISO dates) in one zip."""
+    frames = table_frames(store, progress)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for index, (table, frame) in enumerate(frames.items()):
+            text = frame.to_csv(index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+            archive.writestr(f"{table}.csv", text.encode("utf-8"))
+            if progress:
+                progress(0.5 + 0.5 * (index + 1) / len(frames), "progress.export_tables")
+    return buffer.getvalue()
+
+
+EXCEL_CELL_LIMIT = 32_767
+
+
+def _excel_text(value: object) -> object:
+    """Excel refuses control characters and cuts cells beyond 32,767 characters."""
+    if not isinstance(value, str):
+        return value
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if len(value) > EXCEL_CELL_LIMIT:
+        value = value[: EXCEL_CELL_LIMIT - 1] + "…"
+    return value
+
+
+def tables_xlsx(store: Store, progress: Progress | None = None) -> bytes:
+    """One Excel workbook with a sheet per table.
+
+    Text that starts with '=' is kept as text, never turned into a formula. Texts longer than
+    Excel's cell limit are cut there (the CSV export keeps them whole).
+    """
+    frames = table_frames(store, progress)
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for index, (table, frame) in enumerate(frames.items()):
+            cleaned = frame.copy()
+            for column in cleaned.columns:
+                if not pd.api.types.is_numeric_dtype(
+                    cleaned[column]
+                ) and not pd.api.types.is_datetime64_any_dtype(cleaned[column]):
+                    cleaned[column] = cleaned[column].astype(object).map(_excel_text)
+            cleaned.to_excel(writer, sheet_name=table[:31], index=False)
+            sheet = writer.sheets[table[:31]]
+            for cells in sheet.iter_rows(min_row=2):
+                for cell in cells:
+                    if cell.data_type == "f":
+                        cell.data_type = "s"  # user text, not a formula
+            sheet.freeze_panes = "A2"
+            if progress:
+                progress(0.5 + 0.5 * (index + 1) / len(frames), "progress.export_tables")
+    return buffer.getvalue()
+
+
+# --- Calendar --------------------------------------------------------------------------------
+
+
+def _first_line(text: str, limit: int = 80) -> str:
+    line = text.strip().split("\n", 1)[0].strip()
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def actions_calendar(store: Store, project_id: int | None = None, *, lang: str = "nl") -> bytes:
+    """Open actions with a planned week as an .ics file: one all-day event spanning that week.
+
+    All-day events (DATE values, end exclusive on the next Monday) import the same way in
+    Outlook, Google Calendar and Apple Calendar and cannot shift with time zones; they are
+    marked free time so they do not block anyone's agenda. The UID is built from the action's
+    id and creation moment, so importing again updates events instead of duplicating them; the
+    SEQUENCE follows the action's revision. Without a project, sample projects are left out.
+    """
+    with store.transaction() as cur:
+        rows = cur.execute(
+            "SELECT a.id, a.row_key, a.text, a.planned_week, a.revision, a.created_at, "
+            "a.updated_at, s.name, p.name "
+            "FROM action a JOIN stakeholder s ON s.id = a.stakeholder_id "
+            "JOIN project p ON p.id = s.project_id "
+            "WHERE a.status IN ('planned', 'in_progress') AND a.planned_week IS NOT NULL "
+            "AND NOT s.archived "
+            "AND (p.id = ? OR (? IS NULL AND NOT p.archived AND NOT p.is_sample)) "
+            "ORDER BY a.planned_week, a.id",
+            [project_id, project_id],
+        ).fetchall()
+    calendar = Calendar()
+    calendar.add("prodid", "-//Belangen//Maak gebruik van belangen//NL")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", t("calendar.name", lang))
+    for action_id, row_key, text, week, revision, created, updated, person, project in rows:
+        monday = domain.week_start(week)
+        row = worksheet.row(row_key)
+        event = Event()
+        event.add("uid", f"belangen-action-{action_id}-{created:%Y%m%dT%H%M%S%f}@belangen.local")
+        event.add("dtstamp", updated.astimezone(dt.UTC))
+        event.add("sequence", int(revision))
+        event.add("summary", f"{_first_line(text)} ({person})")
+        event.add("dtstart", monday)
+        event.add("dtend", monday + dt.timedelta(days=7))
+        event.add("transp", "TRANSPARENT")
+        event.add(
+            "description",
+            "\n".join(
+                [
+                    text,
+                    "",
+                    f"{t('calendar.stakeholder', lang)}: {person}",
+                    f"{t('calendar.project', lang)}: {project}",
+                    f"{t('calendar.row', lang)}: {row.number}. {row.action_prompt(lang)}",
+                    format_week(monday, lang),
+                ]
+            ),
+        )
+        event.add("categories", [t("calendar.project", lang) + ": " + project])
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def calendar_file_name(today: dt.date) -> str:
+    return f"belangen-acties-{today.isoformat()}.ics"

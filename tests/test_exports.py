@@ -1,0 +1,246 @@
+"""Worksheet documents, table exports and the calendar, from real DuckDB files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import os
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pandas as pd
+import pytest
+from icalendar import Calendar
+
+from belangen import exports, worksheet
+from belangen.sample import load_sample_project
+from belangen.store import Store
+
+TODAY = dt.datetime(2026, 3, 12, 10, 30)
+SNAPSHOT = Path(__file__).parent / "snapshots" / "sample_project.md"
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+@pytest.fixture
+def db(tmp_path: Path):
+    store = Store(tmp_path / "belangen.duckdb", now=lambda: TODAY)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def sample(db: Store) -> int:
+    return load_sample_project(db)
+
+
+def hostile_project(db: Store) -> tuple[int, int]:
+    project_id = db.create_project(HOSTILE, HOSTILE, HOSTILE, dt.date(2026, 1, 5))
+    person = db.create_stakeholder(project_id, HOSTILE, HOSTILE, HOSTILE, HOSTILE)
+    db.add_interest(person, HOSTILE, "political", "suspected", HOSTILE)
+    db.add_interest(person, HOSTILE, "organisational", "confirmed", HOSTILE)
+    for row in worksheet.DIMENSIONS:
+        db.save_worksheet_entry(person, row.key, reflection=HOSTILE + "\n# kop\n- lijst", rating=3)
+    db.add_action(person, "value", HOSTILE, planned_week=dt.date(2026, 3, 16))
+    return project_id, person
+
+
+# --- Worksheet documents ---------------------------------------------------------------------
+
+
+def test_sample_project_markdown_matches_the_reviewed_snapshot(db: Store, sample: int) -> None:
+    text = exports.project_markdown(db, sample, lang="nl")
+    if os.environ.get("BELANGEN_UPDATE_SNAPSHOTS") == "1":
+        SNAPSHOT.parent.mkdir(exist_ok=True)
+        SNAPSHOT.write_text(text, encoding="utf-8")
+    assert text == SNAPSHOT.read_text(encoding="utf-8")
+
+
+def test_document_follows_the_worksheet_rows(db: Store, sample: int) -> None:
+    person = db.list_stakeholders(sample)[0]
+    for lang in ("nl", "en"):
+        text = exports.stakeholder_markdown(db, person.id, lang=lang)
+        positions = [text.index(row.question(lang)) for row in worksheet.ROWS]
+        assert positions == sorted(positions)
+        for row in worksheet.ROWS:
+            assert row.action_prompt(lang) in text
+    assert "Is the other willing to negotiate" in exports.project_html(db, sample, lang="en")
+
+
+def suspected_texts(db: Store, project_id: int) -> list[str]:
+    return [
+        interest.text
+        for person in db.list_stakeholders(project_id)
+        for interest in db.list_interests(person.id)
+        if interest.status == "suspected"
+    ]
+
+
+@pytest.mark.parametrize("render", [exports.project_markdown, exports.project_html])
+def test_hidden_interests_only_when_asked(db: Store, sample: int, render) -> None:
+    hidden = suspected_texts(db, sample)
+    assert hidden
+    without = render(db, sample)
+    with_hidden = render(db, sample, include_hidden=True)
+    for text in hidden:
+        probe = text[:40]
+        assert probe not in without
+        assert probe in with_hidden or probe.replace("'", "&#x27;") in with_hidden
+    assert "Vermoede en verborgen belangen zijn niet opgenomen" in without
+    assert "Vertrouwelijk" in with_hidden
+
+
+def test_stakeholder_export_leaves_out_hidden_signals_too(db: Store) -> None:
+    project_id = db.create_project("P", start_date=dt.date(2026, 1, 5))
+    person = db.create_stakeholder(project_id, "Iemand")
+    db.add_interest(person, "Geheim belang", "individual", "suspected", "Geheim signaal")
+    for render in (exports.stakeholder_markdown, exports.stakeholder_html):
+        assert "Geheim" not in render(db, person)
+        assert "Geheim signaal" in render(db, person, include_hidden=True)
+
+
+def test_html_escapes_every_user_text(db: Store) -> None:
+    project_id, person = hostile_project(db)
+    for page in (
+        exports.project_html(db, project_id, include_hidden=True),
+        exports.stakeholder_html(db, person, include_hidden=True),
+    ):
+        lowered = page.lower()
+        assert "<script" not in lowered
+        assert "<img" not in lowered
+        assert "&lt;script&gt;" in page
+        assert "Content-Security-Policy" in page
+        assert "http://" not in lowered and "https://" not in lowered  # self-contained
+        assert "@media print" in page
+
+
+def test_markdown_keeps_user_text_literal(db: Store) -> None:
+    project_id, _person = hostile_project(db)
+    text = exports.project_markdown(db, project_id, include_hidden=True)
+    assert re.search(r"(?<!\\)<", text) is None  # every < escaped
+    assert "\\<script\\>" in text
+    assert "\n> \\# kop" in text and "\n> \\- lijst" in text
+
+
+# --- Tables ----------------------------------------------------------------------------------
+
+
+def comparable(value: Any) -> Any:
+    """One representation per value, whatever pandas or Excel made of it (Excel stores times
+    to the millisecond and an empty text as an empty cell)."""
+    if (
+        value is None
+        or value is pd.NA
+        or (isinstance(value, str) and value == "")
+        or (isinstance(value, float) and math.isnan(value))
+        or value is pd.NaT
+    ):
+        return None
+    if isinstance(value, (pd.Timestamp, dt.datetime, dt.date)):
+        return pd.Timestamp(value).round("ms")
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if hasattr(value, "item"):
+        return comparable(value.item())
+    return value
+
+
+def rows_of(frame: pd.DataFrame) -> list[tuple[Any, ...]]:
+    return [tuple(comparable(v) for v in row) for row in frame.astype(object).itertuples(False)]
+
+
+def test_xlsx_has_a_sheet_per_table_that_matches_it(db: Store, sample: int) -> None:
+    hostile_project(db)
+    db.create_project('=HYPERLINK("x")', start_date=dt.date(2026, 1, 5))
+    frames = exports.table_frames(db)
+    steps: list[float] = []
+
+    data = exports.tables_xlsx(db, progress=lambda fraction, _key: steps.append(fraction))
+
+    sheets = pd.read_excel(io.BytesIO(data), sheet_name=None)
+    assert list(sheets) == list(frames)
+    for table, frame in frames.items():
+        assert list(sheets[table].columns) == list(frame.columns), table
+        assert rows_of(sheets[table]) == rows_of(frame), table
+    workbook = openpyxl.load_workbook(io.BytesIO(data))
+    formula_cells = [
+        cell.coordinate
+        for sheet in workbook.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.data_type == "f"
+    ]
+    assert formula_cells == []
+    assert steps[-1] == 1.0
+
+
+def test_csv_zip_has_every_table_whole(db: Store, sample: int) -> None:
+    hostile_project(db)
+    frames = exports.table_frames(db)
+    with zipfile.ZipFile(io.BytesIO(exports.tables_csv_zip(db))) as archive:
+        assert sorted(archive.namelist()) == sorted(f"{table}.csv" for table in frames)
+        for table, frame in frames.items():
+            back = pd.read_csv(io.BytesIO(archive.read(f"{table}.csv")), keep_default_na=False)
+            assert list(back.columns) == list(frame.columns)
+            assert len(back) == len(frame)
+            text_columns = [c for c in frame.columns if frame[c].dtype == "string"]
+            for column in text_columns:
+                expected = frame[column].fillna("").astype(str).tolist()
+                assert back[column].astype(str).tolist() == expected, (table, column)
+
+
+# --- Calendar --------------------------------------------------------------------------------
+
+
+def planned_action_ids(db: Store, project_id: int) -> set[int]:
+    open_actions = db.open_actions(project_id)
+    return set(open_actions[open_actions["planned_week"].notna()]["id"].astype(int))
+
+
+def events(data: bytes) -> list[Any]:
+    return list(Calendar.from_ical(data).walk("VEVENT"))
+
+
+def test_calendar_has_one_all_day_week_event_per_planned_action(db: Store, sample: int) -> None:
+    expected = planned_action_ids(db, sample)
+    assert len(expected) >= 4
+
+    found = events(exports.actions_calendar(db, sample))
+
+    assert len(found) == len(expected)
+    assert len({str(event["UID"]) for event in found}) == len(found)
+    for event in found:
+        start = event.decoded("DTSTART")
+        end = event.decoded("DTEND")
+        assert type(start) is dt.date and start.weekday() == 0
+        assert end - start == dt.timedelta(days=7)
+        assert str(event["TRANSP"]) == "TRANSPARENT"
+        assert event.decoded("DTSTAMP").tzinfo is not None
+
+
+def test_calendar_uids_are_stable_and_edits_raise_the_sequence(db: Store, sample: int) -> None:
+    before = {str(e["UID"]): e for e in events(exports.actions_calendar(db, sample))}
+    person = db.list_stakeholders(sample)[0]
+    action = next(a for a in db.list_actions(person.id) if a.is_open and a.planned_week)
+    db.update_action(
+        action.id,
+        action.revision,
+        text="Nieuwe tekst",
+        planned_week=action.planned_week,
+        status=action.status,
+    )
+    after = {str(e["UID"]): e for e in events(exports.actions_calendar(db, sample))}
+    assert set(after) == set(before)
+    changed = [uid for uid in after if str(after[uid]["SUMMARY"]).startswith("Nieuwe tekst")]
+    assert len(changed) == 1
+    assert int(after[changed[0]]["SEQUENCE"]) == int(before[changed[0]]["SEQUENCE"]) + 1
+
+
+def test_calendar_without_project_leaves_the_sample_out(db: Store, sample: int) -> None:
+    project_id, _person = hostile_project(db)
+    found = events(exports.actions_calendar(db))
+    assert len(found) == len(planned_action_ids(db, project_id)) == 1
+    assert HOSTILE in str(found[0]["SUMMARY"])
