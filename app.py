@@ -7,6 +7,7 @@ from belangen import ui
 # An emoji favicon is drawn in the browser; a ":material/…" one is fetched from fonts.gstatic.com.
 st.set_page_config(page_title="Belangen", page_icon="🤝", layout="wide")
 
+ui.claim_navigation()
 ui.language_picker()
 db = ui.get_store()
 

@@ -150,6 +150,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "This was changed elsewhere in the meantime (perhaps in another tab). Reload the page; "
         "your text below stays.",
     ),
+    "error.storage_full": (
+        "Opslaan lukte niet: de schijf is vol. Je tekst staat nog hieronder en er is niets "
+        "verloren gegaan. Maak ruimte vrij op de schijf van {path} en probeer het opnieuw.",
+        "Saving failed: the disk is full. Your text is still below and nothing was lost. Free "
+        "some space on the disk of {path} and try again.",
+    ),
+    "error.save_failed": (
+        "Opslaan lukte niet: het bestand {path} weigerde te schrijven. Je tekst staat nog "
+        "hieronder en eerder opgeslagen werk is veilig. Probeer het zo opnieuw.",
+        "Saving failed: the file {path} refused the write. Your text is still below and "
+        "earlier work is safe. Try again shortly.",
+    ),
     "error.not_found": (
         "Dit bestaat niet (meer). Misschien is het intussen verwijderd.",
         "This does not exist (any more). Perhaps it was deleted meanwhile.",
@@ -402,10 +414,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "trends.stakeholder_help": (
         "Klik op een onderdeel in de legenda om het uit te lichten. Beweeg over een punt voor de "
-        "reflectie van die week, over een ruit voor de uitgevoerde actie. Ontbrekende weken "
-        "blijven open.",
+        "reflectie van die week, over een driehoekje voor de uitgevoerde actie. Ontbrekende "
+        "weken blijven open.",
         "Click an aspect in the legend to highlight it. Hover a point for that week's "
-        "reflection, a diamond for the action carried out. Weeks not logged stay empty.",
+        "reflection, a triangle for the action carried out. Weeks not logged stay empty.",
     ),
     "trends.heatmap": ("Laatste waardering per stakeholder", "Latest rating per stakeholder"),
     "trends.heatmap_help": (
@@ -462,6 +474,48 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart.without_action": ("Zonder actie", "Without action"),
     "chart.average_change": ("Gemiddelde verandering", "Average change"),
     "chart.cases": ("Aantal gevallen", "Number of cases"),
+    "chart.cases_short": ("n = {count}", "n = {count}"),
+    "chart.row": ("Rij", "Row"),
+    "chart.scale_low": ("laag", "low"),
+    "chart.scale_high": ("hoog", "high"),
+    "chart.latest_rating": ("Laatste beoordeling", "Latest rating"),
+    "chart.latest_week": ("Laatste week", "Latest week"),
+    "chart.weeks": ("Weken", "Weeks"),
+    "chart.trend_title": ("{name}: beoordelingen per week", "{name}: ratings per week"),
+    "chart.trend_marks": (
+        "◇ werkblad · ● follow-up · ▼ actie uitgevoerd",
+        "◇ worksheet · ● follow-up · ▼ action carried out",
+    ),
+    "chart.trend_marks_more": (
+        "□ hun oordeel over de waarde · stippellijn: streven",
+        "□ their view of the value · dotted line: target",
+    ),
+    "chart.project_title": ("Alle stakeholders", "All stakeholders"),
+    "chart.heatmap_title": (
+        "Laatste beoordeling, met de verandering sinds het werkblad",
+        "Latest rating, with the change since the worksheet",
+    ),
+    "chart.position_title": (
+        "Waarde voor hen × bereidheid om te onderhandelen",
+        "Value for them × willingness to negotiate",
+    ),
+    "chart.position_subtitle": (
+        "Van het werkblad (open cirkel) naar de laatste follow-up (stip)",
+        "From the worksheet (open circle) to the latest follow-up (dot)",
+    ),
+    "chart.value_axis": ("Waarde voor hen", "Value for them"),
+    "chart.negotiation_axis": ("Bereid om te onderhandelen", "Willing to negotiate"),
+    "chart.what_worked_title": ("Wat werkte?", "What worked?"),
+    "chart.what_worked_subtitle": (
+        "Gemiddelde verandering in de twee weken na een actie op die rij, naast weken zonder "
+        "actie op die rij.",
+        "Average change in the two weeks after an action on that row, beside weeks without "
+        "one.",
+    ),
+    "chart.few_cases": (
+        "Weinig gevallen zeggen weinig: bij een handvol weken kan het toeval zijn.",
+        "Few cases mean little: with a handful of weeks it may be chance.",
+    ),
     # --- exports (issue 4: worksheet export, calendar, backup and restore) -------------------
     "export.title_stakeholder": (
         "Maak gebruik van belangen — {name}",

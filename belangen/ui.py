@@ -21,6 +21,7 @@ from belangen.store import (
     ConcurrentEdit,
     DatabaseUnavailable,
     NotFound,
+    SaveFailed,
     Store,
     configured_db_path,
 )
@@ -74,12 +75,24 @@ def _open_store(path: str) -> Store:
     return Store(Path(path))
 
 
+ROUTED_KEY = "routed_through_app"
+
+
+def claim_navigation() -> None:
+    """Called first in app.py: its `st.navigation` decides the pages, not the `pages/` folder.
+
+    Streamlit serves the first request of a process through its old `pages/` discovery, which
+    runs the requested page script without app.py (no language, no project picker).
+    """
+    PagesManager.uses_pages_directory = False
+    st.session_state[ROUTED_KEY] = True
+
+
 def _leave_legacy_page_discovery() -> None:
-    """Streamlit serves the first request of a process through its old `pages/` discovery, which
-    runs a page script without app.py (no language, no project picker). Switch that off once and
-    rerun, so every run goes through app.py's navigation."""
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
+    """A session whose first run reached a page through the old discovery (a deep link right
+    after the server started) reruns through app.py once."""
+    if PagesManager.uses_pages_directory and not st.session_state.get(ROUTED_KEY):
+        claim_navigation()
         st.rerun()
 
 
@@ -123,6 +136,8 @@ def error_text(error: Exception) -> str:
         return tr("error.changed_elsewhere")
     if isinstance(error, NotFound):
         return tr("error.not_found")
+    if isinstance(error, SaveFailed):
+        return tr(error.message_key, path=error.path)
     raise error
 
 
@@ -141,6 +156,19 @@ class FieldMessages:
         target.error(error_text(error), icon=":material/error:")
 
 
+def act(change: Callable[[], object], *, success: str) -> None:
+    """One click that changes data (archive, restore, delete): done and confirmed, or refused
+    with a message beside the button."""
+    try:
+        change()
+    except (NotFound, ConcurrentEdit, SaveFailed) as error:
+        st.error(error_text(error), icon=":material/error:")
+        return
+    clear_caches()
+    flash(success)
+    st.rerun()
+
+
 def attempt(
     save: Callable[[], object],
     messages: FieldMessages,
@@ -154,7 +182,7 @@ def attempt(
     """
     try:
         save()
-    except (ValidationError, NotFound, ConcurrentEdit) as error:
+    except (ValidationError, NotFound, ConcurrentEdit, SaveFailed) as error:
         messages.show(error)
         return False
     clear_caches()

@@ -74,18 +74,14 @@ def archive_buttons(project, is_active: bool) -> None:
         st.rerun()
     if project.archived:
         if archive_column.button(ui.tr("projects.reopen"), key=f"{prefix}_reopen"):
-            db.set_project_archived(project.id, False)
-            ui.clear_caches()
-            ui.flash(ui.tr("projects.reopened"))
-            st.rerun()
+            ui.act(lambda: db.set_project_archived(project.id, False),
+                   success=ui.tr("projects.reopened"))
     elif archive_column.button(ui.tr("projects.archive"), key=f"{prefix}_archive",
                                help=ui.tr("projects.archive_help")):
-        db.set_project_archived(project.id, True)
         if is_active:
             st.session_state.pop(ui.PROJECT_KEY, None)
-        ui.clear_caches()
-        ui.flash(ui.tr("projects.archived"))
-        st.rerun()
+        ui.act(lambda: db.set_project_archived(project.id, True),
+               success=ui.tr("projects.archived"))
 
 
 projects = db.list_projects(include_archived=True)

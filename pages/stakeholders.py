@@ -1,5 +1,7 @@
 """Stakeholders: who takes part in the project, what they answer to, and their interests (row 1)."""
 
+from functools import partial
+
 import streamlit as st
 
 from belangen import ui, worksheet
@@ -91,9 +93,8 @@ def interests_section(stakeholder_id: int) -> None:
             interest_form(stakeholder_id, interest)
             archive_label = ui.tr("common.reopen") if interest.archived else ui.tr("common.archive")
             if st.button(archive_label, key=f"sh_int_{interest.id}_archive"):
-                db.set_interest_archived(interest.id, not interest.archived)
-                ui.clear_caches()
-                st.rerun()
+                ui.act(partial(db.set_interest_archived, interest.id, not interest.archived),
+                       success=ui.tr("common.saved"))
     with st.expander(ui.tr("interests.new"), icon=":material/add:"):
         interest_form(stakeholder_id)
 
@@ -140,10 +141,8 @@ if chosen is not None:
                      query_params={ui.STAKEHOLDER_PARAM: str(chosen.id)})
         if st.button(ui.tr("common.archive"), key=f"sh_{chosen.id}_archive",
                      help=ui.tr("stakeholders.archive_help")):
-            db.set_stakeholder_archived(chosen.id, True)
-            ui.clear_caches()
-            ui.flash(ui.tr("stakeholders.archived", name=ui.plain(chosen.name)))
-            st.rerun()
+            ui.act(lambda: db.set_stakeholder_archived(chosen.id, True),
+                   success=ui.tr("stakeholders.archived", name=ui.plain(chosen.name)))
     with interests:
         interests_section(chosen.id)
 
@@ -153,16 +152,13 @@ if archived:
 for stakeholder in archived:
     with st.expander(ui.plain(stakeholder.name), icon=":material/inventory_2:"):
         if st.button(ui.tr("common.reopen"), key=f"sh_{stakeholder.id}_reopen"):
-            db.set_stakeholder_archived(stakeholder.id, False)
-            ui.clear_caches()
-            st.rerun()
+            ui.act(partial(db.set_stakeholder_archived, stakeholder.id, False),
+                   success=ui.tr("common.saved"))
         st.warning(ui.tr("stakeholders.delete_warning", name=ui.plain(stakeholder.name)),
                    icon=":material/warning:")
         confirmed = st.checkbox(ui.tr("stakeholders.delete_confirm"),
                                 key=f"sh_{stakeholder.id}_delete_confirm")
         if st.button(ui.tr("stakeholders.delete"), key=f"sh_{stakeholder.id}_delete",
                      disabled=not confirmed, type="primary"):
-            db.delete_stakeholder(stakeholder.id)
-            ui.clear_caches()
-            ui.flash(ui.tr("stakeholders.deleted", name=ui.plain(stakeholder.name)))
-            st.rerun()
+            ui.act(partial(db.delete_stakeholder, stakeholder.id),
+                   success=ui.tr("stakeholders.deleted", name=ui.plain(stakeholder.name)))

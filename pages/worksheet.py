@@ -3,7 +3,7 @@
 import streamlit as st
 
 from belangen import domain, ui, worksheet
-from belangen.store import ConcurrentEdit
+from belangen.store import ConcurrentEdit, SaveFailed
 
 db = ui.get_store()
 st.title(ui.tr("worksheet.title"))
@@ -57,7 +57,7 @@ def save_row(row: worksheet.WorksheetRow, messages: ui.FieldMessages) -> None:
     except ConcurrentEdit:
         st.session_state[keys["conflict"]] = True
         return
-    except ValueError as error:
+    except (ValueError, SaveFailed) as error:
         messages.show(error)
         return
     st.session_state[keys["based_on"]] = entry_id

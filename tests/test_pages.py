@@ -134,7 +134,8 @@ def test_worksheet_rows_are_saved_as_versions_and_deep_link_opens_stakeholder(
     assert not app.exception
     assert app.session_state[ui.PROJECT_KEY] == project_id
     assert app.session_state[ui.STAKEHOLDER_KEY] == stakeholder_id
-    assert app.selectbox[-1].value == stakeholder_id
+    (picker,) = [box for box in app.selectbox if box.label == "Stakeholder"]
+    assert picker.value == stakeholder_id
 
     prefix = f"ws_{stakeholder_id}_value"
     app.radio(key=f"{prefix}_rating").set_value(2)
