@@ -186,6 +186,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Everything stays on this computer.",
     ),
     "overview.first_step": ("Begin met je eerste project", "Start your first project"),
+    "overview.explore_sample": (
+        "Of verken eerst een voorbeeldproject", "Or explore a sample project first"
+    ),
     "overview.own_goal": ("Mijn doel: {goal}", "My goal: {goal}"),
     "overview.no_stakeholders": (
         "Voeg de stakeholders van dit project toe: met wie werk je samen, en wie moet je "
@@ -401,6 +404,110 @@ TEXTS: dict[str, tuple[str, str]] = {
     "follow_up.reflection_placeholder": ("Een paar zinnen volstaan.", "A few sentences will do."),
     "follow_up.save": ("Follow-up opslaan", "Save follow-up"),
     "follow_up.saved": ("Follow-up voor {name} opgeslagen.", "Follow-up for {name} saved."),
+    # --- Gegevens -----------------------------------------------------------------------------
+    "nav.data": ("Gegevens", "Data"),
+    "data.title": ("Je gegevens", "Your data"),
+    "data.intro": (
+        "Alles staat in één bestand op deze computer: {path}. Hier haal je het eruit, maak je "
+        "reservekopieën en zet je ze terug.",
+        "Everything is in one file on this computer: {path}. Here you take it out, make "
+        "backups and restore them.",
+    ),
+    "data.worksheet_export": ("Werkblad exporteren", "Export the worksheet"),
+    "data.worksheet_export_help": (
+        "Om te bewaren of te delen met een coach of collega: als Markdown, of als printbare "
+        "pagina (print die vanuit je browser als PDF).",
+        "To keep or share with a coach or colleague: as Markdown, or as a printable page (print "
+        "it to PDF from your browser).",
+    ),
+    "data.include_hidden": (
+        "Ook verborgen en vermoede belangen opnemen (gevoelig)",
+        "Include hidden and suspected interests (sensitive)",
+    ),
+    "data.include_hidden_help": (
+        "Vermoedens over iemands verborgen agenda zijn gevoelig. Neem ze alleen op als je het "
+        "document niet deelt, of met iemand die je vertrouwt.",
+        "Suspicions about someone's hidden agenda are sensitive. Include them only if you do not "
+        "share the document, or share it with someone you trust.",
+    ),
+    "data.export_scope": ("Wat exporteren?", "What to export?"),
+    "data.whole_project": ("Het hele project", "The whole project"),
+    "data.download_markdown": ("Markdown", "Markdown"),
+    "data.download_html": ("Printbare pagina", "Printable page"),
+    "data.download_html_help": (
+        "Open het bestand in je browser en kies Afdrukken → Opslaan als PDF.",
+        "Open the file in your browser and choose Print → Save as PDF.",
+    ),
+    "data.download_calendar": ("Agenda (.ics)", "Calendar (.ics)"),
+    "data.download_calendar_help": (
+        "De geplande acties als afspraken in hun week, voor Outlook, Google Agenda of Apple "
+        "Agenda.",
+        "The planned actions as events in their week, for Outlook, Google Calendar or Apple "
+        "Calendar.",
+    ),
+    "data.tables_export": ("Alle gegevens als tabellen", "All data as tables"),
+    "data.tables_export_help": (
+        "Elke tabel als CSV in één zip, of één Excel-werkmap met een blad per tabel.",
+        "Every table as CSV in one zip, or one Excel workbook with a sheet per table.",
+    ),
+    "data.prepare_csv": ("CSV-bestanden klaarzetten", "Prepare CSV files"),
+    "data.prepare_xlsx": ("Excel-werkmap klaarzetten", "Prepare Excel workbook"),
+    "data.download_csv": ("Download de zip", "Download the zip"),
+    "data.download_xlsx": ("Download de werkmap", "Download the workbook"),
+    "data.backup": ("Reservekopie", "Backup"),
+    "data.backup_help": (
+        "Eén bestand met al je gegevens. Bewaar het op een veilige plek; met dit bestand zet "
+        "je alles terug, ook op een andere computer.",
+        "One file with all your data. Keep it somewhere safe; with it you restore everything, "
+        "on another computer too.",
+    ),
+    "data.download_backup": ("Reservekopie downloaden", "Download a backup"),
+    "data.restore_file": ("Reservekopie terugzetten", "Restore a backup"),
+    "data.restore_summary": (
+        "Reservekopie van {created:%d-%m-%Y %H:%M}: {projects} project(en), {stakeholders} "
+        "stakeholder(s), {follow_ups} follow-up(s).",
+        "Backup of {created:%Y-%m-%d %H:%M}: {projects} project(s), {stakeholders} "
+        "stakeholder(s), {follow_ups} follow-up(s).",
+    ),
+    "data.restore_warning": (
+        "Terugzetten vervangt álle huidige gegevens door die uit de reservekopie. Vlak ervoor "
+        "maakt Belangen automatisch een kopie van de gegevens zoals ze nu zijn.",
+        "Restoring replaces all current data with the backup's. Just before, Belangen "
+        "automatically copies the data as it is now.",
+    ),
+    "data.restore_confirm": (
+        "Ja, vervang mijn huidige gegevens door deze reservekopie",
+        "Yes, replace my current data with this backup",
+    ),
+    "data.restore": ("Terugzetten", "Restore"),
+    "data.restored": (
+        "Reservekopie teruggezet. De gegevens van daarvoor staan in {copy}.",
+        "Backup restored. The data from before is in {copy}.",
+    ),
+    "data.safety_copies": ("Automatische kopieën ({count})", "Automatic copies ({count})"),
+    "data.safety_copies_help": (
+        "Belangen maakt elke dag dat je het gebruikt, vóór elke schema-update en vóór elk "
+        "terugzetten een kopie in {folder}. De laatste {keep} blijven bewaard; terugzetten kan "
+        "hierboven.",
+        "Belangen makes a copy in {folder} every day you use it, before every schema update and "
+        "before every restore. The last {keep} are kept; restore them above.",
+    ),
+    "data.sample": ("Voorbeeldproject", "Sample project"),
+    "data.sample_help": (
+        "Een uitgewerkt voorbeeld om de app te verkennen: vier stakeholders, een ingevuld "
+        "werkblad en acht weken follow-ups. Het staat los van je eigen gegevens en is in één "
+        "keer weer weg.",
+        "A worked example to explore the app: four stakeholders, a filled worksheet and eight "
+        "weeks of follow-ups. It is separate from your own data and removed in one step.",
+    ),
+    "data.sample_load": ("Voorbeeldproject laden", "Load the sample project"),
+    "data.sample_loaded": (
+        "Het voorbeeldproject is geladen. Verwijderen laat je eigen projecten ongemoeid.",
+        "The sample project is loaded. Removing it leaves your own projects alone.",
+    ),
+    "data.sample_loaded_flash": ("Voorbeeldproject geladen.", "Sample project loaded."),
+    "data.sample_remove": ("Voorbeeldproject verwijderen", "Remove the sample project"),
+    "data.sample_removed": ("Voorbeeldproject verwijderd.", "Sample project removed."),
     # --- Trends -------------------------------------------------------------------------------
     "trends.title": ("Trends", "Trends"),
     "trends.tab_stakeholder": ("Per stakeholder", "Per stakeholder"),

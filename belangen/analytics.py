@@ -1,0 +1,352 @@
+"""What the weekly follow-ups add up to: pure pandas over the store's plain frames.
+
+No Streamlit, no DuckDB: every function takes the frames `Store.rating_history`,
+`Store.worksheet_baseline` and `Store.actions_done` return (or hand-made frames with the same
+columns), so the arithmetic can be tested with small cases whose answers are known.
+
+Weeks are the Monday of an ISO week. A week without a follow-up is absent from the series: it is
+never filled in or interpolated, because an invented value would read as something the user said.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from belangen import domain, worksheet
+
+WORKSHEET = "worksheet"
+FOLLOW_UP = "follow_up"
+FOLLOW_UP_WINDOW_WEEKS = 2
+"""'In the two weeks after an action': the action's own week and the two after it."""
+
+SERIES_COLUMNS = ["stakeholder_id", "stakeholder", "dimension", "week", "rating", "source"]
+WHAT_WORKED_COLUMNS = [
+    "dimension",
+    "with_action_change",
+    "with_action_cases",
+    "without_action_change",
+    "without_action_cases",
+]
+LATEST_COLUMNS = [
+    "stakeholder_id",
+    "stakeholder",
+    "dimension",
+    "baseline_rating",
+    "latest_rating",
+    "latest_week",
+    "change",
+]
+
+
+# --- Weeks -------------------------------------------------------------------------------------
+
+
+def mondays(values: pd.Series) -> pd.Series:
+    """Any date-like column as the Monday of its ISO week (datetime64), whatever the source type."""
+    stamps = pd.to_datetime(values).dt.normalize()
+    return (stamps - pd.to_timedelta(stamps.dt.day_of_week, unit="D")).astype("datetime64[us]")
+
+
+def _monday(value: object) -> dt.date:
+    if isinstance(value, dt.datetime):  # pd.Timestamp included
+        value = value.date()
+    if not isinstance(value, dt.date):
+        raise TypeError(f"not a date: {value!r}")
+    return domain.week_start(value)
+
+
+# --- The rating series -------------------------------------------------------------------------
+
+
+def rating_series(history: pd.DataFrame, baseline: pd.DataFrame) -> pd.DataFrame:
+    """Every known rating per stakeholder and dimension: the worksheet ('week 0') plus follow-ups.
+
+    Columns: stakeholder_id, stakeholder, dimension, week, rating, source ('worksheet' or
+    'follow_up'). If a follow-up shares its week with the worksheet start, the follow-up wins: it
+    is what the user said about that week. Sorted by stakeholder, dimension, week.
+    """
+    parts = []
+    for frame, source in ((baseline, WORKSHEET), (history, FOLLOW_UP)):
+        if frame is None or frame.empty:
+            continue
+        part = frame.loc[:, ["stakeholder_id", "stakeholder", "dimension", "week", "rating"]].copy()
+        part["source"] = source
+        parts.append(part)
+    if not parts:
+        return _empty_series()
+    series = pd.concat(parts, ignore_index=True)
+    series = series[series["dimension"].isin(worksheet.DIMENSION_KEYS)]
+    series = series.dropna(subset=["rating"])
+    series["week"] = mondays(series["week"])
+    series["rating"] = series["rating"].astype("int64")
+    series["stakeholder_id"] = series["stakeholder_id"].astype("int64")
+    series["stakeholder"] = series["stakeholder"].astype(object)
+    # Follow-ups come after the worksheet rows, so keeping the last duplicate keeps the follow-up.
+    series = series.drop_duplicates(["stakeholder_id", "dimension", "week"], keep="last")
+    return series.sort_values(["stakeholder_id", "dimension", "week"], ignore_index=True)
+
+
+def _empty_series() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "stakeholder_id": pd.Series(dtype="int64"),
+            "stakeholder": pd.Series(dtype=object),
+            "dimension": pd.Series(dtype=object),
+            "week": pd.Series(dtype="datetime64[us]"),
+            "rating": pd.Series(dtype="int64"),
+            "source": pd.Series(dtype=object),
+        }
+    )
+
+
+# --- Wat werkte? -------------------------------------------------------------------------------
+
+
+def _change_from(points: Sequence[tuple[pd.Timestamp, int]], week: pd.Timestamp) -> int | None:
+    """Rating at the latest logged week in [week, week + 2 weeks] minus the latest one before."""
+    window_end = week + pd.Timedelta(weeks=FOLLOW_UP_WINDOW_WEEKS)
+    before = [rating for when, rating in points if when < week]
+    after = [rating for when, rating in points if week <= when <= window_end]
+    if not before or not after:
+        return None
+    return after[-1] - before[-1]
+
+
+def what_worked(
+    history: pd.DataFrame, baseline: pd.DataFrame, actions: pd.DataFrame
+) -> pd.DataFrame:
+    """'Wat werkte?': how a rating moved after an action on its row, beside how it moved without.
+
+    Per stakeholder and dimension the series is the worksheet start plus the current follow-ups;
+    weeks not logged are absent, never interpolated.
+
+    With action: for each ISO week w in which at least one action on the dimension's row was
+    carried out (`actions.week`), change = the rating at the latest logged week in
+    [w, w + 2 weeks] minus the rating at the latest logged week strictly before w. A week counts
+    once however many actions it had, and only if both ratings exist.
+
+    Without action: every week w of the series with a rating before it and no action on that row
+    carried out in [w, w + 2 weeks]; the same formula.
+
+    Actions on row 1 (the interests themselves) have no rating and are ignored. Returns one row
+    per dimension in worksheet order: dimension, with_action_change, with_action_cases,
+    without_action_change, without_action_cases. A mean over zero cases is NaN, not 0: no
+    evidence is not the same as no change.
+    """
+    series = rating_series(history, baseline)
+    action_weeks: dict[tuple[int, str], set[pd.Timestamp]] = {}
+    if actions is not None and not actions.empty:
+        done = actions[actions["row_key"].isin(worksheet.DIMENSION_KEYS)].dropna(subset=["week"])
+        weeks = mondays(done["week"])
+        for stakeholder_id, row_key, week in zip(
+            done["stakeholder_id"], done["row_key"], weeks, strict=True
+        ):
+            action_weeks.setdefault((int(stakeholder_id), str(row_key)), set()).add(week)
+
+    changes: dict[tuple[str, bool], list[int]] = {
+        (key, with_action): [] for key in worksheet.DIMENSION_KEYS for with_action in (True, False)
+    }
+    window = pd.Timedelta(weeks=FOLLOW_UP_WINDOW_WEEKS)
+    for (stakeholder_id, dimension), group in series.groupby(
+        ["stakeholder_id", "dimension"], sort=False
+    ):
+        points = list(zip(group["week"], group["rating"], strict=True))
+        acted = action_weeks.get((int(stakeholder_id), str(dimension)), set())
+        for week in sorted(acted):
+            change = _change_from(points, week)
+            if change is not None:
+                changes[(dimension, True)].append(change)
+        for week, _rating in points:
+            if any(week <= action <= week + window for action in acted):
+                continue
+            change = _change_from(points, week)
+            if change is not None:
+                changes[(dimension, False)].append(change)
+
+    def mean(values: list[int]) -> float:
+        return sum(values) / len(values) if values else float("nan")
+
+    rows = [
+        {
+            "dimension": key,
+            "with_action_change": mean(changes[(key, True)]),
+            "with_action_cases": len(changes[(key, True)]),
+            "without_action_change": mean(changes[(key, False)]),
+            "without_action_cases": len(changes[(key, False)]),
+        }
+        for key in worksheet.DIMENSION_KEYS
+    ]
+    frame = pd.DataFrame(rows, columns=WHAT_WORKED_COLUMNS)
+    return frame.astype(
+        {
+            "with_action_change": "float64",
+            "without_action_change": "float64",
+            "with_action_cases": "int64",
+            "without_action_cases": "int64",
+        }
+    )
+
+
+# --- The weekly habit --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Habit:
+    """Weeks logged out of the last `window`: a count, so one missed week does not wipe it out.
+
+    `weeks` lists every week of the window (oldest first) with whether it was logged; `streak`
+    counts consecutive logged weeks up to the window's last week, for those who like one.
+    """
+
+    logged: int
+    window: int
+    streak: int
+    weeks: tuple[tuple[dt.date, bool], ...]
+    current_week_logged: bool
+
+    @property
+    def share(self) -> float:
+        return self.logged / self.window if self.window else 0.0
+
+
+def habit(
+    logged_weeks: Iterable[dt.date],
+    current_week: dt.date,
+    window: int = 8,
+    *,
+    since: dt.date | None = None,
+) -> Habit:
+    """How regularly follow-ups were logged, honestly.
+
+    The current week counts only once it is logged: a week that is still running is not a missed
+    week, so until then the window is the `window` weeks before it. With `since` (the project's
+    start) weeks before it are left out of the window instead of counting as missed.
+    """
+    if window < 1:
+        raise ValueError("window must be at least one week")
+    current = _monday(current_week)
+    logged = {_monday(week) for week in logged_weeks}
+    logged = {week for week in logged if week <= current}
+    current_logged = current in logged
+    last = current if current_logged else current - dt.timedelta(weeks=1)
+    weeks = domain.weeks_back(last, window)
+    if since is not None:
+        first = _monday(since)
+        weeks = [week for week in weeks if week >= first]
+    marked = tuple((week, week in logged) for week in weeks)
+    streak = 0
+    week = last
+    while week in logged:
+        streak += 1
+        week -= dt.timedelta(weeks=1)
+    return Habit(
+        logged=sum(1 for _, was_logged in marked if was_logged),
+        window=len(marked),
+        streak=streak,
+        weeks=marked,
+        current_week_logged=current_logged,
+    )
+
+
+# --- Latest against the worksheet --------------------------------------------------------------
+
+
+def latest_vs_baseline(history: pd.DataFrame, baseline: pd.DataFrame) -> pd.DataFrame:
+    """Per stakeholder and dimension: the worksheet rating, the latest rating and the change.
+
+    The latest rating is the newest follow-up; without one it is the worksheet rating itself
+    (change 0), so a stakeholder nobody has followed up on yet still shows where they started.
+    A dimension with follow-ups but no worksheet rating has no change (NA).
+    Columns: stakeholder_id, stakeholder, dimension, baseline_rating, latest_rating,
+    latest_week, change. Sorted by stakeholder name, id, then worksheet order.
+    """
+    series = rating_series(history, baseline)
+    rows = []
+    for (stakeholder_id, dimension), group in series.groupby(
+        ["stakeholder_id", "dimension"], sort=False
+    ):
+        start = group[group["source"] == WORKSHEET]
+        baseline_rating = int(start["rating"].iloc[-1]) if not start.empty else pd.NA
+        latest = group.iloc[-1]
+        rows.append(
+            {
+                "stakeholder_id": int(stakeholder_id),
+                "stakeholder": latest["stakeholder"],
+                "dimension": dimension,
+                "baseline_rating": baseline_rating,
+                "latest_rating": int(latest["rating"]),
+                "latest_week": latest["week"],
+                "change": (
+                    int(latest["rating"]) - baseline_rating
+                    if baseline_rating is not pd.NA
+                    else pd.NA
+                ),
+            }
+        )
+    frame = pd.DataFrame(rows, columns=LATEST_COLUMNS)
+    frame = frame.astype(
+        {
+            "stakeholder_id": "int64",
+            "stakeholder": object,
+            "dimension": object,
+            "baseline_rating": "Int64",
+            "latest_rating": "Int64",
+            "latest_week": "datetime64[us]",
+            "change": "Int64",
+        }
+    )
+    order = {key: position for position, key in enumerate(worksheet.DIMENSION_KEYS)}
+    frame = frame.assign(
+        _name=frame["stakeholder"].astype(str).str.lower(),
+        _order=frame["dimension"].map(order),
+    )
+    frame = frame.sort_values(["_name", "stakeholder_id", "_order"], ignore_index=True)
+    return frame.drop(columns=["_name", "_order"])
+
+
+# --- Gaps --------------------------------------------------------------------------------------
+
+
+def with_gaps(
+    frame: pd.DataFrame,
+    by: Sequence[str] = ("stakeholder_id", "dimension"),
+    *,
+    week: str = "week",
+    value: str = "rating",
+) -> pd.DataFrame:
+    """Add an empty row for every week missing between a group's first and last week.
+
+    A line drawn through the result breaks at those rows (Vega-Lite breaks paths at null
+    values), so an unlogged week shows as a gap instead of a straight line that looks like data.
+    Inserted rows have `value` = NA and `gap` = True; the columns in `by` are filled in, every
+    other column is left empty. Sorted by `by`, then week.
+    """
+    columns = list(frame.columns)
+    if frame.empty:
+        result = frame.copy()
+        result["gap"] = pd.Series(dtype=bool)
+        return result
+    data = frame.copy()
+    data[week] = mondays(data[week])
+    data["gap"] = False
+    pieces = []
+    for keys, group in data.groupby(list(by), sort=False, dropna=False):
+        all_weeks = pd.date_range(group[week].min(), group[week].max(), freq="7D")
+        missing = all_weeks.difference(pd.DatetimeIndex(group[week]))
+        pieces.append(group)
+        if len(missing):
+            filler = pd.DataFrame({week: missing.astype("datetime64[us]")})
+            key_values = keys if isinstance(keys, tuple) else (keys,)
+            for column, key_value in zip(by, key_values, strict=True):
+                filler[column] = key_value
+            filler["gap"] = True
+            pieces.append(filler)
+    result = pd.concat(pieces, ignore_index=True)
+    if value in result.columns and pd.api.types.is_integer_dtype(frame[value].dtype):
+        result[value] = result[value].astype("Int64")
+    result = result.sort_values([*by, week], ignore_index=True)
+    return result[[*columns, "gap"]]

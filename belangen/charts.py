@@ -1,0 +1,917 @@
+"""Altair specs for the Trends screen, built from the store's plain frames; no Streamlit.
+
+Every dimension keeps the colour `worksheet` gives it, every word comes from `texts`, and the
+rating axis is always 1-5. Weeks without a follow-up stay empty: the lines break there (Vega-Lite
+breaks a path at a null value), nothing is interpolated.
+
+The y axis of a trend shows the numbers 1-5 with 'low'/'high' at the ends rather than the rating
+labels: each of the four dimensions has its own five labels, and one axis cannot carry twenty.
+Every point's tooltip names its own label ("3 · Enige waarde") instead.
+
+Layers and the legend selection have fixed names (the *_LAYER constants, `HIGHLIGHT`) so tests
+and the app can find them in the spec.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+import altair as alt
+import pandas as pd
+
+from belangen import analytics, domain, worksheet
+from belangen.texts import t
+
+TARGET_LAYER = "target"
+START_LAYER = "worksheet_start"
+LINE_LAYER = "lines"
+ACTION_RULE_LAYER = "action_rules"
+WORKSHEET_LAYER = "worksheet"
+FOLLOW_UP_LAYER = "follow_ups"
+THEIR_VIEW_LAYER = "their_view"
+ACTION_LAYER = "actions"
+HIGHLIGHT = "dimension_highlight"
+
+TREND_HEIGHT = 300
+DIMMED_OPACITY = 0.15
+MAX_WEEK_TICKS = 14
+ACTION_OFFSET_PX = 12  # actions in one week on different rows sit side by side
+ACTION_STACK_PX = 11  # several actions on one row in one week stack upwards
+INK = "#333333"
+MINUS = "\u2212"
+# Streamlit's default autosize 'fit' squeezes the plot to make room for titles and legends;
+# 'fit-x' stretches the width only, so `height` stays the height of the plot itself.
+FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
+
+
+# --- Shared pieces -----------------------------------------------------------------------------
+
+
+def dimension_names(lang: str) -> list[str]:
+    return [row.short_name(lang) for row in worksheet.DIMENSIONS]
+
+
+def dimension_colours() -> list[str]:
+    return [row.colour for row in worksheet.DIMENSIONS]
+
+
+def dimension_colour(lang: str, *, legend: bool = True) -> alt.Color:
+    """Colour by dimension name, fixed to the worksheet's colours whatever data is present."""
+    return alt.Color(
+        "dimension:N",
+        scale=alt.Scale(domain=dimension_names(lang), range=dimension_colours()),
+        sort=dimension_names(lang),
+        legend=(
+            # Two columns: four names in one row overflow a phone-width screen.
+            alt.Legend(title=t("chart.dimension", lang), orient="bottom", columns=2)
+            if legend
+            else None
+        ),
+    )
+
+
+def rating_label(key: str, rating: object, lang: str) -> str:
+    """'3 · Enige waarde': the number and what it means for this dimension."""
+    if rating is None or pd.isna(rating):
+        return ""
+    value = int(rating)
+    return f"{value} · {worksheet.row(key).rating_label(value, lang)}"
+
+
+def _rating_scale(padding: int = 8) -> alt.Scale:
+    # Fixed domain so charts compare; the padding (pixels) keeps points at 1 and 5 off the edge.
+    return alt.Scale(
+        domain=[worksheet.RATING_MIN, worksheet.RATING_MAX],
+        nice=False,
+        zero=False,
+        padding=padding,
+    )
+
+
+def _label_expr(labels: dict[int, str]) -> str:
+    """A Vega expression that shows `labels[value]` at each tick (JSON-quoted, so any text)."""
+    expression = "datum.label"
+    for value, label in sorted(labels.items(), reverse=True):
+        expression = f"datum.value == {value} ? {json.dumps(label)} : {expression}"
+    return expression
+
+
+def _rating_axis(lang: str, *, title: str | None = None, labels: bool = True) -> alt.Axis:
+    ends = {
+        worksheet.RATING_MIN: f"{worksheet.RATING_MIN} · {t('chart.scale_low', lang)}",
+        worksheet.RATING_MAX: f"{worksheet.RATING_MAX} · {t('chart.scale_high', lang)}",
+    }
+    return alt.Axis(
+        values=list(worksheet.RATING_SCALE),
+        labelExpr=_label_expr(ends),
+        labels=labels,
+        format="d",
+        title=t("chart.rating", lang) if title is None else title,
+        grid=True,
+    )
+
+
+def _scale_axis(key: str, lang: str, title: str, label_limit: alt.ExprRef | int) -> alt.Axis:
+    """An axis for one dimension: here its five labels fit, so show them."""
+    labels = {value: rating_label(key, value, lang) for value in worksheet.RATING_SCALE}
+    return alt.Axis(
+        values=list(worksheet.RATING_SCALE),
+        labelExpr=_label_expr(labels),
+        title=title,
+        labelLimit=label_limit,
+    )
+
+
+def _week_values(weeks: pd.Series) -> list[alt.DateTime]:
+    """Tick at Mondays (Vega's own week ticks fall on Sundays), thinned out when there are many."""
+    known = weeks.dropna()
+    if known.empty:
+        return []
+    first, last = known.min(), known.max()
+    count = int((last - first).days // 7) + 1
+    step = max(1, math.ceil(count / MAX_WEEK_TICKS))
+    mondays = pd.date_range(first, last, freq=f"{7 * step}D")
+    return [alt.DateTime(year=day.year, month=day.month, date=day.day) for day in mondays]
+
+
+def _week_x(weeks: pd.Series, lang: str, *, title: bool = True) -> alt.X:
+    # d3's %V is the ISO week number, so the axis reads W48, W01... and agrees with the forms.
+    return alt.X(
+        "week:T",
+        title=t("chart.week", lang) if title else None,
+        scale=alt.Scale(padding=14),
+        axis=alt.Axis(values=_week_values(weeks), format="W%V", labelOverlap=True, grid=False),
+    )
+
+
+def _week_labels(weeks: pd.Series) -> pd.Series:
+    return weeks.map(lambda week: domain.iso_week_label(week.date()) if pd.notna(week) else "")
+
+
+def _highlight() -> alt.Parameter:
+    return alt.selection_point(name=HIGHLIGHT, fields=["dimension"], bind="legend")
+
+
+def _highlighted(selection: alt.Parameter) -> alt.OpacityValue:
+    return alt.when(selection).then(alt.value(1.0)).otherwise(alt.value(DIMMED_OPACITY))
+
+
+def _only_one_stakeholder(*frames: pd.DataFrame) -> str:
+    ids: set[int] = set()
+    names: list[str] = []
+    for frame in frames:
+        if frame is not None and not frame.empty:
+            ids.update(int(value) for value in frame["stakeholder_id"].unique())
+            names.extend(str(value) for value in frame["stakeholder"].unique())
+    if len(ids) > 1:
+        raise ValueError("stakeholder_trend draws one stakeholder; filter the frames first")
+    return names[0] if names else ""
+
+
+# --- Frames the trend draws --------------------------------------------------------------------
+
+
+def _follow_up_points(history: pd.DataFrame, lang: str) -> pd.DataFrame:
+    rated = history[history["dimension"].isin(worksheet.DIMENSION_KEYS)].dropna(subset=["rating"])
+    weeks = analytics.mondays(rated["week"])
+    return pd.DataFrame(
+        {
+            "week": weeks,
+            "week_label": _week_labels(weeks),
+            "dimension": rated["dimension"].map(lambda key: worksheet.row(key).short_name(lang)),
+            "rating": rated["rating"].astype("int64"),
+            "rating_label": [
+                rating_label(key, value, lang)
+                for key, value in zip(rated["dimension"], rated["rating"], strict=True)
+            ],
+            "reflection": rated["reflection"].fillna("").astype(str),
+        }
+    ).reset_index(drop=True)
+
+
+def _worksheet_points(baseline: pd.DataFrame, lang: str) -> pd.DataFrame:
+    rated = baseline[baseline["dimension"].isin(worksheet.DIMENSION_KEYS)].dropna(subset=["rating"])
+    weeks = analytics.mondays(rated["week"])
+    return pd.DataFrame(
+        {
+            "week": weeks,
+            "week_label": _week_labels(weeks),
+            "dimension": rated["dimension"].map(lambda key: worksheet.row(key).short_name(lang)),
+            "rating": rated["rating"].astype("int64"),
+            "rating_label": [
+                rating_label(key, value, lang)
+                for key, value in zip(rated["dimension"], rated["rating"], strict=True)
+            ],
+            "target": rated["target"].astype("Int64"),
+            "target_label": [
+                rating_label(key, value, lang)
+                for key, value in zip(rated["dimension"], rated["target"], strict=True)
+            ],
+            "reflection": rated["reflection"].fillna("").astype(str),
+        }
+    ).reset_index(drop=True)
+
+
+def _start_segments(start: pd.DataFrame, follow_ups: pd.DataFrame) -> pd.DataFrame:
+    """Per dimension the worksheet point and the first follow-up: the dashed 'from the
+    worksheet' piece of each line, kept apart so unlogged weeks between follow-ups stay gaps."""
+    if start.empty or follow_ups.empty:
+        return pd.DataFrame(
+            {
+                "week": pd.Series(dtype="datetime64[us]"),
+                "dimension": pd.Series(dtype=object),
+                "rating": pd.Series(dtype="int64"),
+            }
+        )
+    first = follow_ups.sort_values("week").groupby("dimension", as_index=False).first()
+    pieces = pd.concat(
+        [start[["week", "dimension", "rating"]], first[["week", "dimension", "rating"]]],
+        ignore_index=True,
+    )
+    both = pieces.groupby("dimension")["week"].transform("size") == 2
+    return pieces[both].reset_index(drop=True)
+
+
+def _action_markers(actions: pd.DataFrame, lang: str) -> pd.DataFrame:
+    columns = [
+        "week",
+        "week_label",
+        "dimension",
+        "colour",
+        "text",
+        "row",
+        "outcome",
+        "x_offset",
+        "y_offset",
+    ]
+    if actions is None or actions.empty:
+        frame = pd.DataFrame({column: pd.Series(dtype=object) for column in columns})
+        frame["week"] = pd.Series(dtype="datetime64[us]")
+        return frame
+    done = actions.dropna(subset=["week"]).copy()
+    done = done[done["row_key"].isin(worksheet.ROW_KEYS)]
+    done["week"] = analytics.mondays(done["week"])
+    done["number"] = done["row_key"].map(lambda key: worksheet.row(key).number)
+    done = done.sort_values(["week", "number", "action_id"], kind="stable")
+    stack = done.groupby(["week", "number"]).cumcount()
+    # Rows acted on in the same week sit side by side, centred on the week.
+    side = done.groupby("week")["number"].rank(method="dense") - 1
+    rows_that_week = done.groupby("week")["number"].transform("nunique")
+    x_offset = (side - (rows_that_week - 1) / 2) * ACTION_OFFSET_PX
+    rows = [worksheet.row(key) for key in done["row_key"]]
+    return pd.DataFrame(
+        {
+            "week": done["week"],
+            "week_label": _week_labels(done["week"]),
+            "dimension": [row.short_name(lang) for row in rows],
+            "colour": [row.colour for row in rows],
+            "text": done["text"].fillna("").astype(str),
+            "row": [f"{row.number} · {row.short_name(lang)}" for row in rows],
+            "outcome": done["outcome"].fillna("").astype(str),
+            "x_offset": x_offset.astype(float),
+            "y_offset": [-12 - ACTION_STACK_PX * int(level) for level in stack],
+        }
+    ).reset_index(drop=True)
+
+
+def _their_view(history: pd.DataFrame, lang: str) -> pd.DataFrame:
+    known = history.dropna(subset=["their_value_rating"]).copy()
+    known["week"] = analytics.mondays(known["week"])
+    known = known.drop_duplicates("week")
+    return pd.DataFrame(
+        {
+            "week": known["week"],
+            "week_label": _week_labels(known["week"]),
+            "rating": known["their_value_rating"].astype("int64"),
+            "rating_label": [
+                rating_label(worksheet.VALUE.key, value, lang)
+                for value in known["their_value_rating"]
+            ],
+            "reflection": known["reflection"].fillna("").astype(str),
+        }
+    ).reset_index(drop=True)
+
+
+# --- One stakeholder's trend -------------------------------------------------------------------
+
+
+def stakeholder_trend(
+    history: pd.DataFrame,
+    baseline: pd.DataFrame,
+    actions: pd.DataFrame,
+    lang: str,
+    *,
+    title: str | None = None,
+) -> alt.LayerChart:
+    """The four ratings of one stakeholder over ISO weeks, from the worksheet on.
+
+    Takes `Store.rating_history`, `Store.worksheet_baseline` and `Store.actions_done` for one
+    stakeholder. Layers (bottom to top): target rules, the dashed worksheet-to-first-follow-up
+    piece, the follow-up lines (broken at unlogged weeks), action rules, worksheet diamonds,
+    follow-up points (exactly one per dimension per logged week), their own view of the value,
+    action markers.
+    """
+    name = _only_one_stakeholder(history, baseline, actions)
+    follow_ups = _follow_up_points(history, lang)
+    start = _worksheet_points(baseline, lang)
+    markers = _action_markers(actions, lang)
+    their_view = _their_view(history, lang)
+    lines = analytics.with_gaps(follow_ups[["week", "dimension", "rating"]], by=["dimension"])
+    lines = lines.drop(columns=["gap"])
+    segments = _start_segments(start, follow_ups)
+    targets = start.dropna(subset=["target"])[["dimension", "target", "target_label"]]
+
+    all_weeks = pd.concat(
+        [follow_ups["week"], start["week"], markers["week"], their_view["week"]],
+        ignore_index=True,
+    )
+    x = _week_x(all_weeks, lang, title=False)  # the labels say W48: no title needed
+    y = alt.Y("rating:Q", scale=_rating_scale(), axis=_rating_axis(lang))
+    colour = dimension_colour(lang)
+    highlight = _highlight()
+    opacity = _highlighted(highlight)
+    week_tip = alt.Tooltip("week_label:N", title=t("chart.week", lang))
+    dimension_tip = alt.Tooltip("dimension:N", title=t("chart.dimension", lang))
+    rating_tip = alt.Tooltip("rating_label:N", title=t("chart.rating", lang))
+    reflection_tip = alt.Tooltip("reflection:N", title=t("chart.reflection", lang))
+
+    target_layer = (
+        alt.Chart(targets, name=TARGET_LAYER)
+        .mark_rule(strokeDash=[2, 3], strokeWidth=1.5)
+        .encode(
+            y=alt.Y("target:Q", scale=_rating_scale(), axis=_rating_axis(lang)),
+            color=colour,
+            opacity=alt.when(highlight).then(alt.value(0.55)).otherwise(alt.value(0.08)),
+            tooltip=[dimension_tip, alt.Tooltip("target_label:N", title=t("chart.target", lang))],
+        )
+        # The legend binding only works from the first layer with the colour legend.
+        .add_params(highlight)
+    )
+    start_layer = (
+        alt.Chart(segments, name=START_LAYER)
+        .mark_line(strokeDash=[5, 4], strokeWidth=1.5)
+        .encode(x=x, y=y, color=colour, detail="dimension:N", opacity=opacity)
+    )
+    line_layer = (
+        alt.Chart(lines, name=LINE_LAYER)
+        # Explicit although it is the default: a null rating (unlogged week) breaks the line.
+        .mark_line(strokeWidth=2.5, invalid="break-paths-show-domains")
+        .encode(x=x, y=y, color=colour, opacity=opacity)
+    )
+    action_rule_layer = (
+        alt.Chart(markers, name=ACTION_RULE_LAYER)
+        # Vega-Lite ignores an xOffset channel on a temporal x; a per-datum offset expression works.
+        .mark_rule(strokeDash=[1, 3], strokeWidth=1.5, xOffset=alt.expr("datum.x_offset"))
+        .encode(
+            x=x,
+            y=alt.datum(worksheet.RATING_MIN),
+            y2=alt.datum(worksheet.RATING_MAX),
+            color=alt.Color("colour:N", scale=None),
+            opacity=alt.when(highlight).then(alt.value(0.5)).otherwise(alt.value(0.08)),
+        )
+    )
+    worksheet_layer = (
+        alt.Chart(start, name=WORKSHEET_LAYER)
+        .mark_point(shape="diamond", filled=False, size=130, strokeWidth=2)
+        .encode(
+            x=x,
+            y=y,
+            color=colour,
+            opacity=opacity,
+            tooltip=[
+                alt.Tooltip("week_label:N", title=t("chart.worksheet", lang)),
+                dimension_tip,
+                rating_tip,
+                alt.Tooltip("target_label:N", title=t("chart.target", lang)),
+                reflection_tip,
+            ],
+        )
+    )
+    follow_up_layer = (
+        alt.Chart(follow_ups, name=FOLLOW_UP_LAYER)
+        .mark_point(filled=True, size=55)
+        .encode(
+            x=x,
+            y=y,
+            color=colour,
+            opacity=opacity,
+            tooltip=[week_tip, dimension_tip, rating_tip, reflection_tip],
+        )
+    )
+    their_view_layer = (
+        alt.Chart(their_view, name=THEIR_VIEW_LAYER)
+        .mark_point(
+            shape="square",
+            filled=False,
+            size=110,
+            strokeWidth=2,
+            color=worksheet.VALUE.colour,
+            xOffset=7,
+        )
+        .encode(
+            x=x,
+            y=y,
+            tooltip=[
+                week_tip,
+                alt.Tooltip("rating_label:N", title=t("chart.their_view", lang)),
+                reflection_tip,
+            ],
+        )
+    )
+    action_layer = (
+        alt.Chart(markers, name=ACTION_LAYER)
+        .mark_point(
+            shape="triangle-down",
+            filled=True,
+            size=110,
+            xOffset=alt.expr("datum.x_offset"),
+        )
+        .encode(
+            x=x,
+            y=alt.datum(worksheet.RATING_MAX),
+            yOffset=alt.YOffset("y_offset:Q", scale=None),
+            color=alt.Color("colour:N", scale=None),
+            opacity=opacity,
+            tooltip=[
+                week_tip,
+                alt.Tooltip("text:N", title=t("chart.action", lang)),
+                alt.Tooltip("row:N", title=t("chart.row", lang)),
+                alt.Tooltip("outcome:N", title=t("chart.outcome", lang)),
+            ],
+        )
+    )
+    heading = title if title is not None else t("chart.trend_title", lang, name=name)
+    return alt.layer(
+        target_layer,
+        start_layer,
+        line_layer,
+        action_rule_layer,
+        worksheet_layer,
+        follow_up_layer,
+        their_view_layer,
+        action_layer,
+    ).properties(
+        height=TREND_HEIGHT,
+        autosize=FIT_WIDTH,
+        title=alt.Title(
+            heading,
+            subtitle=[t("chart.trend_marks", lang), t("chart.trend_marks_more", lang)],
+            anchor="start",
+            offset=22,  # room for the action markers above the plot
+        ),
+    )
+
+
+# --- The project at a glance -------------------------------------------------------------------
+
+
+def project_small_multiples(
+    history: pd.DataFrame,
+    baseline: pd.DataFrame,
+    lang: str,
+    *,
+    columns: int = 3,
+) -> alt.FacetChart:
+    """One small trend per stakeholder, on shared axes and in the same colours."""
+    series = analytics.rating_series(history, baseline)
+    series["dimension_key"] = series["dimension"]
+    series["dimension"] = series["dimension_key"].map(
+        lambda key: worksheet.row(key).short_name(lang)
+    )
+    series["rating_label"] = [
+        rating_label(key, value, lang)
+        for key, value in zip(series["dimension_key"], series["rating"], strict=True)
+    ]
+    series["week_label"] = _week_labels(series["week"])
+    keep = ["stakeholder", "week", "week_label", "dimension", "rating", "rating_label"]
+    follow_ups = series[series["source"] == analytics.FOLLOW_UP]
+    points = follow_ups[keep].assign(kind="point")
+    lines = analytics.with_gaps(
+        follow_ups[["stakeholder_id", "stakeholder", "dimension", "week", "rating"]],
+        by=["stakeholder_id", "stakeholder", "dimension"],
+    )[["stakeholder", "dimension", "week", "rating"]].assign(kind="line")
+    start = series[series["source"] == analytics.WORKSHEET]
+    first = follow_ups.groupby(["stakeholder_id", "dimension"], as_index=False).first()
+    segments = pd.concat([start, first], ignore_index=True)
+    both = segments.groupby(["stakeholder_id", "dimension"])["week"].transform("size") == 2
+    segments = segments[both][["stakeholder", "dimension", "week", "rating"]].assign(kind="start")
+    data = pd.concat(
+        [lines, segments, start[keep].assign(kind="worksheet"), points], ignore_index=True
+    )
+    data["rating"] = data["rating"].astype("Int64")
+
+    order = list(
+        dict.fromkeys(analytics.latest_vs_baseline(history, baseline)["stakeholder"].tolist())
+    )
+    x = _week_x(data["week"], lang, title=False)
+    y = alt.Y("rating:Q", scale=_rating_scale(), axis=_rating_axis(lang, title=""))
+    colour = dimension_colour(lang)
+    highlight = _highlight()
+    opacity = _highlighted(highlight)
+    tooltip = [
+        alt.Tooltip("stakeholder:N", title=t("chart.stakeholder", lang)),
+        alt.Tooltip("week_label:N", title=t("chart.week", lang)),
+        alt.Tooltip("dimension:N", title=t("chart.dimension", lang)),
+        alt.Tooltip("rating_label:N", title=t("chart.rating", lang)),
+    ]
+    base = alt.Chart()  # no data of its own: the facet below splits `data` per stakeholder
+    layers = alt.layer(
+        base.transform_filter(alt.datum.kind == "start")
+        .mark_line(strokeDash=[4, 3], strokeWidth=1.2)
+        .encode(x=x, y=y, color=colour, detail="dimension:N", opacity=opacity)
+        .add_params(highlight)  # on the first layer: the legend binding only works from there
+        .properties(name=START_LAYER),
+        base.transform_filter(alt.datum.kind == "line")
+        .mark_line(strokeWidth=2, invalid="break-paths-show-domains")
+        .encode(x=x, y=y, color=colour, opacity=opacity)
+        .properties(name=LINE_LAYER),
+        base.transform_filter(alt.datum.kind == "worksheet")
+        .mark_point(shape="diamond", filled=False, size=60, strokeWidth=1.5)
+        .encode(x=x, y=y, color=colour, opacity=opacity, tooltip=tooltip)
+        .properties(name=WORKSHEET_LAYER),
+        base.transform_filter(alt.datum.kind == "point")
+        .mark_point(filled=True, size=28)
+        .encode(x=x, y=y, color=colour, opacity=opacity, tooltip=tooltip)
+        .properties(name=FOLLOW_UP_LAYER),
+    ).properties(width=170, height=120)
+    return layers.facet(
+        facet=alt.Facet(
+            "stakeholder:N",
+            sort=order,
+            title=None,
+            header=alt.Header(labelFontWeight="bold", labelLimit=170),
+        ),
+        columns=columns,
+        data=data,
+    ).properties(title=alt.Title(t("chart.project_title", lang), anchor="start"))
+
+
+def latest_heatmap(latest: pd.DataFrame, lang: str) -> alt.LayerChart:
+    """Stakeholder × dimension: colour = latest rating, text = rating and change since the
+    worksheet, e.g. '4 (+2)'. Takes `analytics.latest_vs_baseline`."""
+    names = dimension_names(lang)
+    latest = latest[latest["dimension"].isin(worksheet.DIMENSION_KEYS)]
+    latest = latest.dropna(subset=["latest_rating"])
+    order = list(dict.fromkeys(latest["stakeholder"].astype(str).tolist()))
+
+    def cell_text(rating: object, change: object) -> str:
+        if pd.isna(rating):
+            return ""
+        if pd.isna(change):
+            return f"{int(rating)}"
+        if not change:
+            return f"{int(rating)} (±0)"
+        return f"{int(rating)} ({int(change):+d})".replace("-", MINUS)
+
+    data = pd.DataFrame(
+        {
+            "stakeholder": latest["stakeholder"].astype(str),
+            "dimension": latest["dimension"].map(lambda key: worksheet.row(key).short_name(lang)),
+            "latest_rating": latest["latest_rating"].astype("Int64"),
+            "text": [
+                cell_text(rating, change)
+                for rating, change in zip(latest["latest_rating"], latest["change"], strict=True)
+            ],
+            "latest_label": [
+                rating_label(key, value, lang)
+                for key, value in zip(latest["dimension"], latest["latest_rating"], strict=True)
+            ],
+            "baseline_label": [
+                rating_label(key, value, lang)
+                for key, value in zip(latest["dimension"], latest["baseline_rating"], strict=True)
+            ],
+            "week_label": _week_labels(pd.to_datetime(latest["latest_week"])),
+        }
+    )
+    x = alt.X(
+        "dimension:N",
+        sort=names,
+        scale=alt.Scale(domain=names),
+        title=None,
+        # On a narrow screen a name longer than its column is cut short ('Conversa…'), not hidden.
+        axis=alt.Axis(
+            orient="top",
+            labelAngle=0,
+            ticks=False,
+            domain=False,
+            labelOverlap=False,
+            labelLimit=alt.expr(f"width / {len(names)} - 8"),
+        ),
+    )
+    y = alt.Y(
+        "stakeholder:N",
+        sort=order,
+        title=None,
+        axis=alt.Axis(ticks=False, domain=False, labelLimit=160),
+    )
+    tooltip = [
+        alt.Tooltip("stakeholder:N", title=t("chart.stakeholder", lang)),
+        alt.Tooltip("dimension:N", title=t("chart.dimension", lang)),
+        alt.Tooltip("baseline_label:N", title=t("chart.worksheet", lang)),
+        alt.Tooltip("latest_label:N", title=t("chart.latest_rating", lang)),
+        alt.Tooltip("week_label:N", title=t("chart.latest_week", lang)),
+    ]
+    cells = (
+        alt.Chart(data, name="cells")
+        .mark_rect(stroke="white", strokeWidth=2)
+        .encode(
+            x=x,
+            y=y,
+            # viridis: readable with the common colour-vision deficiencies and in grey;
+            # ordinal, because a rating is one of five steps, so the legend shows five swatches.
+            color=alt.Color(
+                "latest_rating:O",
+                scale=alt.Scale(domain=list(worksheet.RATING_SCALE), scheme="viridis"),
+                legend=alt.Legend(
+                    title=t("chart.latest_rating", lang), orient="bottom", direction="horizontal"
+                ),
+            ),
+            tooltip=tooltip,
+        )
+    )
+    labels = (
+        alt.Chart(data, name="labels")
+        .mark_text(fontSize=13, fontWeight="bold")
+        .encode(
+            x=x,
+            y=y,
+            text="text:N",
+            color=alt.when(alt.datum.latest_rating <= 2)
+            .then(alt.value("white"))
+            .otherwise(alt.value("black")),
+            tooltip=tooltip,
+        )
+    )
+    return alt.layer(cells, labels).properties(
+        title=alt.Title(t("chart.heatmap_title", lang), anchor="start"),
+        height=alt.Step(36),
+        autosize=FIT_WIDTH,
+    )
+
+
+def _spread(points: pd.DataFrame, radius: float = 0.17) -> pd.DataFrame:
+    """Stakeholders on the same spot are set in a small circle around it, so each stays visible;
+    the offset moves both ends of its arrow so the movement itself is not distorted."""
+    groups = points.groupby(["value_latest", "negotiation_latest"])
+    position = groups.cumcount()
+    size = groups["stakeholder"].transform("size")
+    angle = 2 * math.pi * position / size + math.pi / 4
+    shift = (size > 1).astype(float) * radius
+    return points.assign(dx=shift * angle.map(math.cos), dy=shift * angle.map(math.sin))
+
+
+def position_map(latest: pd.DataFrame, lang: str) -> alt.LayerChart:
+    """Each stakeholder by value for them (x) × willingness to negotiate (y), with a tapering
+    trail from the worksheet position (thin end, open circle) to the latest (thick end, dot).
+    Takes `analytics.latest_vs_baseline`."""
+    wide = latest[latest["dimension"].isin([worksheet.VALUE.key, worksheet.NEGOTIATION.key])]
+    columns = [
+        "stakeholder",
+        "value_start",
+        "value_latest",
+        "negotiation_start",
+        "negotiation_latest",
+    ]
+    if wide.empty:
+        points = pd.DataFrame({column: pd.Series(dtype=object) for column in columns})
+    else:
+        pivot = wide.pivot_table(
+            index=["stakeholder_id", "stakeholder"],
+            columns="dimension",
+            values=["baseline_rating", "latest_rating"],
+            aggfunc="first",
+        )
+        pivot.columns = [f"{dimension}_{measure}" for measure, dimension in pivot.columns]
+        pivot = pivot.reset_index()
+        for column in (
+            "value_baseline_rating",
+            "value_latest_rating",
+            "negotiation_baseline_rating",
+            "negotiation_latest_rating",
+        ):
+            if column not in pivot:
+                pivot[column] = pd.NA
+        points = pd.DataFrame(
+            {
+                "stakeholder": pivot["stakeholder"].astype(str),
+                "value_latest": pivot["value_latest_rating"],
+                "negotiation_latest": pivot["negotiation_latest_rating"],
+                # Without a worksheet rating there is no movement to draw: start where it is now.
+                "value_start": pivot["value_baseline_rating"].fillna(pivot["value_latest_rating"]),
+                "negotiation_start": pivot["negotiation_baseline_rating"].fillna(
+                    pivot["negotiation_latest_rating"]
+                ),
+            }
+        ).dropna(subset=["value_latest", "negotiation_latest"])
+    points = points.astype({column: "float64" for column in columns[1:]})
+    points = _spread(points) if not points.empty else points.assign(dx=[], dy=[])
+    points = points.assign(
+        x_start=points["value_start"] + points["dx"],
+        y_start=points["negotiation_start"] + points["dy"],
+        x_latest=points["value_latest"] + points["dx"],
+        y_latest=points["negotiation_latest"] + points["dy"],
+        value_label=[rating_label(worksheet.VALUE.key, v, lang) for v in points["value_latest"]],
+        negotiation_label=[
+            rating_label(worksheet.NEGOTIATION.key, v, lang) for v in points["negotiation_latest"]
+        ],
+        start_label=[
+            f"{rating_label(worksheet.VALUE.key, v, lang)} / "
+            f"{rating_label(worksheet.NEGOTIATION.key, n, lang)}"
+            for v, n in zip(points["value_start"], points["negotiation_start"], strict=True)
+        ],
+    )
+    moved = points[
+        (points["value_start"] != points["value_latest"])
+        | (points["negotiation_start"] != points["negotiation_latest"])
+    ]
+    trail = pd.concat(
+        [
+            moved[["stakeholder", "x_start", "y_start"]]
+            .rename(columns={"x_start": "x", "y_start": "y"})
+            .assign(step=0, width=1.0),
+            moved[["stakeholder", "x_latest", "y_latest"]]
+            .rename(columns={"x_latest": "x", "y_latest": "y"})
+            .assign(step=1, width=7.0),
+        ],
+        ignore_index=True,
+    )
+    value_title = t("chart.value_axis", lang)
+    negotiation_title = t("chart.negotiation_axis", lang)
+    x_scale = _rating_scale(padding=50)  # room for the outer labels, '5 · Grote waarde'
+
+    y_scale = _rating_scale()
+    # Label room follows the plot width, so a narrow screen shortens labels, not the plot.
+    x_axis = _scale_axis(worksheet.VALUE.key, lang, value_title, alt.expr("width / 5 - 4"))
+    y_axis = _scale_axis(
+        worksheet.NEGOTIATION.key, lang, negotiation_title, alt.expr("min(170, width / 2.5)")
+    )
+    tooltip = [
+        alt.Tooltip("stakeholder:N", title=t("chart.stakeholder", lang)),
+        alt.Tooltip("value_label:N", title=value_title),
+        alt.Tooltip("negotiation_label:N", title=negotiation_title),
+        alt.Tooltip("start_label:N", title=t("chart.worksheet", lang)),
+    ]
+    movement = (
+        alt.Chart(trail, name="movement")
+        .mark_trail(color=INK, opacity=0.35)
+        .encode(
+            x=alt.X("x:Q", scale=x_scale, axis=x_axis),
+            y=alt.Y("y:Q", scale=y_scale, axis=y_axis),
+            size=alt.Size("width:Q", scale=None, legend=None),
+            detail="stakeholder:N",
+            order="step:Q",
+        )
+    )
+    start = (
+        alt.Chart(moved, name="worksheet_position")
+        .mark_point(shape="circle", filled=False, color=INK, size=50, opacity=0.7)
+        .encode(
+            x=alt.X("x_start:Q", scale=x_scale, axis=x_axis),
+            y=alt.Y("y_start:Q", scale=y_scale, axis=y_axis),
+            tooltip=tooltip,
+        )
+    )
+    now = (
+        alt.Chart(points, name="latest_position")
+        .mark_point(shape="circle", filled=True, color=INK, size=80, opacity=1)
+        .encode(
+            x=alt.X("x_latest:Q", scale=x_scale, axis=x_axis),
+            y=alt.Y("y_latest:Q", scale=y_scale, axis=y_axis),
+            tooltip=tooltip,
+        )
+    )
+    names = (
+        alt.Chart(points, name="names")
+        .mark_text(align="left", dx=8, dy=-6, fontSize=12, color=INK)
+        .encode(
+            x=alt.X("x_latest:Q", scale=x_scale, axis=x_axis),
+            y=alt.Y("y_latest:Q", scale=y_scale, axis=y_axis),
+            text="stakeholder:N",
+            tooltip=tooltip,
+        )
+    )
+    return alt.layer(movement, start, now, names).properties(
+        height=420,
+        autosize=FIT_WIDTH,
+        title=alt.Title(
+            t("chart.position_title", lang),
+            subtitle=t("chart.position_subtitle", lang),
+            anchor="start",
+        ),
+    )
+
+
+def what_worked_chart(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
+    """Grouped bars per dimension: average change with an action beside without, each bar
+    labelled with its number of cases so a mean over two weeks cannot pass for a finding.
+    Takes `analytics.what_worked`."""
+    with_label = t("chart.with_action", lang)
+    without_label = t("chart.without_action", lang)
+    rows = []
+    for record in frame.itertuples(index=False):
+        row = worksheet.row(record.dimension)
+        for kind, change, cases in (
+            (with_label, record.with_action_change, record.with_action_cases),
+            (without_label, record.without_action_change, record.without_action_cases),
+        ):
+            known = not pd.isna(change)
+            rows.append(
+                {
+                    "dimension": row.short_name(lang),
+                    "colour": row.colour,
+                    "kind": kind,
+                    "change": float(change) if known else None,
+                    "cases": int(cases),
+                    "cases_label": t("chart.cases_short", lang, count=int(cases)),
+                    # The count sits above a rise, below a fall, on the zero line without data.
+                    "label_y": float(change) if known else 0.0,
+                    "label_offset": 10 if known and change < 0 else -9,
+                }
+            )
+    data = pd.DataFrame(
+        rows,
+        columns=[
+            "dimension",
+            "colour",
+            "kind",
+            "change",
+            "cases",
+            "cases_label",
+            "label_y",
+            "label_offset",
+        ],
+    )
+    names = dimension_names(lang)
+    largest = data["change"].abs().max() if data["change"].notna().any() else 0
+    reach = max(1.0, math.ceil(float(largest) + 0.5))
+    y_scale = alt.Scale(domain=[-reach, reach], nice=False)
+    x = alt.X(
+        "dimension:N",
+        sort=names,
+        scale=alt.Scale(domain=names),
+        title=None,
+        axis=alt.Axis(labelAngle=0),
+    )
+    x_offset = alt.XOffset(
+        "kind:N",
+        sort=[with_label, without_label],
+        scale=alt.Scale(domain=[with_label, without_label]),
+    )
+    tooltip = [
+        alt.Tooltip("dimension:N", title=t("chart.dimension", lang)),
+        alt.Tooltip("kind:N", title=t("chart.weeks", lang)),
+        alt.Tooltip("change:Q", title=t("chart.average_change", lang), format="+.2f"),
+        alt.Tooltip("cases:Q", title=t("chart.cases", lang)),
+    ]
+    bars = (
+        alt.Chart(data, name="bars")
+        .mark_bar(strokeWidth=1.5)
+        .encode(
+            x=x,
+            xOffset=x_offset,
+            y=alt.Y(
+                "change:Q",
+                scale=y_scale,
+                title=t("chart.average_change", lang),
+                axis=alt.Axis(
+                    format=".1~f",
+                    tickMinStep=0.5,
+                    labelExpr="datum.value > 0 ? '+' + datum.label : datum.label",
+                ),
+            ),
+            fill=alt.Fill("colour:N", scale=None),
+            stroke=alt.Stroke("colour:N", scale=None),
+            opacity=alt.Opacity(
+                "kind:N",
+                scale=alt.Scale(domain=[with_label, without_label], range=[1.0, 0.35]),
+                legend=alt.Legend(title=t("chart.weeks", lang), orient="bottom"),
+            ),
+            tooltip=tooltip,
+        )
+    )
+    counts = (
+        alt.Chart(data, name="cases")
+        .mark_text(fontSize=11, color=INK, yOffset=alt.expr("datum.label_offset"))
+        .encode(
+            x=x,
+            xOffset=x_offset,
+            y=alt.Y("label_y:Q", scale=y_scale),
+            text="cases_label:N",
+            tooltip=tooltip,
+        )
+    )
+    zero = (
+        alt.Chart(pd.DataFrame({"zero": [0.0]}), name="zero")
+        .mark_rule(color=INK)
+        .encode(y=alt.Y("zero:Q", scale=y_scale))
+    )
+    return alt.layer(bars, zero, counts).properties(
+        height=260,
+        autosize=FIT_WIDTH,
+        title=alt.Title(
+            t("chart.what_worked_title", lang),
+            subtitle=[t("chart.what_worked_subtitle", lang), t("chart.few_cases", lang)],
+            anchor="start",
+        ),
+    )

@@ -1,0 +1,374 @@
+"""The arithmetic behind the Trends screen, on small hand-made cases whose answers are known."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from belangen import analytics, worksheet
+from belangen.store import Store
+
+MONDAY = dt.date(2026, 10, 5)  # 2026-W41
+
+
+def week(n: int) -> pd.Timestamp:
+    """Week n after MONDAY, as the store delivers weeks (a datetime at Monday midnight)."""
+    return pd.Timestamp(MONDAY + dt.timedelta(weeks=n))
+
+
+def baseline_frame(rows: list[tuple[int, str, int, str, int]]) -> pd.DataFrame:
+    """(stakeholder_id, name, week n, dimension, rating) → a `worksheet_baseline` frame."""
+    return pd.DataFrame(
+        [
+            {
+                "stakeholder_id": sid,
+                "stakeholder": name,
+                "week": week(n),
+                "dimension": dimension,
+                "rating": rating,
+                "target": None,
+                "reflection": "",
+            }
+            for sid, name, n, dimension, rating in rows
+        ],
+        columns=[
+            "stakeholder_id",
+            "stakeholder",
+            "week",
+            "dimension",
+            "rating",
+            "target",
+            "reflection",
+        ],
+    )
+
+
+def history_frame(rows: list[tuple[int, str, int, str, int]]) -> pd.DataFrame:
+    """(stakeholder_id, name, week n, dimension, rating) → a `rating_history` frame."""
+    return pd.DataFrame(
+        [
+            {
+                "stakeholder_id": sid,
+                "stakeholder": name,
+                "week": week(n),
+                "dimension": dimension,
+                "rating": rating,
+                "reflection": f"week {n}",
+                "their_value_rating": None,
+            }
+            for sid, name, n, dimension, rating in rows
+        ],
+        columns=[
+            "stakeholder_id",
+            "stakeholder",
+            "week",
+            "dimension",
+            "rating",
+            "reflection",
+            "their_value_rating",
+        ],
+    )
+
+
+def actions_frame(rows: list[tuple[int, str, str, int]]) -> pd.DataFrame:
+    """(stakeholder_id, name, row_key, week n) → an `actions_done` frame (done on Wednesday)."""
+    return pd.DataFrame(
+        [
+            {
+                "action_id": index,
+                "stakeholder_id": sid,
+                "stakeholder": name,
+                "row_key": row_key,
+                "text": f"action {index}",
+                "outcome": "",
+                "done_on": week(n).date() + dt.timedelta(days=2),
+                "week": week(n),
+            }
+            for index, (sid, name, row_key, n) in enumerate(rows, start=1)
+        ],
+        columns=[
+            "action_id",
+            "stakeholder_id",
+            "stakeholder",
+            "row_key",
+            "text",
+            "outcome",
+            "done_on",
+            "week",
+        ],
+    )
+
+
+# --- Wat werkte? -------------------------------------------------------------------------------
+
+
+def hand_made_case() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    ans, bob = (1, "Ans"), (2, "Bob")
+    baseline = baseline_frame(
+        [
+            (*ans, 0, "value", 2),
+            (*ans, 0, "conversation", 3),
+            (*bob, 0, "value", 3),
+            (*bob, 0, "negotiation", 2),
+        ]
+    )
+    history = history_frame(
+        [
+            # Ans, value: W1 2, W2 3, (W3 not logged), W4 4.
+            (*ans, 1, "value", 2),
+            (*ans, 2, "value", 3),
+            (*ans, 4, "value", 4),
+            # Ans, conversation: W1 3, W2 2, W4 2; never an action on row 4.
+            (*ans, 1, "conversation", 3),
+            (*ans, 2, "conversation", 2),
+            (*ans, 4, "conversation", 2),
+            (*bob, 1, "value", 4),
+            (*bob, 1, "negotiation", 3),
+        ]
+    )
+    actions = actions_frame(
+        [
+            (*ans, "value", 2),  # two actions in one week: one case
+            (*ans, "value", 2),
+            (*ans, "interests", 1),  # row 1 has no rating: ignored
+            (*bob, "value", 1),
+            (*bob, "value", 6),  # nothing logged in W6..W8: no case
+            (*bob, "negotiation", 0),  # nothing logged before W0: no case
+        ]
+    )
+    return history, baseline, actions
+
+
+def test_what_worked_on_a_hand_made_case() -> None:
+    # Worked out by hand (change = latest rating in [w, w+2] minus latest rating before w):
+    # value, with action:  Ans W2: W4 (4) - W1 (2) = +2;  Bob W1: W1 (4) - W0 (3) = +1
+    #                      Bob W6: nothing logged in W6..W8 → no case.    mean 1.5 over 2.
+    # value, without:      Ans W1 and W2 have an action in [w, w+2] → skipped;
+    #                      Ans W4: W4 (4) - W2 (3) = +1.  (W0 and Bob W0 have nothing before.)
+    #                      Bob W1 has an action → skipped.                mean 1.0 over 1.
+    # conversation, without: W1: W2 (2) - W0 (3) = -1;  W2: W4 (2) - W1 (3) = -1;
+    #                      W4: W4 (2) - W2 (2) = 0.                       mean -2/3 over 3.
+    # negotiation:         Bob's action in W0 has no rating before it → no case with action;
+    #                      W1 without action: W1 (3) - W0 (2) = +1.       mean 1.0 over 1.
+    # genuine_interest:    no data at all → NaN over 0 (not 0: no evidence is not no change).
+    result = analytics.what_worked(*hand_made_case())
+
+    assert list(result.columns) == analytics.WHAT_WORKED_COLUMNS
+    assert list(result["dimension"]) == list(worksheet.DIMENSION_KEYS)
+    by_key = result.set_index("dimension")
+    expected = {
+        "genuine_interest": (math.nan, 0, math.nan, 0),
+        "value": (1.5, 2, 1.0, 1),
+        "conversation": (math.nan, 0, -2 / 3, 3),
+        "negotiation": (math.nan, 0, 1.0, 1),
+    }
+    for key, (with_change, with_cases, without_change, without_cases) in expected.items():
+        row = by_key.loc[key]
+        assert row["with_action_cases"] == with_cases, key
+        assert row["without_action_cases"] == without_cases, key
+        for actual, wanted in (
+            (row["with_action_change"], with_change),
+            (row["without_action_change"], without_change),
+        ):
+            if math.isnan(wanted):
+                assert math.isnan(actual), key
+            else:
+                assert actual == pytest.approx(wanted), key
+
+
+def test_what_worked_does_not_interpolate_unlogged_weeks() -> None:
+    # Without any actions every week with a rating before it is a case:
+    # Ans value W1: latest in [W1, W3] is W2 (3) - W0 (2) = +1;  W2: W4 (4) - W1 (2) = +2;
+    # W4: W4 (4) - W2 (3) = +1;  Bob W1: W1 (4) - W0 (3) = +1  → 4 cases, mean 1.25.
+    # Interpolating the unlogged W3 (3.5) would add a fifth case and change W1 to +1.5.
+    history, baseline, _ = hand_made_case()
+    no_actions = actions_frame([])
+    result = analytics.what_worked(history, baseline, no_actions).set_index("dimension")
+    assert result.loc["value", "without_action_cases"] == 4
+    assert result.loc["value", "without_action_change"] == pytest.approx(1.25)
+
+
+def test_what_worked_with_empty_frames_has_one_row_per_dimension() -> None:
+    result = analytics.what_worked(history_frame([]), baseline_frame([]), actions_frame([]))
+    assert list(result["dimension"]) == list(worksheet.DIMENSION_KEYS)
+    assert (result["with_action_cases"] == 0).all()
+    assert result["with_action_change"].isna().all()
+
+
+def test_a_follow_up_in_the_worksheet_week_replaces_the_worksheet_point() -> None:
+    series = analytics.rating_series(
+        history_frame([(1, "Ans", 0, "value", 4)]), baseline_frame([(1, "Ans", 0, "value", 2)])
+    )
+    assert series[["rating", "source"]].values.tolist() == [[4, analytics.FOLLOW_UP]]
+
+
+# --- Habit -------------------------------------------------------------------------------------
+
+
+def weeks(*numbers: int) -> list[dt.date]:
+    return [MONDAY + dt.timedelta(weeks=n) for n in numbers]
+
+
+def test_habit_counts_every_logged_week_of_the_last_eight() -> None:
+    result = analytics.habit(weeks(*range(3, 11)), weeks(10)[0])
+    assert (result.logged, result.window, result.streak) == (8, 8, 8)
+    assert result.current_week_logged
+    assert result.weeks[0] == (weeks(3)[0], True)
+    assert result.weeks[-1] == (weeks(10)[0], True)
+
+
+def test_one_missed_week_costs_one_week_not_the_whole_habit() -> None:
+    result = analytics.habit(weeks(3, 4, 5, 7, 8, 9, 10), weeks(10)[0])
+    assert (result.logged, result.window) == (7, 8)
+    assert result.streak == 4  # a streak would say 4; the count still says 7 of 8
+    assert (weeks(6)[0], False) in result.weeks
+
+
+def test_the_current_week_is_not_missed_before_it_is_logged() -> None:
+    # Thursday of W10, nothing logged yet this week: the window is W2..W9, all logged.
+    thursday = weeks(10)[0] + dt.timedelta(days=3)
+    result = analytics.habit(weeks(*range(2, 10)), thursday)
+    assert (result.logged, result.window, result.streak) == (8, 8, 8)
+    assert not result.current_week_logged
+    assert [week for week, _ in result.weeks] == weeks(*range(2, 10))
+
+
+def test_habit_without_last_week_has_no_streak_but_keeps_its_count() -> None:
+    result = analytics.habit(weeks(2, 3, 4, 5, 6, 7, 8), weeks(10)[0])
+    assert (result.logged, result.window, result.streak) == (7, 8, 0)
+
+
+def test_habit_leaves_out_weeks_before_the_project_started() -> None:
+    result = analytics.habit(weeks(8, 9, 10), weeks(10)[0], since=weeks(8)[0])
+    assert (result.logged, result.window) == (3, 3)
+    assert result.share == 1.0
+
+
+def test_habit_normalises_days_and_crosses_the_year_boundary() -> None:
+    # 2026 has 53 ISO weeks; the window ending 2027-W01 runs through 2026-W53.
+    current = dt.date(2027, 1, 6)  # Wednesday of 2027-W01
+    logged = [dt.date(2026, 12, 31), pd.Timestamp("2027-01-05"), dt.date(2027, 2, 1)]
+    result = analytics.habit(logged, current)
+    assert result.current_week_logged
+    assert result.logged == 2  # W53 and W01; the future week is not counted
+    assert result.weeks[-2:] == ((dt.date(2026, 12, 28), True), (dt.date(2027, 1, 4), True))
+
+
+# --- Latest against the worksheet --------------------------------------------------------------
+
+
+def test_latest_vs_baseline() -> None:
+    baseline = baseline_frame(
+        [(1, "bram", 0, "value", 2), (1, "bram", 0, "negotiation", 3), (2, "Ans", 1, "value", 4)]
+    )
+    history = history_frame(
+        [
+            (1, "bram", 1, "value", 3),
+            (1, "bram", 3, "value", 5),
+            (1, "bram", 3, "conversation", 2),  # no worksheet rating for this one
+        ]
+    )
+    result = analytics.latest_vs_baseline(history, baseline)
+    assert list(result.columns) == analytics.LATEST_COLUMNS
+    rows = [
+        (
+            row.stakeholder,
+            row.dimension,
+            None if pd.isna(row.baseline_rating) else row.baseline_rating,
+            row.latest_rating,
+            row.latest_week,
+            None if pd.isna(row.change) else row.change,
+        )
+        for row in result.itertuples()
+    ]
+    assert rows == [
+        # Ans has no follow-up: the latest is the worksheet itself, at its week.
+        ("Ans", "value", 4, 4, week(1), 0),
+        # bram sorts after Ans (case-insensitive); dimensions in worksheet order.
+        ("bram", "value", 2, 5, week(3), 3),
+        ("bram", "conversation", None, 2, week(3), None),
+        ("bram", "negotiation", 3, 3, week(0), 0),
+    ]
+
+
+# --- Gaps --------------------------------------------------------------------------------------
+
+
+def test_with_gaps_inserts_empty_rows_for_unlogged_weeks_only_between_logged_ones() -> None:
+    history = history_frame(
+        [
+            (1, "Ans", 1, "value", 2),
+            (1, "Ans", 4, "value", 4),
+            (1, "Ans", 2, "conversation", 3),
+            (1, "Ans", 3, "conversation", 3),
+        ]
+    )
+    result = analytics.with_gaps(history)
+    value = result[result["dimension"] == "value"]
+    assert list(value["week"]) == [week(1), week(2), week(3), week(4)]
+    assert value["rating"].isna().tolist() == [False, True, True, False]
+    assert value["gap"].tolist() == [False, True, True, False]
+    # Keys are filled in, everything else stays empty: no invented reflection or stakeholder.
+    assert (value["stakeholder_id"] == 1).all()
+    assert value.loc[value["gap"], "reflection"].isna().all()
+    conversation = result[result["dimension"] == "conversation"]
+    assert not conversation["gap"].any()
+    assert len(result) == 6
+
+
+def test_with_gaps_on_an_empty_frame() -> None:
+    result = analytics.with_gaps(history_frame([]))
+    assert result.empty
+    assert "gap" in result.columns
+
+
+# --- The contract with the store ---------------------------------------------------------------
+
+
+def test_frames_from_the_real_store_fit_the_analytics(tmp_path: Path) -> None:
+    now = dt.datetime(2026, 10, 22, 12, 0)  # Thursday of 2026-W43
+    db = Store(tmp_path / "x.duckdb", now=lambda: now)
+    try:
+        project_id = db.create_project("Plein", start_date=dt.date(2026, 9, 7))
+        stakeholder_id = db.create_stakeholder(project_id, "Wethouder Jansen")
+        for row in worksheet.DIMENSIONS:
+            db.save_worksheet_entry(stakeholder_id, row.key, reflection="start", rating=2)
+        action_id = db.add_action(stakeholder_id, worksheet.VALUE.key, "Evaluatie plannen")
+        ratings = dict.fromkeys(worksheet.DIMENSION_KEYS, 2)
+        db.save_follow_up(stakeholder_id, dt.date(2026, 10, 5), ratings=ratings)  # backfill W41
+        db.save_follow_up(
+            stakeholder_id,
+            dt.date(2026, 10, 12),
+            ratings={**ratings, "value": 4},
+            actions_done={action_id: "Ze was verrast"},
+            their_value_rating=3,
+        )
+        db.save_follow_up(stakeholder_id, dt.date(2026, 10, 19), ratings={**ratings, "value": 5})
+
+        history = db.rating_history(project_id, stakeholder_id)
+        baseline = db.worksheet_baseline(project_id, stakeholder_id)
+        actions = db.actions_done(project_id, stakeholder_id)
+        logged = db.logged_weeks(project_id, dt.date(2026, 9, 7))
+    finally:
+        db.close()
+
+    effects = analytics.what_worked(history, baseline, actions).set_index("dimension")
+    # Baseline placed at W40; action done in W42: W43 (5) - W41 (2) = +3.
+    assert effects.loc["value", "with_action_cases"] == 1
+    assert effects.loc["value", "with_action_change"] == 3
+    # Without: W41 and W42 have the action within [w, w+2] and are skipped; W40 has nothing
+    # before it; W43: 5 - 4 = +1.
+    assert effects.loc["value", "without_action_cases"] == 1
+    assert effects.loc["value", "without_action_change"] == 1
+    assert effects.loc["conversation", "without_action_cases"] == 3
+
+    latest = analytics.latest_vs_baseline(history, baseline).set_index("dimension")
+    assert latest.loc["value", ["baseline_rating", "latest_rating", "change"]].tolist() == [2, 5, 3]
+    assert latest.loc["value", "latest_week"] == pd.Timestamp("2026-10-19")
+
+    habit = analytics.habit(logged, now.date())
+    assert (habit.logged, habit.window, habit.current_week_logged) == (3, 8, True)

@@ -1,0 +1,412 @@
+"""Chart specs, checked through `to_dict()` (which validates against the Vega-Lite schema)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from belangen import analytics, charts, worksheet
+from belangen.store import Store
+from belangen.texts import t
+from tests.test_analytics import actions_frame, baseline_frame, history_frame, week
+
+DIMENSION_KEYS = list(worksheet.DIMENSION_KEYS)
+
+
+def layers(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {layer["name"]: layer for layer in spec["layer"] if "name" in layer}
+
+
+def rows(spec: dict[str, Any], layer: dict[str, Any]) -> list[dict[str, Any]]:
+    """The data rows a layer draws, wherever Altair put them."""
+    data = layer.get("data") or spec.get("data")
+    if "values" in data:
+        return data["values"]
+    return spec["datasets"][data["name"]]
+
+
+def tooltip_fields(layer: dict[str, Any]) -> list[str]:
+    return [item["field"] for item in layer["encoding"].get("tooltip", [])]
+
+
+def one_stakeholder() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Worksheet in W0; follow-ups in W1, W2 and W4 (W3 not logged); three actions."""
+    name = (1, "Ans")
+    baseline = baseline_frame([(*name, 0, key, 2) for key in DIMENSION_KEYS])
+    baseline["target"] = [4, None, 3, None]  # genuine_interest 4, conversation 3
+    history = history_frame(
+        [
+            (*name, n, key, rating)
+            for n, rating in ((1, 2), (2, 3), (4, 4))
+            for key in DIMENSION_KEYS
+        ]
+    )
+    history.loc[(history["week"] == week(2)), "their_value_rating"] = 5
+    actions = actions_frame(
+        [(*name, "value", 2), (*name, "conversation", 2), (*name, "interests", 4)]
+    )
+    actions["outcome"] = ["Ze was verrast", "", "Twee nieuwe belangen"]
+    return history, baseline, actions
+
+
+@pytest.fixture(params=["nl", "en"])
+def lang(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.fixture
+def trend(lang: str) -> dict[str, Any]:
+    return charts.stakeholder_trend(*one_stakeholder(), lang).to_dict()
+
+
+# --- One stakeholder's trend -------------------------------------------------------------------
+
+
+def test_trend_has_every_layer(trend: dict[str, Any]) -> None:
+    assert list(layers(trend)) == [
+        charts.TARGET_LAYER,
+        charts.START_LAYER,
+        charts.LINE_LAYER,
+        charts.ACTION_RULE_LAYER,
+        charts.WORKSHEET_LAYER,
+        charts.FOLLOW_UP_LAYER,
+        charts.THEIR_VIEW_LAYER,
+        charts.ACTION_LAYER,
+    ]
+
+
+def test_trend_rating_axis_is_fixed_to_one_to_five(trend: dict[str, Any]) -> None:
+    rated = [layer for layer in trend["layer"] if layer["encoding"].get("y", {}).get("field")]
+    assert len(rated) >= 5
+    for layer in rated:
+        assert layer["encoding"]["y"]["scale"]["domain"] == [1, 5], layer["name"]
+        assert layer["encoding"]["y"]["axis"]["values"] == [1, 2, 3, 4, 5]
+
+
+def test_trend_colours_are_the_worksheet_colours(trend: dict[str, Any], lang: str) -> None:
+    coloured = [
+        layer
+        for layer in trend["layer"]
+        if layer["encoding"].get("color", {}).get("field") == "dimension"
+    ]
+    assert {layer["name"] for layer in coloured} >= {
+        charts.LINE_LAYER,
+        charts.FOLLOW_UP_LAYER,
+        charts.WORKSHEET_LAYER,
+    }
+    for layer in coloured:
+        scale = layer["encoding"]["color"]["scale"]
+        assert scale["domain"] == [row.short_name(lang) for row in worksheet.DIMENSIONS]
+        assert scale["range"] == ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]
+
+
+def test_one_follow_up_point_per_dimension_per_logged_week(trend: dict[str, Any]) -> None:
+    points = rows(trend, layers(trend)[charts.FOLLOW_UP_LAYER])
+    assert len(points) == 3 * 4
+    assert sorted({point["week_label"] for point in points}) == [
+        "2026-W42",
+        "2026-W43",
+        "2026-W45",
+    ]
+    assert all(point["rating"] is not None for point in points)
+    # Each point's tooltip carries that week's reflection.
+    assert "reflection" in tooltip_fields(layers(trend)[charts.FOLLOW_UP_LAYER])
+    assert {point["reflection"] for point in points} == {"week 1", "week 2", "week 4"}
+
+
+def test_unlogged_week_is_a_gap_in_the_lines(trend: dict[str, Any]) -> None:
+    line_layer = layers(trend)[charts.LINE_LAYER]
+    assert line_layer["mark"]["invalid"] == "break-paths-show-domains"
+    lines = rows(trend, line_layer)
+    gaps = [row for row in lines if row["rating"] is None]
+    assert len(gaps) == 4  # W3 for each dimension
+    assert {row["week"][:10] for row in gaps} == {"2026-10-26"}
+    # The gap is never drawn as a point.
+    points = rows(trend, layers(trend)[charts.FOLLOW_UP_LAYER])
+    assert not any(point["week_label"] == "2026-W44" for point in points)
+
+
+def test_worksheet_start_is_its_own_mark_joined_to_the_first_follow_up(
+    trend: dict[str, Any],
+) -> None:
+    worksheet_layer = layers(trend)[charts.WORKSHEET_LAYER]
+    assert worksheet_layer["mark"]["shape"] == "diamond"
+    assert worksheet_layer["mark"]["filled"] is False
+    assert len(rows(trend, worksheet_layer)) == 4
+    start = rows(trend, layers(trend)[charts.START_LAYER])
+    assert sorted(row["week"][:10] for row in start) == ["2026-10-05"] * 4 + ["2026-10-12"] * 4
+
+
+def test_actions_are_marked_in_their_rows_colour_with_a_tooltip(
+    trend: dict[str, Any], lang: str
+) -> None:
+    action_layer = layers(trend)[charts.ACTION_LAYER]
+    assert set(tooltip_fields(action_layer)) >= {"text", "row", "outcome"}
+    assert action_layer["encoding"]["color"] == {
+        "field": "colour",
+        "scale": None,
+        "type": "nominal",
+    }
+    markers = rows(trend, action_layer)
+    assert [(m["text"], m["colour"], m["week_label"]) for m in markers] == [
+        ("action 1", worksheet.VALUE.colour, "2026-W43"),
+        ("action 2", worksheet.CONVERSATION.colour, "2026-W43"),
+        ("action 3", worksheet.INTERESTS.colour, "2026-W45"),
+    ]
+    assert markers[0]["row"] == f"3 · {worksheet.VALUE.short_name(lang)}"
+    assert markers[0]["outcome"] == "Ze was verrast"
+    # Two rows acted on in one week sit side by side, not on top of each other.
+    assert markers[0]["x_offset"] != markers[1]["x_offset"]
+
+
+def test_targets_and_their_view_show_only_where_set(trend: dict[str, Any], lang: str) -> None:
+    targets = rows(trend, layers(trend)[charts.TARGET_LAYER])
+    assert sorted((row["dimension"], row["target"]) for row in targets) == sorted(
+        [
+            (worksheet.GENUINE_INTEREST.short_name(lang), 4),
+            (worksheet.CONVERSATION.short_name(lang), 3),
+        ]
+    )
+    their_view = rows(trend, layers(trend)[charts.THEIR_VIEW_LAYER])
+    assert [(row["week_label"], row["rating"]) for row in their_view] == [("2026-W43", 5)]
+    assert layers(trend)[charts.THEIR_VIEW_LAYER]["mark"]["color"] == worksheet.VALUE.colour
+
+
+def test_clicking_the_legend_highlights_a_dimension(trend: dict[str, Any]) -> None:
+    (param,) = [p for p in trend["params"] if p["name"] == charts.HIGHLIGHT]
+    assert param["select"] == {"type": "point", "fields": ["dimension"]}
+    assert param["bind"] == "legend"
+    for name in (charts.LINE_LAYER, charts.FOLLOW_UP_LAYER):
+        opacity = layers(trend)[name]["encoding"]["opacity"]
+        assert opacity["condition"][0]["param"] == charts.HIGHLIGHT
+
+
+def test_trend_texts_follow_the_language(trend: dict[str, Any], lang: str) -> None:
+    assert trend["title"]["text"] == t("chart.trend_title", lang, name="Ans")
+    assert trend["layer"][0]["encoding"]["y"]["axis"]["title"] == t("chart.rating", lang)
+    label = rows(trend, layers(trend)[charts.FOLLOW_UP_LAYER])[0]["rating_label"]
+    assert label.startswith("2 · ")
+    assert label.endswith(worksheet.GENUINE_INTEREST.rating_label(2, lang))
+
+
+def test_trend_fetches_nothing_from_the_internet(trend: dict[str, Any]) -> None:
+    text = json.dumps({key: value for key, value in trend.items() if key != "$schema"})
+    assert "http" not in text
+    assert "url" not in json.dumps(trend.get("data", {}))
+
+
+def test_trend_refuses_two_stakeholders() -> None:
+    history, baseline, actions = one_stakeholder()
+    other = history.assign(stakeholder_id=2, stakeholder="Bob")
+    with pytest.raises(ValueError):
+        charts.stakeholder_trend(pd.concat([history, other]), baseline, actions, "nl")
+
+
+def test_trend_without_follow_ups_shows_the_worksheet_only() -> None:
+    _, baseline, _ = one_stakeholder()
+    spec = charts.stakeholder_trend(history_frame([]), baseline, actions_frame([]), "nl").to_dict()
+    assert rows(spec, layers(spec)[charts.FOLLOW_UP_LAYER]) == []
+    assert len(rows(spec, layers(spec)[charts.WORKSHEET_LAYER])) == 4
+
+
+# --- The project at a glance -------------------------------------------------------------------
+
+
+def project() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    history, baseline, actions = one_stakeholder()
+    bob = (2, "Bob")
+    baseline = pd.concat(
+        [baseline, baseline_frame([(*bob, 0, key, 3) for key in DIMENSION_KEYS])],
+        ignore_index=True,
+    )
+    history = pd.concat(
+        [
+            history,
+            history_frame(
+                [
+                    (*bob, 1, "value", 4),
+                    (*bob, 1, "negotiation", 2),
+                    (*bob, 1, "genuine_interest", 3),
+                ]
+            ),
+        ],
+        ignore_index=True,
+    )
+    return history, baseline, actions
+
+
+def test_small_multiples_split_one_data_set_per_stakeholder(lang: str) -> None:
+    history, baseline, _ = project()
+    spec = charts.project_small_multiples(history, baseline, lang).to_dict()
+    assert spec["facet"]["field"] == "stakeholder"
+    assert spec["facet"]["sort"] == ["Ans", "Bob"]
+    inner = spec["spec"]["layer"]
+    # An inner spec with data of its own would show every stakeholder in every panel.
+    assert "data" not in spec["spec"]
+    assert all("data" not in layer for layer in inner)
+    assert "data" in spec
+    names = [layer["name"] for layer in inner]
+    assert charts.FOLLOW_UP_LAYER in names
+    for layer in inner:
+        assert layer["encoding"]["y"]["scale"]["domain"] == [1, 5]
+        assert layer["encoding"]["color"]["scale"]["range"] == charts.dimension_colours()
+    points = [row for row in rows(spec, spec) if row["kind"] == "point"]
+    assert len(points) == 3 * 4 + 3
+
+
+def test_heatmap_shows_latest_rating_and_signed_change(lang: str) -> None:
+    history, baseline, _ = project()
+    latest = analytics.latest_vs_baseline(history, baseline)
+    spec = charts.latest_heatmap(latest, lang).to_dict()
+    cells = {
+        (row["stakeholder"], row["dimension"]): row["text"]
+        for row in rows(spec, layers(spec)["labels"])
+    }
+    value = worksheet.VALUE.short_name(lang)
+    conversation = worksheet.CONVERSATION.short_name(lang)
+    negotiation = worksheet.NEGOTIATION.short_name(lang)
+    assert cells[("Ans", value)] == "4 (+2)"
+    assert cells[("Bob", value)] == "4 (+1)"
+    assert cells[("Bob", negotiation)] == "2 (\u22121)"
+    assert cells[("Bob", conversation)] == "3 (±0)"  # no follow-up: the worksheet rating
+    colour = layers(spec)["cells"]["encoding"]["color"]
+    assert colour["field"] == "latest_rating"
+    assert colour["scale"] == {"domain": [1, 2, 3, 4, 5], "scheme": "viridis"}
+    x = layers(spec)["cells"]["encoding"]["x"]
+    assert x["sort"] == [row.short_name(lang) for row in worksheet.DIMENSIONS]
+
+
+def test_heatmap_accepts_the_stores_latest_ratings_frame() -> None:
+    # Store.latest_ratings: float ratings, a role column, and stakeholders without ratings as
+    # one row with null dimension.
+    latest = pd.DataFrame(
+        {
+            "stakeholder_id": [1, 1, 2],
+            "stakeholder": ["Ans", "Ans", "Bob"],
+            "role": ["", "", ""],
+            "dimension": ["value", "negotiation", None],
+            "baseline_rating": [2.0, 3.0, None],
+            "latest_rating": [4.0, 3.0, None],
+            "latest_week": [pd.Timestamp("2026-10-12"), pd.NaT, pd.NaT],
+            "change": [2.0, 0.0, None],
+        }
+    )
+    spec = charts.latest_heatmap(latest, "nl").to_dict()
+    assert sorted(row["text"] for row in rows(spec, layers(spec)["labels"])) == [
+        "3 (±0)",
+        "4 (+2)",
+    ]
+    charts.position_map(latest, "nl").to_dict()
+
+
+def test_position_map_draws_movement_from_the_worksheet(lang: str) -> None:
+    history, baseline, _ = project()
+    spec = charts.position_map(analytics.latest_vs_baseline(history, baseline), lang).to_dict()
+    now = {row["stakeholder"]: row for row in rows(spec, layers(spec)["latest_position"])}
+    assert set(now) == {"Ans", "Bob"}
+    assert (now["Ans"]["x_latest"], now["Ans"]["y_latest"]) == (4, 4)
+    assert (now["Bob"]["x_latest"], now["Bob"]["y_latest"]) == (4, 2)
+    trail = rows(spec, layers(spec)["movement"])
+    ans = sorted((row["step"], row["x"], row["y"]) for row in trail if row["stakeholder"] == "Ans")
+    assert ans == [(0, 2, 2), (1, 4, 4)]
+    x = layers(spec)["latest_position"]["encoding"]["x"]
+    assert x["scale"]["domain"] == [1, 5]
+    assert x["axis"]["title"] == t("chart.value_axis", lang)
+    assert {row["stakeholder"] for row in rows(spec, layers(spec)["names"])} == {"Ans", "Bob"}
+
+
+def test_position_map_spreads_stakeholders_on_the_same_spot() -> None:
+    latest = pd.DataFrame(
+        [
+            (sid, name, key, 3, 3, week(1), 0)
+            for sid, name in ((1, "Ans"), (2, "Bob"))
+            for key in ("value", "negotiation")
+        ],
+        columns=analytics.LATEST_COLUMNS,
+    )
+    spec = charts.position_map(latest, "nl").to_dict()
+    spots = {
+        (row["x_latest"], row["y_latest"]) for row in rows(spec, layers(spec)["latest_position"])
+    }
+    assert len(spots) == 2
+    assert all(abs(x - 3) < 0.3 and abs(y - 3) < 0.3 for x, y in spots)
+
+
+def test_what_worked_chart_shows_both_bars_and_case_counts(lang: str) -> None:
+    history, baseline, actions = one_stakeholder()
+    effects = analytics.what_worked(history, baseline, actions)
+    spec = charts.what_worked_chart(effects, lang).to_dict()
+    bars = rows(spec, layers(spec)["bars"])
+    assert len(bars) == 8
+    kinds = {row["kind"] for row in bars}
+    assert kinds == {t("chart.with_action", lang), t("chart.without_action", lang)}
+    value_with = next(
+        row
+        for row in bars
+        if row["dimension"] == worksheet.VALUE.short_name(lang)
+        and row["kind"] == t("chart.with_action", lang)
+    )
+    # W2 action: W4 (4) - W1 (2) = +2, one case.
+    assert (value_with["change"], value_with["cases"], value_with["cases_label"]) == (
+        2.0,
+        1,
+        "n = 1",
+    )
+    interest_with = next(
+        row
+        for row in bars
+        if row["dimension"] == worksheet.GENUINE_INTEREST.short_name(lang)
+        and row["kind"] == t("chart.with_action", lang)
+    )
+    assert interest_with["change"] is None and interest_with["cases_label"] == "n = 0"
+    assert layers(spec)["bars"]["encoding"]["xOffset"]["field"] == "kind"
+    assert spec["title"]["text"] == t("chart.what_worked_title", lang)
+
+
+# --- The contract with the store ---------------------------------------------------------------
+
+
+def test_trend_from_the_real_store(tmp_path: Path) -> None:
+    now = dt.datetime(2026, 10, 22, 12, 0)
+    db = Store(tmp_path / "x.duckdb", now=lambda: now)
+    try:
+        project_id = db.create_project("Plein", start_date=dt.date(2026, 9, 7))
+        stakeholder_id = db.create_stakeholder(project_id, "Wethouder Jansen")
+        for row in worksheet.DIMENSIONS:
+            db.save_worksheet_entry(stakeholder_id, row.key, reflection="start", rating=2, target=4)
+        action_id = db.add_action(stakeholder_id, worksheet.VALUE.key, "Evaluatie plannen")
+        ratings = dict.fromkeys(worksheet.DIMENSION_KEYS, 3)
+        db.save_follow_up(stakeholder_id, dt.date(2026, 10, 19), ratings=ratings)
+        db.save_follow_up(  # a backfill, saved after a later week
+            stakeholder_id,
+            dt.date(2026, 10, 5),
+            ratings=ratings,
+            reflection="Eerste gesprek",
+            actions_done={action_id: "Ze was verrast"},
+            their_value_rating=4,
+        )
+        db.save_follow_up(stakeholder_id, dt.date(2026, 10, 19), ratings=ratings)  # again
+        history = db.rating_history(project_id, stakeholder_id)
+        baseline = db.worksheet_baseline(project_id, stakeholder_id)
+        actions = db.actions_done(project_id, stakeholder_id)
+    finally:
+        db.close()
+
+    spec = charts.stakeholder_trend(history, baseline, actions, "nl").to_dict()
+    points = rows(spec, layers(spec)[charts.FOLLOW_UP_LAYER])
+    assert len(points) == 2 * 4  # two logged weeks; the re-saved week counts once
+    (marker,) = rows(spec, layers(spec)[charts.ACTION_LAYER])
+    assert (marker["text"], marker["week_label"], marker["outcome"]) == (
+        "Evaluatie plannen",
+        "2026-W41",
+        "Ze was verrast",
+    )
+    lines = rows(spec, layers(spec)[charts.LINE_LAYER])
+    assert sum(row["rating"] is None for row in lines) == 4  # W42 not logged
+    assert len(rows(spec, layers(spec)[charts.TARGET_LAYER])) == 4
+    assert rows(spec, layers(spec)[charts.THEIR_VIEW_LAYER])[0]["rating"] == 4
