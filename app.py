@@ -27,6 +27,8 @@ navigation = st.navigation(
                 icon=":material/event_repeat:", url_path="follow_up"),
         st.Page("pages/trends.py", title=ui.tr("nav.trends"), icon=":material/show_chart:",
                 url_path="trends"),
+        st.Page("pages/data.py", title=ui.tr("nav.data"), icon=":material/save:",
+                url_path="data"),
     ]
 )
 ui.project_picker(db)

@@ -537,6 +537,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{x} (horizontal) against {y} (vertical); the line runs from the worksheet to now.",
     ),
     "trends.small_multiples": ("Alle stakeholders", "All stakeholders"),
+    "worksheet.older_actions": (
+        "Toon {count} eerdere afgeronde acties",
+        "Show {count} earlier finished actions",
+    ),
+    "trends.small_multiples_window": (
+        "De laatste {weeks} weken. De hele geschiedenis van één stakeholder staat onder "
+        "'Per stakeholder'.",
+        "The last {weeks} weeks. One stakeholder's whole history is under 'Per stakeholder'.",
+    ),
     "trends.what_worked_intro": (
         "Per onderdeel: hoeveel veranderde de waardering in de twee weken na een uitgevoerde "
         "actie op die rij, vergeleken met weken zonder zo'n actie?",

@@ -12,10 +12,11 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from belangen import domain, texts, worksheet
+from belangen import analytics, backup, domain, texts, worksheet
 from belangen.domain import Project, Stakeholder, ValidationError
 from belangen.store import (
     ConcurrentEdit,
@@ -72,7 +73,13 @@ def plain(text: str) -> str:
 
 @st.cache_resource(show_spinner=False)
 def _open_store(path: str) -> Store:
-    return Store(Path(path))
+    return Store(Path(path), before_migration=backup.before_migration_copy)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _daily_safety_copy(path: str, day: str) -> None:
+    """Runs once per database and calendar day in this process (the cache keys on the day)."""
+    backup.daily_safety_copy(_open_store(path))
 
 
 ROUTED_KEY = "routed_through_app"
@@ -101,7 +108,9 @@ def get_store() -> Store:
     _leave_legacy_page_discovery()
     path = configured_db_path()
     try:
-        return _open_store(str(path))
+        db = _open_store(str(path))
+        _daily_safety_copy(str(path), db.today().isoformat())
+        return db
     except DatabaseUnavailable as problem:
         message = tr(f"db.{problem.reason}", path=problem.path, **problem.params)
         print(f"Belangen: {message}", file=sys.stderr)
@@ -113,6 +122,30 @@ def get_store() -> Store:
 def clear_caches() -> None:
     """Call after every write so cached reads never show stale data."""
     st.cache_data.clear()
+
+
+# --- cached results over a whole history -------------------------------------------------------
+# Every click reruns a page; what is computed over years of weekly logs is computed once after
+# each write (`clear_caches` empties these) and reused by the reruns in between. The database
+# path is part of the key, so two files in one process never share a result.
+
+
+PROJECT_TREND_WEEKS = 26
+"""Weeks the project-wide trend charts show: half a year, readable in forty small charts."""
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _what_worked(_db: Store, path: str, project_id: int) -> pd.DataFrame:
+    return analytics.what_worked(
+        _db.rating_history(project_id),
+        _db.worksheet_baseline(project_id),
+        _db.actions_done(project_id),
+    )
+
+
+def what_worked(db: Store, project_id: int) -> pd.DataFrame:
+    """'Wat werkte?' over the project's whole history (costly: every week of every person)."""
+    return _what_worked(db, str(db.path), project_id)
 
 
 # --- feedback ----------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from belangen import analytics, domain, ui, worksheet
+from belangen import analytics, domain, sample, ui, worksheet
 
 db = ui.get_store()
 lang = ui.language()
@@ -12,9 +12,16 @@ project = ui.active_project(db)
 if project is None:
     st.title(ui.tr("overview.welcome_title"))
     st.markdown(ui.tr("overview.welcome_body"))
-    if st.button(ui.tr("overview.first_step"), type="primary", icon=":material/add:",
-                 key="ov_first_step"):
+    first_step, explore = st.columns(2)
+    if first_step.button(ui.tr("overview.first_step"), type="primary", icon=":material/add:",
+                         key="ov_first_step", width="stretch"):
         st.switch_page("pages/projects.py")
+    if explore.button(ui.tr("overview.explore_sample"), icon=":material/science:",
+                      key="ov_load_sample", width="stretch"):
+        ui.set_active_project(sample.load_sample_project(db))
+        ui.clear_caches()
+        ui.flash(ui.tr("data.sample_loaded_flash"))
+        st.rerun()
     st.stop()
 
 st.title(project.name, anchor=False)

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from belangen import domain, ui, worksheet
+from belangen import backup, domain, sample, ui, worksheet
 from belangen.store import Store
 from tests.factories import filled_stakeholder
 
@@ -18,6 +18,7 @@ PAGES = [
     "pages/worksheet.py",
     "pages/follow_up.py",
     "pages/trends.py",
+    "pages/data.py",
 ]
 
 
@@ -345,3 +346,64 @@ def test_overview_lists_each_stakeholder_once_with_latest_ratings(store: Store, 
     assert table["stakeholder"].tolist() == ["Bewonersvereniging", "Wethouder Jansen"]
     assert table.set_index("stakeholder_id").loc[first, "value"] == 5
     assert table.set_index("stakeholder_id").loc[second, ["value", "negotiation"]].isna().all()
+
+
+def test_sample_project_loads_from_the_welcome_and_is_removed_without_touching_real_data(
+    store: Store, db_path
+) -> None:
+    app = AppTest.from_file("../app.py", default_timeout=30)
+    app.run()
+    app.button(key="ov_load_sample").click().run()
+    assert not app.exception
+    (sample_id,) = sample.find_sample_projects(store)
+    assert store.get_project(sample_id).is_sample
+    assert app.session_state[ui.PROJECT_KEY] == sample_id
+    real_id, real_stakeholder = filled_stakeholder(store)
+
+    open_page(app, "pages/data.py")
+    app.button(key="data_sample_remove").click().run()
+    assert sample.find_sample_projects(store) == []
+    assert [p.id for p in store.list_projects()] == [real_id]
+    assert store.latest_worksheet(real_stakeholder)
+
+
+def test_restore_asks_for_confirmation_then_replaces_the_data(store: Store, db_path) -> None:
+    filled_stakeholder(store, project_name="In de reservekopie")
+    saved = backup.write_backup(store)
+    store.create_project("Na de reservekopie")
+    app = AppTest.from_file("../app.py", default_timeout=30)
+    app.run()
+    open_page(app, "pages/data.py")
+    app.get("file_uploader")[0].upload("backup.zip", saved, "application/zip")
+    app.run()
+    assert not app.exception
+    assert app.button(key="data_restore").disabled
+    app.checkbox(key="data_restore_confirm").check().run()
+    app.button(key="data_restore").click().run()
+    assert not app.exception
+    assert [p.name for p in store.list_projects()] == ["In de reservekopie"]
+    assert backup.list_safety_copies(store), "no copy of the data as it was"
+
+
+def test_a_foreign_file_is_refused_on_restore_and_nothing_changes(store: Store, db_path) -> None:
+    store.create_project("Blijft staan")
+    app = AppTest.from_file("../app.py", default_timeout=30)
+    app.run()
+    open_page(app, "pages/data.py")
+    app.get("file_uploader")[0].upload("backup.zip", b"PK\x03\x04 no zip at all", "application/zip")
+    app.run()
+    assert app.error
+    assert not [b for b in app.button if b.key == "data_restore"]
+    assert [p.name for p in store.list_projects()] == ["Blijft staan"]
+
+
+def test_worksheet_exports_are_offered_for_the_active_project(store: Store, db_path) -> None:
+    filled_stakeholder(store)
+    app = AppTest.from_file("../app.py", default_timeout=30)
+    app.run()
+    open_page(app, "pages/data.py")
+    keys = {button.key for button in app.get("download_button")}
+    assert {"data_download_md", "data_download_html", "data_download_ics",
+            "data_download_backup"} <= keys
+    app.button(key="data_prepare_csv").click().run()
+    assert "data_download_csv" in {button.key for button in app.get("download_button")}

@@ -1,0 +1,145 @@
+"""Gegevens: the user owns the data — exports, backup and restore, the sample project."""
+
+import streamlit as st
+
+from belangen import backup, exports, sample, ui
+from belangen.backup import BackupRefused
+
+db = ui.get_store()
+lang = ui.language()
+st.title(ui.tr("data.title"))
+st.caption(ui.tr("data.intro", path=ui.plain(str(db.path))))
+project = ui.active_project(db)
+
+
+def progress_bar():
+    """A progress callback for the storage layer's long operations."""
+    bar = st.progress(0.0)
+    return lambda fraction, key: bar.progress(min(max(fraction, 0.0), 1.0), text=ui.tr(key))
+
+
+# --- Worksheet export ------------------------------------------------------------------------
+st.subheader(ui.tr("data.worksheet_export"))
+if project is None:
+    st.caption(ui.tr("common.no_project"))
+else:
+    st.caption(ui.tr("data.worksheet_export_help"))
+    include_hidden = st.checkbox(ui.tr("data.include_hidden"), key="data_include_hidden",
+                                 help=ui.tr("data.include_hidden_help"))
+    stakeholders = db.list_stakeholders(project.id)
+    scope = st.selectbox(
+        ui.tr("data.export_scope"),
+        options=[None, *(s.id for s in stakeholders)],
+        format_func=lambda sid: ui.tr("data.whole_project") if sid is None
+        else next(s.name for s in stakeholders if s.id == sid),
+        key="data_export_scope",
+    )
+    stem = f"werkblad-{project.id}" if scope is None else f"werkblad-{project.id}-{scope}"
+
+    def markdown_document() -> str:
+        if scope is None:
+            return exports.project_markdown(db, project.id, lang=lang,
+                                            include_hidden=include_hidden)
+        return exports.stakeholder_markdown(db, scope, lang=lang, include_hidden=include_hidden)
+
+    def html_document() -> str:
+        if scope is None:
+            return exports.project_html(db, project.id, lang=lang, include_hidden=include_hidden)
+        return exports.stakeholder_html(db, scope, lang=lang, include_hidden=include_hidden)
+
+    markdown_column, html_column, calendar_column = st.columns(3)
+    markdown_column.download_button(
+        ui.tr("data.download_markdown"), data=markdown_document, file_name=f"{stem}.md",
+        mime="text/markdown", icon=":material/description:", key="data_download_md",
+    )
+    html_column.download_button(
+        ui.tr("data.download_html"), data=html_document, file_name=f"{stem}.html",
+        mime="text/html", icon=":material/print:", key="data_download_html",
+        help=ui.tr("data.download_html_help"),
+    )
+    calendar_column.download_button(
+        ui.tr("data.download_calendar"),
+        data=lambda: exports.actions_calendar(db, project.id, lang=lang),
+        file_name=exports.calendar_file_name(db.today()), mime="text/calendar",
+        icon=":material/calendar_month:", key="data_download_ics",
+        help=ui.tr("data.download_calendar_help"),
+    )
+
+# --- All data --------------------------------------------------------------------------------
+st.subheader(ui.tr("data.tables_export"))
+st.caption(ui.tr("data.tables_export_help"))
+prepare_csv, prepare_xlsx = st.columns(2)
+if prepare_csv.button(ui.tr("data.prepare_csv"), key="data_prepare_csv",
+                      icon=":material/folder_zip:"):
+    st.session_state["data_csv"] = exports.tables_csv_zip(db, progress_bar())
+if prepare_xlsx.button(ui.tr("data.prepare_xlsx"), key="data_prepare_xlsx",
+                       icon=":material/table_view:"):
+    st.session_state["data_xlsx"] = exports.tables_xlsx(db, progress_bar())
+if "data_csv" in st.session_state:
+    prepare_csv.download_button(ui.tr("data.download_csv"), data=st.session_state["data_csv"],
+                                file_name="belangen-tabellen.zip", mime="application/zip",
+                                key="data_download_csv")
+if "data_xlsx" in st.session_state:
+    prepare_xlsx.download_button(
+        ui.tr("data.download_xlsx"), data=st.session_state["data_xlsx"],
+        file_name="belangen-tabellen.xlsx", key="data_download_xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+# --- Backup and restore ----------------------------------------------------------------------
+st.subheader(ui.tr("data.backup"))
+st.caption(ui.tr("data.backup_help"))
+st.download_button(
+    ui.tr("data.download_backup"), data=lambda: backup.write_backup(db),
+    file_name=backup.backup_file_name(db), mime="application/zip", type="primary",
+    icon=":material/backup:", key="data_download_backup",
+)
+upload = st.file_uploader(ui.tr("data.restore_file"), type=["zip"], key="data_restore_file")
+if upload is not None:
+    data = upload.getvalue()
+    try:
+        info = backup.inspect_backup(data)
+    except BackupRefused as refusal:
+        st.error(ui.tr(refusal.message_key), icon=":material/block:")
+    else:
+        st.info(ui.tr("data.restore_summary", created=info.created_at,
+                      projects=info.row_counts.get("project", 0),
+                      stakeholders=info.row_counts.get("stakeholder", 0),
+                      follow_ups=info.row_counts.get("follow_up", 0)),
+                icon=":material/inventory:")
+        st.warning(ui.tr("data.restore_warning"), icon=":material/warning:")
+        confirmed = st.checkbox(ui.tr("data.restore_confirm"), key="data_restore_confirm")
+        if st.button(ui.tr("data.restore"), type="primary", disabled=not confirmed,
+                     key="data_restore"):
+            try:
+                result = backup.restore_backup(db, data, progress=progress_bar())
+            except BackupRefused as refusal:
+                st.error(ui.tr(refusal.message_key), icon=":material/block:")
+            else:
+                for key in (ui.PROJECT_KEY, ui.STAKEHOLDER_KEY, "data_restore_confirm"):
+                    st.session_state.pop(key, None)
+                ui.clear_caches()
+                ui.flash(ui.tr("data.restored", copy=result.safety_copy.name))
+                st.rerun()
+
+copies = backup.list_safety_copies(db)
+with st.expander(ui.tr("data.safety_copies", count=len(copies)), icon=":material/history:"):
+    st.caption(ui.tr("data.safety_copies_help", folder=ui.plain(str(backup.backups_dir(db))),
+                     keep=backup.keep_backups()))
+    for copy in reversed(copies):
+        st.text(f"{copy.path.name}")
+
+# --- Sample project --------------------------------------------------------------------------
+st.subheader(ui.tr("data.sample"))
+if sample.find_sample_projects(db):
+    st.caption(ui.tr("data.sample_loaded"))
+    if st.button(ui.tr("data.sample_remove"), key="data_sample_remove",
+                 icon=":material/delete:"):
+        ui.act(lambda: sample.remove_sample_project(db), success=ui.tr("data.sample_removed"))
+else:
+    st.caption(ui.tr("data.sample_help"))
+    if st.button(ui.tr("data.sample_load"), key="data_sample_load", icon=":material/science:"):
+        ui.set_active_project(sample.load_sample_project(db))
+        ui.clear_caches()
+        ui.flash(ui.tr("data.sample_loaded_flash"))
+        st.rerun()
