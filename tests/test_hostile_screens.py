@@ -1,0 +1,174 @@
+"""Odd and hostile input typed into the screens (issue 5): each case is refused with a message
+at the field and nothing changes, or it is stored exactly as typed and shown as literal text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from belangen import domain, ui
+from belangen.store import Store
+from tests.factories import filled_stakeholder
+
+LONG_TEXT = "é" * 99_990 + "0123456789"
+PAYLOADS = {
+    "empty": "",
+    "whitespace": "   \t  ",
+    "long": LONG_TEXT,
+    "too_long": LONG_TEXT + "x",
+    "emoji": "Koffie ☕ met 👩🏽‍💼 en 🇳🇱",
+    "rtl": "שלום עליכם — مرحبا",
+    "zero_width": "Jan\u200b\u200d de\u2060Vries",
+    "only_zero_width": "\u200b\u200c\u200d",
+    "control": "regel\x07met\x1bbel",
+    "script": "<script>alert('x')</script>",
+    "img": '<img src=x onerror="alert(1)">',
+    "iframe": '<iframe src="javascript:alert(1)"></iframe>',
+    "md_link": "[klik](javascript:alert(1))",
+    "md_image": "![pixel](http://tracker.invalid/p.png)",
+    "sql_drop": "'; DROP TABLE project; --",
+    "sql_meta": "\" OR 1=1; -- \\' %_ `x` $$",
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    """One free-text field: where to type, how to submit, and where the text ends up."""
+
+    page: str
+    key: Callable[[int], str]
+    submit: Callable[[int], str]
+    stored: Callable[[Store, int], object]
+    is_name: bool = False
+
+
+FIELDS = {
+    "project_name": Field(
+        "pages/projects.py", lambda s: "proj_new_name", lambda s: "proj_new_submit",
+        lambda db, s: [p.name for p in db.list_projects() if p.name != "Stationsgebied"],
+        is_name=True),
+    "project_goal": Field(
+        "pages/projects.py", lambda s: "proj_new_goal", lambda s: "proj_new_submit",
+        lambda db, s: [p.own_goal for p in db.list_projects() if p.name == "Nieuw"]),
+    "stakeholder_name": Field(
+        "pages/stakeholders.py", lambda s: "sh_new_name", lambda s: "sh_new_submit",
+        lambda db, s: [x.name for x in db.list_stakeholders(1) if x.id != s], is_name=True),
+    "constituency": Field(
+        "pages/stakeholders.py", lambda s: "sh_new_constituency", lambda s: "sh_new_submit",
+        lambda db, s: [x.constituency for x in db.list_stakeholders(1) if x.id != s]),
+    "interest_signals": Field(
+        "pages/stakeholders.py", lambda s: f"sh_int_new_{s}_signals",
+        lambda s: f"sh_int_new_{s}_submit",
+        lambda db, s: [i.signals for i in db.list_interests(s)][2:]),
+    "worksheet_reflection": Field(
+        "pages/worksheet.py", lambda s: f"ws_{s}_conversation_reflection",
+        lambda s: f"ws_{s}_conversation_save",
+        lambda db, s: [e.reflection for e in db.worksheet_history(s, "conversation")][:-1]),
+    "follow_up_reflection": Field(
+        "pages/follow_up.py",
+        lambda s: f"fu_{s}_{domain.week_start(domain.dt.date.today()).isoformat()}_reflection",
+        lambda s: "fu_save",
+        lambda db, s: [f.reflection for f in [db.follow_up_for_week(s, domain.dt.date.today())]
+                       if f is not None]),
+}
+
+# Fields that need a companion value to be saved at all: typed before the payload.
+COMPANIONS = {
+    "project_goal": {"proj_new_name": "Nieuw"},
+    "constituency": {"sh_new_name": "Nieuwe stakeholder"},
+    "interest_signals": {},
+}
+
+CASES = [
+    *[("project_name", name) for name in PAYLOADS],
+    *[("stakeholder_name", name) for name in
+      ("whitespace", "only_zero_width", "emoji", "rtl", "script", "md_link", "sql_drop")],
+    *[("project_goal", name) for name in ("long", "too_long", "img", "md_image", "sql_meta")],
+    *[("constituency", name) for name in ("iframe", "control", "zero_width")],
+    *[("worksheet_reflection", name) for name in
+      ("empty", "long", "too_long", "script", "md_link", "emoji")],
+    *[("follow_up_reflection", name) for name in ("img", "rtl", "sql_drop", "too_long")],
+]
+
+
+NAME_REFUSALS = {"empty": "error.name_required", "whitespace": "error.name_required",
+                 "only_zero_width": "error.name_required", "long": "error.too_long",
+                 "too_long": "error.too_long"}
+TEXT_REFUSALS = {"too_long": "error.too_long"}
+# What a stored text looks like: surrounding white space trimmed, the rest verbatim.
+STORED = {"whitespace": "", "empty": ""}
+
+
+def dump(db: Store) -> list:
+    tables = ["project", "stakeholder", "interest", "worksheet_entry", "action", "follow_up",
+              "follow_up_rating"]
+    return [db._rows(f"SELECT * FROM {table} ORDER BY ALL") for table in tables]
+
+
+def test_there_are_at_least_thirty_cases() -> None:
+    assert len(CASES) >= 30
+
+
+@pytest.mark.parametrize(("field_name", "payload_name"), CASES)
+def test_hostile_text_in_a_field(store: Store, field_name: str, payload_name: str) -> None:
+    field, payload = FIELDS[field_name], PAYLOADS[payload_name]
+    _, stakeholder_id = filled_stakeholder(store, project_name="Stationsgebied")
+    before = dump(store)
+    app = AppTest.from_file("../app.py", default_timeout=60)
+    app.run()
+    app.switch_page(field.page).run()
+    for key, value in COMPANIONS.get(field_name, {}).items():
+        app.session_state[key] = value
+    app.session_state[field.key(stakeholder_id)] = payload
+    app.button(key=field.submit(stakeholder_id)).click().run()
+    assert not app.exception, app.exception
+
+    refusal = (NAME_REFUSALS if field.is_name else TEXT_REFUSALS).get(payload_name)
+    shown = [error.value for error in app.error]
+    if refusal is not None:
+        assert shown, f"{field_name}/{payload_name}: refused silently"
+        assert ui.texts.t(refusal).split("{")[0][:20] in shown[0]
+        assert dump(store) == before, "a refused input changed the data"
+        return
+    assert not shown, shown
+    stored = field.stored(store, stakeholder_id)
+    assert stored == [STORED.get(payload_name, payload)], stored
+    # Nothing typed is ever rendered as HTML: the app draws no raw HTML element at all.
+    assert not app.get("html")
+    for element in [*app.markdown, *app.caption]:
+        assert "<script" not in element.value and "<img" not in element.value \
+            and "<iframe" not in element.value
+
+
+@pytest.mark.parametrize("tampered", ["999999", "abc", "-1", "1; DROP TABLE stakeholder", ""])
+def test_tampered_stakeholder_links_explain_and_change_nothing(store: Store,
+                                                                 tampered: str) -> None:
+    filled_stakeholder(store)
+    before = dump(store)
+    app = AppTest.from_file("../app.py", default_timeout=30)
+    app.run()
+    app.switch_page("pages/worksheet.py")
+    app.query_params[ui.STAKEHOLDER_PARAM] = tampered
+    app.run()
+    assert not app.exception
+    assert any("bestaat niet" in warning.value for warning in app.warning)
+    assert dump(store) == before
+
+
+def test_a_link_to_another_projects_stakeholder_opens_that_project(store: Store) -> None:
+    filled_stakeholder(store, project_name="Eerste")
+    other_project = store.create_project("Tweede")
+    other = store.create_stakeholder(other_project, "Piet")
+    before = dump(store)
+    app = AppTest.from_file("../app.py", default_timeout=30)
+    app.run()
+    app.switch_page("pages/worksheet.py")
+    app.query_params[ui.STAKEHOLDER_PARAM] = str(other)
+    app.run()
+    assert not app.exception
+    assert app.session_state[ui.PROJECT_KEY] == other_project
+    assert app.session_state[ui.STAKEHOLDER_KEY] == other
+    assert dump(store) == before
