@@ -1,0 +1,219 @@
+"""`make bench`: generate (or reuse) the S, L-visible and L databases, measure, print one table and
+write it to bench/results.md with a PASS/FAIL line per target.
+
+Every target is a ratio of figures measured in this same run, so the machine's speed cancels out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from bench import coldstart, generate
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+RESULTS = HERE / "results.md"
+WORK_DIR = generate.CACHE_DIR / "work"
+# Pages that read a stakeholder's or project's weekly history to draw what they show.
+HISTORY_PAGES = ("pages/overview.py", "pages/worksheet.py", "pages/follow_up.py",
+                 "pages/trends.py")
+SIZE_NAMES = ("S", "L-visible", "L")
+
+
+def log(message: str) -> None:
+    print(message, flush=True)
+
+
+def _run_probe(what: str, dbs: dict[str, Path], repeats: int) -> dict[str, Any]:
+    """One measurement in a fresh interpreter, so caches and memory start from nothing."""
+    command = [sys.executable, "-m", "bench.measure", what, "--repeats", str(repeats)]
+    for size, path in dbs.items():
+        command += ["--db", f"{size}={path}"]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    if done.returncode:
+        sys.stderr.write(done.stderr[-4000:])
+        raise SystemExit(f"bench.measure {what} failed")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    (WORK_DIR / f"{what}.json").write_text(json.dumps(result, indent=1))
+    return result
+
+
+def _machine() -> dict[str, str]:
+    cpu = "?"
+    memory = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+                break
+    except OSError:
+        pass
+    return {
+        "CPU": f"{cpu}, {os.cpu_count()} cores",
+        "RAM": memory,
+        "OS": platform.platform(),
+        "Versions": (f"python {platform.python_version()}, streamlit {version('streamlit')}, "
+                     f"duckdb {version('duckdb')}, pandas {version('pandas')}, "
+                     f"altair {version('altair')}"),
+        "Date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+    }
+
+
+def _ms(value: float | None) -> str:
+    return "—" if value is None else f"{value * 1000:.0f}"
+
+
+def _ratio(top: float | None, bottom: float | None) -> float | None:
+    return None if not top or not bottom else top / bottom
+
+
+def _verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def report(figures: dict[str, Any]) -> tuple[str, bool]:
+    """The results as Markdown, and whether every target was met."""
+    pages = figures["pages"]
+    reruns = pages["reruns"]
+    lines = ["# Benchmark results", "", f"`make bench` (seed {figures['seed']}, data ending in the "
+             f"week of {figures['anchor']}, {figures['rounds']} interleaved reruns per page "
+             "and size).", ""]
+    lines += [f"- {key}: {value}" for key, value in figures["machine"].items()]
+    lines += ["", "## Page reruns (AppTest, ms, busiest project and stakeholder)", "",
+              "| page | S median | S p95 | L-visible median | L-visible p95 | L median | L p95 "
+              "| L ÷ L-visible | L-visible ÷ S |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    targets: list[tuple[str, bool]] = []
+    for page in pages["pages"]:
+        by_size = reruns[page]
+        cells = []
+        for size in SIZE_NAMES:
+            cells += [_ms(by_size[size]["median"]), _ms(by_size[size]["p95"])]
+        scale = _ratio(by_size["L"]["median"], by_size["L-visible"]["median"])
+        history = _ratio(by_size["L-visible"]["median"], by_size["S"]["median"])
+        errors = pages["errors"][page]
+        lines.append(f"| {page} | " + " | ".join(cells)
+                     + f" | {scale or 0:.2f} | {history or 0:.2f} |")
+        error_note = f" (errors: {errors})" if errors else ""
+        targets.append((f"{page}: rerun at L ≤ 1.25× at L-visible "
+                        f"({scale or 0:.2f}×){error_note}",
+                        bool(scale is not None and scale <= 1.25 and not errors)))
+        if page in HISTORY_PAGES:
+            targets.append((f"{page}: rerun at L-visible ≤ 2× at S ({history or 0:.2f}×)"
+                            f"{error_note}",
+                            bool(history is not None and history <= 2.0 and not errors)))
+    saves = figures["saves"]["saves"]
+    save_ratio = _ratio(saves["L"]["median"], saves["S"]["median"])
+    targets.append((f"saving a follow-up at L ≤ 1.25× at S ({save_ratio or 0:.2f}×)",
+                    bool(save_ratio is not None and save_ratio <= 1.25)))
+    cold = figures["cold_start"]
+    cold_ratio = _ratio(cold["app"]["median"], cold["hello"]["median"])
+    targets.append((f"cold start ≤ 1.3× streamlit hello ({cold_ratio or 0:.2f}×)",
+                    bool(cold_ratio is not None and cold_ratio <= 1.3)))
+    peak = figures["memory"]["peak_rss_mb"]
+    targets.append((f"peak memory at L < 400 MB ({peak:.0f} MB)", peak < 400))
+
+    lines += ["", "## Other figures", "", "| measure | S | L-visible | L |", "|---|---:|---:|---:|"]
+    lines.append("| save one weekly follow-up, median / p95 (ms) | "
+                 f"{_ms(saves['S']['median'])} / {_ms(saves['S']['p95'])} | — | "
+                 f"{_ms(saves['L']['median'])} / {_ms(saves['L']['p95'])} |")
+    sizes = figures["db_size_mb"]
+    lines.append("| database file (MB) | " + " | ".join(f"{sizes[s]:.1f}" for s in SIZE_NAMES)
+                 + " |")
+    rows = figures["rows"]
+    lines.append("| follow-ups (all versions) | " + " | ".join(f"{rows[s]:,}" for s in SIZE_NAMES)
+                 + " |")
+    lines.append(f"| peak RSS of an app process drawing every page (MB) | — | — | {peak:.0f} |")
+    lines += ["", "| cold start to first page drawn in Chromium (s) | median | all |",
+              "|---|---:|---|"]
+    for name, label in (("app", "streamlit run app.py (L database)"),
+                        ("hello", "streamlit hello")):
+        lines.append(f"| {label} | {cold[name]['median']:.2f} | "
+                     + ", ".join(f"{v:.2f}" for v in cold[name]["samples"]) + " |")
+    lines += ["", "Generation (cold cache: seconds; cached: ~0): "
+              + ", ".join(f"{s} {figures['generation_s'][s]:.1f} s" for s in SIZE_NAMES),
+              f"Whole run: {figures['total_s']:.0f} s", "", "## Targets", ""]
+    lines += [f"- {_verdict(ok)} — {text}" for text, ok in targets]
+    return "\n".join(lines) + "\n", all(ok for _, ok in targets)
+
+
+def _row_count(path: Path) -> int:
+    import duckdb
+
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return int(con.execute("SELECT count(*) FROM follow_up").fetchall()[0][0])
+    finally:
+        con.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--seed", type=int, default=generate.DEFAULT_SEED)
+    parser.add_argument("--rounds", type=int, default=15, help="reruns per page and size")
+    parser.add_argument("--saves", type=int, default=40, help="saves per size")
+    parser.add_argument("--starts", type=int, default=3, help="cold starts each")
+    args = parser.parse_args(argv)
+    begun = time.perf_counter()
+    anchor = generate.current_monday()
+    cached: dict[str, Path] = {}
+    generation: dict[str, float] = {}
+    for name in SIZE_NAMES:
+        started = time.perf_counter()
+        log(f"data {name}: generating or reusing (seed {args.seed})")
+        cached[name] = generate.ensure(generate.SIZES[name], args.seed, anchor, log=log)
+        generation[name] = time.perf_counter() - started
+    WORK_DIR.mkdir(parents=True, exist_ok=True)
+    work: dict[str, Path] = {}
+    for name, path in cached.items():
+        work[name] = WORK_DIR / f"{name}.duckdb"
+        for stale in (work[name], work[name].with_name(work[name].name + ".wal")):
+            stale.unlink(missing_ok=True)
+        shutil.copyfile(path, work[name])
+    log(f"page reruns: {args.rounds} rounds × every page × S, L-visible, L")
+    pages = _run_probe("pages", work, args.rounds)
+    log("peak memory at L")
+    memory = _run_probe("memory", {"L": work["L"]}, 2)
+    log(f"cold start: {args.starts} × app and hello, alternating")
+    cold = coldstart.measure_cold_start(work["L"], args.starts)
+    log(f"saving a follow-up: {args.saves} × S and L, alternating")
+    saves = _run_probe("saves", {"S": work["S"], "L": work["L"]}, args.saves)
+    figures = {
+        "seed": args.seed,
+        "anchor": anchor.isoformat(),
+        "rounds": args.rounds,
+        "machine": _machine(),
+        "pages": pages,
+        "memory": memory,
+        "saves": saves,
+        "cold_start": {name: {"median": sorted(v)[len(v) // 2], "samples": v}
+                       for name, v in cold.items()},
+        "db_size_mb": {n: p.stat().st_size / 1024 / 1024 for n, p in cached.items()},
+        "rows": {n: _row_count(p) for n, p in cached.items()},
+        "generation_s": generation,
+        "total_s": time.perf_counter() - begun,
+    }
+    text, all_met = report(figures)
+    print(text)
+    RESULTS.write_text(text, encoding="utf-8")
+    (WORK_DIR / "figures.json").write_text(json.dumps(figures, default=str, indent=1))
+    return 0 if all_met else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
