@@ -1132,16 +1132,21 @@ class Store:
         )
         return [week for (week,) in rows]
 
-    def rating_history(self, project_id: int, stakeholder_id: int | None = None) -> pd.DataFrame:
+    def rating_history(
+        self, project_id: int, stakeholder_id: int | None = None, *, since: dt.date | None = None
+    ) -> pd.DataFrame:
         """Current weekly ratings, long form, for one stakeholder or a whole project.
 
         Columns: stakeholder_id, stakeholder, week, dimension, rating, reflection,
         their_value_rating. Only follow-ups; the worksheet start is `worksheet_baseline`.
+        With `since`, only weeks from then on: a chart of recent weeks fetches only those.
         """
+        since_week = domain.week_start(since) if since is not None else None
         return self._frame(
             "WITH current AS ("
             "  SELECT f.* FROM follow_up f JOIN stakeholder s ON s.id = f.stakeholder_id "
             "  WHERE s.project_id = ? AND NOT s.archived AND (? IS NULL OR s.id = ?) "
+            "  AND (?::DATE IS NULL OR f.week >= ?::DATE) "
             "  QUALIFY row_number() OVER (PARTITION BY f.stakeholder_id, f.week "
             "                             ORDER BY f.id DESC) = 1) "
             "SELECT c.stakeholder_id, s.name AS stakeholder, c.week, r.dimension, r.rating, "
@@ -1149,7 +1154,7 @@ class Store:
             "FROM current c JOIN follow_up_rating r ON r.follow_up_id = c.id "
             "JOIN stakeholder s ON s.id = c.stakeholder_id "
             "ORDER BY lower(s.name), c.stakeholder_id, c.week, r.dimension",
-            [project_id, stakeholder_id, stakeholder_id],
+            [project_id, stakeholder_id, stakeholder_id, since_week, since_week],
         )
 
     def worksheet_baseline(

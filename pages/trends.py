@@ -1,8 +1,11 @@
 """Trends: how the four ratings move as actions are carried out, per stakeholder and project."""
 
+import datetime as dt
+
+import pandas as pd
 import streamlit as st
 
-from belangen import analytics, charts, ui, worksheet
+from belangen import charts, domain, ui, worksheet
 
 db = ui.get_store()
 st.title(ui.tr("trends.title"))
@@ -26,8 +29,14 @@ with per_stakeholder:
                             width="stretch")
             st.caption(ui.tr("trends.stakeholder_help"))
 
-project_history = db.rating_history(project.id)
+# Forty people over years do not fit in small charts: the project view shows recent weeks only,
+# and fetches only those.
+recent_from = domain.week_start(db.today()) - dt.timedelta(weeks=ui.PROJECT_TREND_WEEKS - 1)
+project_history = db.rating_history(project.id, since=recent_from)
 project_baseline = db.worksheet_baseline(project.id)
+recent_baseline = project_baseline[
+    pd.to_datetime(project_baseline["week"]) >= pd.Timestamp(recent_from)
+]
 with per_project:
     if project_history.empty and project_baseline.empty:
         st.info(ui.tr("trends.no_ratings"), icon=":material/info:")
@@ -42,12 +51,17 @@ with per_project:
                          y=worksheet.NEGOTIATION.short_name(lang)))
         st.altair_chart(charts.position_map(latest, lang), width="stretch")
         st.subheader(ui.tr("trends.small_multiples"))
-        st.altair_chart(charts.project_small_multiples(project_history, project_baseline, lang))
+        st.caption(ui.tr("trends.small_multiples_window", weeks=ui.PROJECT_TREND_WEEKS))
+        if project_history.empty and recent_baseline.empty:
+            st.info(ui.tr("trends.no_ratings"), icon=":material/info:")
+        else:
+            st.altair_chart(
+                charts.project_small_multiples(project_history, recent_baseline, lang)
+            )
 
 with what_worked:
     st.caption(ui.tr("trends.what_worked_intro"))
-    effects = analytics.what_worked(project_history, project_baseline,
-                                    db.actions_done(project.id))
+    effects = ui.what_worked(db, project.id)
     if effects[["with_action_cases", "without_action_cases"]].sum().sum() == 0:
         st.info(ui.tr("trends.what_worked_empty"), icon=":material/info:")
     else:

@@ -155,8 +155,18 @@ def action_editor(action) -> None:
             )
 
 
+RECENT_FINISHED_ACTIONS = 3
+"""Finished actions shown per row without asking; years of them would bury the open ones."""
+
+
 def actions_column(row: worksheet.WorksheetRow) -> None:
-    for action in (a for a in actions if a.row_key == row.key):
+    own = [a for a in actions if a.row_key == row.key]
+    finished = [a.id for a in own if not a.is_open]
+    older = set(finished[:-RECENT_FINISHED_ACTIONS])
+    if older and not st.toggle(ui.tr("worksheet.older_actions", count=len(older)),
+                               key=f"ws_{stakeholder.id}_{row.key}_older"):
+        own = [a for a in own if a.id not in older]
+    for action in own:
         label = f"{ui.action_status_text(action.status)} · {ui.plain(action.text)}"
         if action.planned_week:
             label += f" · {ui.week_text(action.planned_week)}"
