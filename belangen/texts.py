@@ -397,6 +397,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "in the trend.",
     ),
     "follow_up.new_action": ("**Nieuwe actie** (optioneel)", "**New action** (optional)"),
+    "follow_up.reflection_title": ("Reflectie", "Reflection"),
     "follow_up.reflection": (
         "Wat heb ik geleerd, wat is de volgende stap?",
         "What did I learn, what is the next step?",

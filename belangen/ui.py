@@ -341,7 +341,6 @@ def rating_input(row: worksheet.WorksheetRow, key: str, label: str) -> Any:
         label,
         options=list(worksheet.RATING_SCALE),
         format_func=lambda rating: f"{rating} · {row.rating_label(rating, lang)}",
-        horizontal=True,
         key=key,
     )
 

@@ -16,9 +16,10 @@ lang = ui.language()
 st.caption(ui.tr("follow_up.intro"))
 
 today = db.today()
-day = st.date_input(ui.tr("follow_up.week_day"), value=today, key="fu_day",
-                    min_value=domain.EARLIEST_DATE, max_value=domain.LATEST_DATE,
-                    format="DD-MM-YYYY", help=ui.tr("follow_up.week_day_help"))
+day_column, week_column = st.columns([1, 2], vertical_alignment="bottom")
+day = day_column.date_input(ui.tr("follow_up.week_day"), value=today, key="fu_day",
+                            min_value=domain.EARLIEST_DATE, max_value=domain.LATEST_DATE,
+                            format="DD-MM-YYYY", help=ui.tr("follow_up.week_day_help"))
 try:
     week = domain.check_follow_up_week(day, project.start_date, today)
 except ValidationError as refusal:
@@ -27,9 +28,11 @@ except ValidationError as refusal:
 
 week_end = week + dt.timedelta(days=6)
 is_current_week = week == domain.week_start(today)
-st.markdown(ui.tr("follow_up.week_label", label=domain.iso_week_label(week),
-                  start=week.strftime("%d-%m"), end=week_end.strftime("%d-%m-%Y"))
-            + ("" if is_current_week else ui.tr("follow_up.backfill_marker")))
+week_column.markdown(
+    ui.tr("follow_up.week_label", label=domain.iso_week_label(week),
+          start=week.strftime("%d-%m"), end=week_end.strftime("%d-%m-%Y"))
+    + ("" if is_current_week else ui.tr("follow_up.backfill_marker"))
+)
 
 status = db.follow_up_status(project.id, week)
 if status.empty:
@@ -80,13 +83,14 @@ elif not any(st.session_state[keys[f"rating.{key}"]] for key in worksheet.DIMENS
     st.warning(ui.tr("follow_up.no_worksheet"), icon=":material/info:")
 
 messages = ui.FieldMessages()
-ratings_column, actions_column = st.columns(2, gap="large")
-with ratings_column:
-    st.subheader(ui.tr("follow_up.ratings"))
-    for row in worksheet.DIMENSIONS:
-        ui.rating_input(row, keys[f"rating.{row.key}"], f"{row.number}. {row.question(lang)}")
-        messages.slot(f"rating.{row.key}")
+st.subheader(ui.tr("follow_up.ratings"))
+for pair in (worksheet.DIMENSIONS[:2], worksheet.DIMENSIONS[2:]):
+    for row, column in zip(pair, st.columns(2, gap="large"), strict=True):
+        with column:
+            ui.rating_input(row, keys[f"rating.{row.key}"], f"{row.number}. {row.question(lang)}")
+            messages.slot(f"rating.{row.key}")
 
+actions_column, reflection_column = st.columns(2, gap="large")
 with actions_column:
     st.subheader(ui.tr("follow_up.actions"))
     if not open_actions:
@@ -120,9 +124,11 @@ with actions_column:
                              format="DD-MM-YYYY")
         messages.slot("planned_week")
 
-st.text_area(ui.tr("follow_up.reflection"), key=keys["reflection"], height=110,
-             placeholder=ui.tr("follow_up.reflection_placeholder"))
-messages.slot("reflection")
+with reflection_column:
+    st.subheader(ui.tr("follow_up.reflection_title"))
+    st.text_area(ui.tr("follow_up.reflection"), key=keys["reflection"], height=150,
+                 placeholder=ui.tr("follow_up.reflection_placeholder"))
+    messages.slot("reflection")
 messages.slot("week")
 messages.slot("")
 
