@@ -430,8 +430,8 @@ def restore_backup(store: Store, data: bytes, progress: Progress | None = None) 
         copy = safety_copy(store, "before-restore")
         progress(0.6, "progress.restore_replacing")
         _replace_all(store, scratch, info, progress)
-    # Rewrite the file so the replaced text does not linger in the WAL.
-    store._checkpoint()
+    # Rewrite the file so the replaced text does not linger in freed blocks or the WAL.
+    store._compact()
     progress(1.0, "progress.done")
     return RestoreResult(info=info, safety_copy=copy)
 

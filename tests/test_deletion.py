@@ -79,3 +79,24 @@ def test_delete_leaves_no_stray_files(tmp_path: Path) -> None:
     store.delete_stakeholder(store.create_stakeholder(project_id, "X"))
     store.close()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["delete.duckdb"]
+
+
+def test_text_replaced_by_a_restore_is_gone_from_the_files(tmp_path: Path) -> None:
+    """Restoring a backup replaces all data; what it replaced must not linger on disk either."""
+    from belangen import backup
+
+    path = tmp_path / "restore.duckdb"
+    store = Store(path, now=lambda: dt.datetime(2026, 3, 4, 12))
+    project_id = store.create_project("Restore", start_date=dt.date(2026, 1, 1))
+    kept_marker = "KEPT" + secrets.token_hex(12)
+    _fill(store, project_id, kept_marker, "Kept")
+    saved = backup.write_backup(store)
+    replaced_marker = "GONE" + secrets.token_hex(12)
+    _fill(store, project_id, replaced_marker, "Later")
+    store._checkpoint()
+    assert _on_disk(path, replaced_marker), "test setup: the marker never reached the disk"
+
+    backup.restore_backup(store, saved)
+    assert _on_disk(path, replaced_marker) == {}, "replaced text readable on disk after restore"
+    assert _on_disk(path, kept_marker)
+    store.close()
