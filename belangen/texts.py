@@ -538,6 +538,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{x} (horizontal) against {y} (vertical); the line runs from the worksheet to now.",
     ),
     "trends.small_multiples": ("Alle stakeholders", "All stakeholders"),
+    "projects.choose": ("Project om te bekijken of te bewerken", "Project to view or edit"),
     "worksheet.older_actions": (
         "Toon {count} eerdere afgeronde acties",
         "Show {count} earlier finished actions",

@@ -84,15 +84,24 @@ def archive_buttons(project, is_active: bool) -> None:
                success=ui.tr("projects.archived"))
 
 
+def project_label(project, active) -> str:
+    marker = ui.tr("projects.archived_marker") if project.archived else ""
+    if active is not None and project.id == active.id:
+        marker += ui.tr("projects.active_marker")
+    return project.name + marker
+
+
 projects = db.list_projects(include_archived=True)
 active = ui.active_project(db)
 if projects:
+    # One project's editor at a time (the active one unless another is chosen): with many
+    # projects, editors nobody opened would make every click slower.
     st.subheader(ui.tr("projects.list"))
-for project in projects:
-    is_active = active is not None and project.id == active.id
-    marker = ui.tr("projects.archived_marker") if project.archived else ""
-    if is_active:
-        marker += ui.tr("projects.active_marker")
-    with st.expander(ui.plain(project.name) + marker, expanded=is_active):
-        project_editor(project)
-        archive_buttons(project, is_active)
+    by_id = {project.id: project for project in projects}
+    ids = list(by_id)
+    start = ids.index(active.id) if active is not None and active.id in by_id else 0
+    chosen = by_id[st.selectbox(ui.tr("projects.choose"), ids, index=start,
+                                format_func=lambda pid: project_label(by_id[pid], active))]
+    with st.container(border=True):
+        project_editor(chosen)
+        archive_buttons(chosen, active is not None and chosen.id == active.id)
