@@ -52,6 +52,11 @@ def summary(samples: list[float]) -> dict[str, Any]:
 
 
 def peak_rss_mb() -> float:
+    """This process's RSS high-water mark (VmHWM). Not `ru_maxrss`: Linux keeps that across
+    fork and exec, so a child would report its parent's peak."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
