@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import pandas as pd
 
@@ -106,14 +107,23 @@ def _empty_series() -> pd.DataFrame:
 # --- Wat werkte? -------------------------------------------------------------------------------
 
 
-def _change_from(points: Sequence[tuple[pd.Timestamp, int]], week: pd.Timestamp) -> int | None:
+@dataclass(frozen=True)
+class _Change:
+    """One measured movement: from the rating at `before` to the rating at `after`."""
+
+    before: pd.Timestamp
+    after: pd.Timestamp
+    change: int
+
+
+def _change_from(points: Sequence[tuple[pd.Timestamp, int]], week: pd.Timestamp) -> _Change | None:
     """Rating at the latest logged week in [week, week + 2 weeks] minus the latest one before."""
     window_end = week + pd.Timedelta(weeks=FOLLOW_UP_WINDOW_WEEKS)
-    before = [rating for when, rating in points if when < week]
-    after = [rating for when, rating in points if week <= when <= window_end]
+    before = [(when, rating) for when, rating in points if when < week]
+    after = [(when, rating) for when, rating in points if week <= when <= window_end]
     if not before or not after:
         return None
-    return after[-1] - before[-1]
+    return _Change(before[-1][0], after[-1][0], after[-1][1] - before[-1][1])
 
 
 def what_worked(
@@ -124,13 +134,19 @@ def what_worked(
     Per stakeholder and dimension the series is the worksheet start plus the current follow-ups;
     weeks not logged are absent, never interpolated.
 
-    With action: for each ISO week w in which at least one action on the dimension's row was
-    carried out (`actions.week`), change = the rating at the latest logged week in
-    [w, w + 2 weeks] minus the rating at the latest logged week strictly before w. A week counts
-    once however many actions it had, and only if both ratings exist.
+    With action: for each ISO week a in which an action on the dimension's row was carried out
+    (`actions.week`), change = the rating at the latest logged week in [a, a + 2 weeks] minus the
+    rating at the latest logged week strictly before a; only if both ratings exist. Several
+    actions whose windows measure the same movement (the same pair of logged weeks, e.g. actions
+    in two unlogged weeks between the same two follow-ups) make one case, not one per action
+    week: it is one observed change, and counting it twice would inflate the number of cases the
+    screen shows as the weight of the evidence. Windows that overlap but measure different pairs
+    stay separate cases.
 
-    Without action: every week w of the series with a rating before it and no action on that row
-    carried out in [w, w + 2 weeks]; the same formula.
+    Without action (the control): every logged week w with a logged week p before it, provided
+    no action on that row was carried out from the week after p through w + 2 weeks. The change
+    is measured from p, so an action in an unlogged week between p and w would otherwise leak
+    into the control; the same formula as above.
 
     Actions on row 1 (the interests themselves) have no rating and are ignored. Returns one row
     per dimension in worksheet order: dimension, with_action_change, with_action_cases,
@@ -156,16 +172,18 @@ def what_worked(
     ):
         points = list(zip(group["week"], group["rating"], strict=True))
         acted = action_weeks.get((int(stakeholder_id), str(dimension)), set())
+        measured: set[tuple[pd.Timestamp, pd.Timestamp]] = set()
         for week in sorted(acted):
-            change = _change_from(points, week)
-            if change is not None:
-                changes[(dimension, True)].append(change)
-        for week, _rating in points:
-            if any(week <= action <= week + window for action in acted):
+            found = _change_from(points, week)
+            if found is not None and (found.before, found.after) not in measured:
+                measured.add((found.before, found.after))
+                changes[(dimension, True)].append(found.change)
+        for (previous, _), (week, _rating) in pairwise(points):
+            if any(previous < action <= week + window for action in acted):
                 continue
-            change = _change_from(points, week)
-            if change is not None:
-                changes[(dimension, False)].append(change)
+            found = _change_from(points, week)
+            if found is not None:
+                changes[(dimension, False)].append(found.change)
 
     def mean(values: list[int]) -> float:
         return sum(values) / len(values) if values else float("nan")

@@ -107,9 +107,10 @@ def actions_frame(rows: list[tuple[int, str, str, int]]) -> pd.DataFrame:
 
 
 def hand_made_case() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    ans, bob = (1, "Ans"), (2, "Bob")
+    ans, bob, cor = (1, "Ans"), (2, "Bob"), (3, "Cor")
     baseline = baseline_frame(
         [
+            (*cor, 0, "genuine_interest", 2),
             (*ans, 0, "value", 2),
             (*ans, 0, "conversation", 3),
             (*bob, 0, "value", 3),
@@ -128,6 +129,9 @@ def hand_made_case() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
             (*ans, 4, "conversation", 2),
             (*bob, 1, "value", 4),
             (*bob, 1, "negotiation", 3),
+            # Cor, genuine interest: W0 2, (W1, W2 not logged) W3 3, (W4, W5 not logged) W6 3.
+            (*cor, 3, "genuine_interest", 3),
+            (*cor, 6, "genuine_interest", 3),
         ]
     )
     actions = actions_frame(
@@ -138,30 +142,41 @@ def hand_made_case() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
             (*bob, "value", 1),
             (*bob, "value", 6),  # nothing logged in W6..W8: no case
             (*bob, "negotiation", 0),  # nothing logged before W0: no case
+            (*cor, "genuine_interest", 1),  # in unlogged weeks, both measured W0 → W3
+            (*cor, "genuine_interest", 2),
         ]
     )
     return history, baseline, actions
 
 
 def test_what_worked_on_a_hand_made_case() -> None:
-    # Worked out by hand (change = latest rating in [w, w+2] minus latest rating before w):
-    # value, with action:  Ans W2: W4 (4) - W1 (2) = +2;  Bob W1: W1 (4) - W0 (3) = +1
+    # Worked out by hand (change = latest rating in [w, w+2] minus latest rating before w; a
+    # logged week w is a control only if no action on that row fell in (previous logged, w+2]):
+    # value, with action:  Ans W2 (two actions, one week): W4 (4) - W1 (2) = +2;
+    #                      Bob W1: W1 (4) - W0 (3) = +1;
     #                      Bob W6: nothing logged in W6..W8 → no case.    mean 1.5 over 2.
-    # value, without:      Ans W1 and W2 have an action in [w, w+2] → skipped;
-    #                      Ans W4: W4 (4) - W2 (3) = +1.  (W0 and Bob W0 have nothing before.)
-    #                      Bob W1 has an action → skipped.                mean 1.0 over 1.
-    # conversation, without: W1: W2 (2) - W0 (3) = -1;  W2: W4 (2) - W1 (3) = -1;
-    #                      W4: W4 (2) - W2 (2) = 0.                       mean -2/3 over 3.
+    # value, without:      Ans W1: (W0, W3] holds the W2 action → skipped; W2 likewise;
+    #                      Ans W4: (W2, W6] has no action: W4 (4) - W2 (3) = +1.
+    #                      (Ans W0 and Bob W0 have nothing before them.)
+    #                      Bob W1: (W0, W3] holds his W1 action → skipped.  mean 1.0 over 1.
+    # conversation:        never an action → no case with action (NaN over 0, not 0: no
+    #                      evidence is not no change); without: W1: W2 (2) - W0 (3) = -1;
+    #                      W2: W4 (2) - W1 (3) = -1;  W4: W4 (2) - W2 (2) = 0.  mean -2/3 over 3.
     # negotiation:         Bob's action in W0 has no rating before it → no case with action;
-    #                      W1 without action: W1 (3) - W0 (2) = +1.       mean 1.0 over 1.
-    # genuine_interest:    no data at all → NaN over 0 (not 0: no evidence is not no change).
+    #                      W1: (W0, W3] has no action (W0 is not after W0): W1 (3) - W0 (2) = +1.
+    #                                                                     mean 1.0 over 1.
+    # genuine_interest:    Cor's actions in W1 and W2 both measure W3 (3) - W0 (2) = +1: one
+    #                      movement, so one case (not two).               mean 1.0 over 1.
+    #                      Without: W3: (W0, W5] holds both actions → skipped (the old rule,
+    #                      which looked only at [W3, W5], counted it: the leak);
+    #                      W6: (W3, W8] has no action: W6 (3) - W3 (3) = 0.  mean 0.0 over 1.
     result = analytics.what_worked(*hand_made_case())
 
     assert list(result.columns) == analytics.WHAT_WORKED_COLUMNS
     assert list(result["dimension"]) == list(worksheet.DIMENSION_KEYS)
     by_key = result.set_index("dimension")
     expected = {
-        "genuine_interest": (math.nan, 0, math.nan, 0),
+        "genuine_interest": (1.0, 1, 0.0, 1),
         "value": (1.5, 2, 1.0, 1),
         "conversation": (math.nan, 0, -2 / 3, 3),
         "negotiation": (math.nan, 0, 1.0, 1),
@@ -190,6 +205,33 @@ def test_what_worked_does_not_interpolate_unlogged_weeks() -> None:
     result = analytics.what_worked(history, baseline, no_actions).set_index("dimension")
     assert result.loc["value", "without_action_cases"] == 4
     assert result.loc["value", "without_action_change"] == pytest.approx(1.25)
+
+
+def test_an_action_in_an_unlogged_week_keeps_the_next_logged_week_out_of_the_control() -> None:
+    # Worksheet W0 2; the action is done in W1, which is not logged; the next follow-up is W3 4.
+    # W3's change (+2) is measured from W0, so it spans the action: it belongs to 'with action'
+    # (W1: latest in [W1, W3] is W3 (4) - W0 (2) = +2) and must not appear as a control case.
+    # The old rule looked only at [W3, W5] for actions and counted W3 as 'without': +2 over 1.
+    baseline = baseline_frame([(1, "Ans", 0, "value", 2)])
+    history = history_frame([(1, "Ans", 3, "value", 4)])
+    actions = actions_frame([(1, "Ans", "value", 1)])
+    result = analytics.what_worked(history, baseline, actions).set_index("dimension")
+    assert result.loc["value", "with_action_cases"] == 1
+    assert result.loc["value", "with_action_change"] == 2
+    assert result.loc["value", "without_action_cases"] == 0
+    assert math.isnan(result.loc["value", "without_action_change"])
+
+
+def test_actions_measuring_the_same_movement_count_once() -> None:
+    # Actions in W1 and W2, follow-ups only in W0 (2) and W3 (5): both windows measure W3 - W0 =
+    # +3. One observed change → one case; counting per action week would report n = 2.
+    # An action in W5 measures W6 (4) - W3 (5) = -1: another pair, its own case.  mean 1.0 over 2.
+    baseline = baseline_frame([(1, "Ans", 0, "value", 2)])
+    history = history_frame([(1, "Ans", 3, "value", 5), (1, "Ans", 6, "value", 4)])
+    actions = actions_frame([(1, "Ans", "value", n) for n in (1, 2, 5)])
+    result = analytics.what_worked(history, baseline, actions).set_index("dimension")
+    assert result.loc["value", "with_action_cases"] == 2
+    assert result.loc["value", "with_action_change"] == pytest.approx(1.0)
 
 
 def test_what_worked_with_empty_frames_has_one_row_per_dimension() -> None:
