@@ -78,6 +78,8 @@ def rated_row(row: worksheet.WorksheetRow) -> None:
             ui.tr("worksheet.target"),
             options=[None, *worksheet.RATING_SCALE],
             format_func=lambda rating: ui.rating_text(row, rating),
+            # With no target Streamlit shows the placeholder (English by default), not "—".
+            placeholder=ui.rating_text(row, None),
             key=keys["target"],
             help=ui.tr("worksheet.target_help"),
         )
@@ -155,8 +157,9 @@ def action_editor(action) -> None:
             )
 
 
+# Finished actions shown per row without asking; years of them would bury the open ones.
+# (A comment, not a string: Streamlit's magic would print a bare string on the page.)
 RECENT_FINISHED_ACTIONS = 3
-"""Finished actions shown per row without asking; years of them would bury the open ones."""
 
 
 def actions_column(row: worksheet.WorksheetRow) -> None:

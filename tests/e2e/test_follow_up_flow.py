@@ -1,0 +1,132 @@
+"""Issue 3 in a real Chromium: three weekly follow-ups for one stakeholder (one a backfill), an
+action marked done, and the Trends chart showing three follow-up points per dimension plus the
+action marker.
+
+How the chart is inspected: Streamlit draws Vega-Lite with vega-embed's SVG renderer, and Vega
+gives every mark group the class `<layer name>_marks` (charts.FOLLOW_UP_LAYER, ACTION_LAYER, ...)
+and every mark an aria-label listing its encoded fields ("Week: 2026-W47; Onderdeel: Waarde; …").
+The test reads those labels, so it checks what was drawn, not only the spec that was sent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+
+import pytest
+
+from belangen import charts, domain, worksheet
+from belangen.store import Store
+
+from . import flows
+from .flows import tr
+from .harness import AppPage, AppServer
+
+pytestmark = pytest.mark.e2e
+
+ACTION_TEXT = "Evaluatiegesprek plannen"
+OUTCOME = "Ze waarderen de snelle vergunning"
+
+
+@pytest.fixture(scope="module")
+def seeded(app_server: AppServer) -> dict[str, int]:
+    """A project that started months ago, one stakeholder with a filled worksheet and an open
+    action on row 3 — written through the app's Store while the server is stopped."""
+    app_server.stop()
+    db = Store(app_server.db_path)
+    try:
+        today = db.today()
+        project_id = db.create_project("Herinrichting stationsgebied", "Nieuw plein",
+                                       "Draagvlak bij de raad", today - dt.timedelta(days=120))
+        stakeholder_id = db.create_stakeholder(project_id, "Wethouder Jansen", "Gemeente",
+                                               "De gemeenteraad", "")
+        for rating, row in zip((2, 3, 2, 1), worksheet.DIMENSIONS, strict=True):
+            db.save_worksheet_entry(stakeholder_id, row.key, reflection=f"Start: {row.key}",
+                                    rating=rating, target=4)
+        action_id = db.add_action(stakeholder_id, worksheet.VALUE.key, ACTION_TEXT)
+    finally:
+        db.close()
+    app_server.start()
+    return {"stakeholder": stakeholder_id, "action": action_id}
+
+
+def log_follow_up(
+    app: AppPage,
+    stakeholder_id: int,
+    day: dt.date,
+    ratings: tuple[int, int, int, int],
+    reflection: str,
+    *,
+    done_action: int | None = None,
+) -> None:
+    """On the Wekelijkse follow-up page: pick the week, re-rate, maybe tick the action done
+    (row 3, so their own view of the value is asked too), reflect, save."""
+    app.fill_date(app.key("fu_day"), flows.dmy(day))
+    prefix = f"fu_{stakeholder_id}_{domain.week_start(day).isoformat()}"
+    for row, rating in zip(worksheet.DIMENSIONS, ratings, strict=True):
+        app.choose_radio(app.key(f"{prefix}_rating_{row.key}"), flows.rating_option(row, rating),
+                         rerun=True)
+    if done_action is not None:
+        app.act(app.key(f"{prefix}_done_{done_action}").locator("label").first.click)
+        outcome = app.key(f"{prefix}_outcome_{done_action}").locator("input")
+        outcome.fill(OUTCOME)
+        app.act(lambda: outcome.press("Enter"))
+        app.choose_radio(app.key(f"{prefix}_their_value"),
+                         flows.rating_option(worksheet.VALUE, 3), rerun=True)
+    text = app.key(f"{prefix}_reflection").locator("textarea")
+    text.fill(reflection)
+    app.act(lambda: text.press("Tab"))
+    app.click(app.key("fu_save").get_by_role("button"))
+    assert not app.exception_texts(), app.exception_texts()
+    assert not app.page.get_by_test_id("stAlertContentError").count(), app.main_text()
+    assert tr("follow_up.saved", name="Wethouder Jansen") in app.page.get_by_test_id(
+        "stToast"
+    ).all_inner_texts()[-1]
+
+
+def drawn_marks(chart, layer: str) -> list[dict[str, str]]:
+    """The aria-label fields of every mark Vega drew for one named layer."""
+    labels = chart.locator(f"g.{layer}_marks > *").evaluate_all(
+        "marks => marks.map(mark => mark.getAttribute('aria-label') || '')"
+    )
+    return [dict(part.split(": ", 1) for part in label.split("; ") if ": " in part)
+            for label in labels]
+
+
+def test_three_weeks_of_follow_ups_show_in_the_trend(seeded, app, browser_log):
+    stakeholder_id, action_id = seeded["stakeholder"], seeded["action"]
+    today = dt.date.today()
+    last_week, two_weeks_ago = today - dt.timedelta(weeks=1), today - dt.timedelta(weeks=2)
+
+    app.goto_page(tr("nav.follow_up"))
+    log_follow_up(app, stakeholder_id, today, (3, 3, 3, 2), "Deze week: open gesprek.")
+    log_follow_up(app, stakeholder_id, last_week, (2, 4, 3, 2), "Evaluatie gaf lucht.",
+                  done_action=action_id)
+    # The backfill: a week before the two already logged, chosen explicitly.
+    app.fill_date(app.key("fu_day"), flows.dmy(two_weeks_ago))
+    assert tr("follow_up.backfill_marker").strip(" —") in app.main_text()
+    log_follow_up(app, stakeholder_id, two_weeks_ago, (2, 3, 2, 1), "Ingehaald: stil.")
+
+    app.goto_page(tr("nav.trends"))
+    panel = app.page.get_by_role("tabpanel", name=tr("trends.tab_stakeholder"))
+    chart = panel.get_by_test_id("stVegaLiteChart").first
+    chart.locator(f"g.{charts.ACTION_LAYER}_marks").wait_for(state="attached")
+
+    weeks = {domain.iso_week_label(day) for day in (today, last_week, two_weeks_ago)}
+    points = drawn_marks(chart, charts.FOLLOW_UP_LAYER)
+    per_dimension: dict[str, set[str]] = defaultdict(set)
+    for point in points:
+        per_dimension[point[tr("chart.dimension")]].add(point[tr("chart.week")])
+    assert len(points) == 12, points
+    assert per_dimension == {row.short_name("nl"): weeks for row in worksheet.DIMENSIONS}
+
+    (marker,) = drawn_marks(chart, charts.ACTION_LAYER)
+    assert marker[tr("chart.week")] == domain.iso_week_label(last_week)
+    assert marker[tr("chart.action")] == ACTION_TEXT
+    assert marker[tr("chart.outcome")] == OUTCOME
+    assert re.match(r"3 · ", marker[tr("chart.row")])
+
+    assert len(drawn_marks(chart, charts.WORKSHEET_LAYER)) == 4  # week 0: the worksheet
+    assert len(drawn_marks(chart, charts.THEIR_VIEW_LAYER)) == 1
+    browser_log.assert_clean()
