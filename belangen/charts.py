@@ -34,15 +34,36 @@ ACTION_LAYER = "actions"
 HIGHLIGHT = "dimension_highlight"
 
 TREND_HEIGHT = 300
+PANEL_WIDTH = 170  # a small multiple: wide enough for 26 weekly points
+PANEL_HEIGHT = 120
+CROWDED_SPOT = 3  # from this many stakeholders on one spot the map names them with a count
+# On a screen narrower than this the position map's axes show bare numbers. Vega's
+# containerSize(), not the plot's own width: a label size that follows the fitted width feeds
+# back into the fit and shifts the chart left, cutting off its titles.
+NARROW = "containerSize()[0] < 520"
 DIMMED_OPACITY = 0.15
 MAX_WEEK_TICKS = 14
 ACTION_OFFSET_PX = 12  # actions in one week on different rows sit side by side
 ACTION_STACK_PX = 11  # several actions on one row in one week stack upwards
+TREND_SPREAD_PX = 4.0  # vertical distance between neighbouring dimensions' lines in a trend
+PANEL_SPREAD_PX = 2.5  # the same in a small multiple
 INK = "#333333"
 MINUS = "\u2212"
 # Streamlit's default autosize 'fit' squeezes the plot to make room for titles and legends;
 # 'fit-x' stretches the width only, so `height` stays the height of the plot itself.
 FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
+
+
+def _heading(
+    text: str, subtitle: str | list[str] | None = None, *, titled: bool = True
+) -> dict[str, alt.Title]:
+    """`properties` arguments for the chart's own title, or none when the page already heads it
+    (`titled=False`): a page heading wraps on a phone where an SVG title is cut off."""
+    if not titled:
+        return {}
+    if subtitle is None:
+        return {"title": alt.Title(text, anchor="start")}
+    return {"title": alt.Title(text, subtitle=subtitle, anchor="start")}
 
 
 # --- Shared pieces -----------------------------------------------------------------------------
@@ -71,6 +92,32 @@ def dimension_colour(lang: str, *, legend: bool = True) -> alt.Color:
     )
 
 
+def dimension_shifts(lang: str, spread_px: float) -> dict[str, float]:
+    """Pixels each dimension's marks move, by its name: worksheet order from lowest (genuine
+    interest, moved down) to highest (negotiation, moved up), so equal ratings no longer hide
+    each other's lines and points.
+
+    Pixels, not rating units: a fixed gap stays visible in a 300 px trend and a 120 px panel
+    alike, while the y field and every tooltip keep the true rating and the axis stays 1-5.
+    """
+    middle = (len(worksheet.DIMENSIONS) - 1) / 2
+    return {
+        row.short_name(lang): (middle - position) * spread_px
+        for position, row in enumerate(worksheet.DIMENSIONS)
+    }
+
+
+def _with_shift(frame: pd.DataFrame, lang: str, spread_px: float) -> pd.DataFrame:
+    """`frame` plus its `y_shift` column (pixels), from its dimension names."""
+    shifts = dimension_shifts(lang, spread_px)
+    return frame.assign(y_shift=frame["dimension"].map(shifts).astype("float64"))
+
+
+# A per-datum offset expression on the mark: Vega-Lite ignores a yOffset channel when y is
+# quantitative (the channel only offsets within a band), as it does xOffset on a temporal x.
+Y_SHIFT = alt.expr("datum.y_shift")
+
+
 def rating_label(key: str, rating: object, lang: str) -> str:
     """'3 · Enige waarde': the number and what it means for this dimension."""
     if rating is None or pd.isna(rating):
@@ -79,7 +126,7 @@ def rating_label(key: str, rating: object, lang: str) -> str:
     return f"{value} · {worksheet.row(key).rating_label(value, lang)}"
 
 
-def _rating_scale(padding: int = 8) -> alt.Scale:
+def _rating_scale(padding: int | alt.ExprRef = 8) -> alt.Scale:
     # Fixed domain so charts compare; the padding (pixels) keeps points at 1 and 5 off the edge.
     return alt.Scale(
         domain=[worksheet.RATING_MIN, worksheet.RATING_MAX],
@@ -112,14 +159,15 @@ def _rating_axis(lang: str, *, title: str | None = None, labels: bool = True) ->
     )
 
 
-def _scale_axis(key: str, lang: str, title: str, label_limit: alt.ExprRef | int) -> alt.Axis:
-    """An axis for one dimension: here its five labels fit, so show them."""
+def _scale_axis(key: str, lang: str, title: str, label_limit: str) -> alt.Axis:
+    """An axis for one dimension: here its five labels fit, so show them; on a narrow screen
+    the bare numbers instead of five stumps ('1 · …'), and the tooltips keep the words."""
     labels = {value: rating_label(key, value, lang) for value in worksheet.RATING_SCALE}
     return alt.Axis(
         values=list(worksheet.RATING_SCALE),
-        labelExpr=_label_expr(labels),
+        labelExpr=f"{NARROW} ? datum.label : ({_label_expr(labels)})",
         title=title,
-        labelLimit=label_limit,
+        labelLimit=alt.expr(f"{NARROW} ? 30 : ({label_limit})"),
     )
 
 
@@ -318,9 +366,15 @@ def stakeholder_trend(
     markers = _action_markers(actions, lang)
     their_view = _their_view(history, lang)
     lines = analytics.with_gaps(follow_ups[["week", "dimension", "rating"]], by=["dimension"])
-    lines = lines.drop(columns=["gap"])
-    segments = _start_segments(start, follow_ups)
+    lines = _with_shift(lines.drop(columns=["gap"]), lang, TREND_SPREAD_PX)
+    segments = _with_shift(_start_segments(start, follow_ups), lang, TREND_SPREAD_PX)
     targets = start.dropna(subset=["target"])[["dimension", "target", "target_label"]]
+    targets = _with_shift(targets, lang, TREND_SPREAD_PX)
+    follow_ups = _with_shift(follow_ups, lang, TREND_SPREAD_PX)
+    start = _with_shift(start, lang, TREND_SPREAD_PX)
+    their_view = their_view.assign(
+        y_shift=dimension_shifts(lang, TREND_SPREAD_PX)[worksheet.VALUE.short_name(lang)]
+    )
 
     all_weeks = pd.concat(
         [follow_ups["week"], start["week"], markers["week"], their_view["week"]],
@@ -338,7 +392,7 @@ def stakeholder_trend(
 
     target_layer = (
         alt.Chart(targets, name=TARGET_LAYER)
-        .mark_rule(strokeDash=[2, 3], strokeWidth=1.5)
+        .mark_rule(strokeDash=[2, 3], strokeWidth=1.5, yOffset=Y_SHIFT)
         .encode(
             y=alt.Y("target:Q", scale=_rating_scale(), axis=_rating_axis(lang)),
             color=colour,
@@ -350,13 +404,13 @@ def stakeholder_trend(
     )
     start_layer = (
         alt.Chart(segments, name=START_LAYER)
-        .mark_line(strokeDash=[5, 4], strokeWidth=1.5)
+        .mark_line(strokeDash=[5, 4], strokeWidth=1.5, yOffset=Y_SHIFT)
         .encode(x=x, y=y, color=colour, detail="dimension:N", opacity=opacity)
     )
     line_layer = (
         alt.Chart(lines, name=LINE_LAYER)
         # Explicit although it is the default: a null rating (unlogged week) breaks the line.
-        .mark_line(strokeWidth=2.5, invalid="break-paths-show-domains")
+        .mark_line(strokeWidth=2.5, invalid="break-paths-show-domains", yOffset=Y_SHIFT)
         .encode(x=x, y=y, color=colour, opacity=opacity)
     )
     action_rule_layer = (
@@ -373,7 +427,7 @@ def stakeholder_trend(
     )
     worksheet_layer = (
         alt.Chart(start, name=WORKSHEET_LAYER)
-        .mark_point(shape="diamond", filled=False, size=130, strokeWidth=2)
+        .mark_point(shape="diamond", filled=False, size=130, strokeWidth=2, yOffset=Y_SHIFT)
         .encode(
             x=x,
             y=y,
@@ -390,7 +444,7 @@ def stakeholder_trend(
     )
     follow_up_layer = (
         alt.Chart(follow_ups, name=FOLLOW_UP_LAYER)
-        .mark_point(filled=True, size=55)
+        .mark_point(filled=True, size=55, yOffset=Y_SHIFT)
         .encode(
             x=x,
             y=y,
@@ -408,6 +462,7 @@ def stakeholder_trend(
             strokeWidth=2,
             color=worksheet.VALUE.colour,
             xOffset=7,
+            yOffset=Y_SHIFT,
         )
         .encode(
             x=x,
@@ -472,8 +527,14 @@ def project_small_multiples(
     lang: str,
     *,
     columns: int = 3,
+    panel_width: int = PANEL_WIDTH,
+    titled: bool = True,
 ) -> alt.FacetChart:
-    """One small trend per stakeholder, on shared axes and in the same colours."""
+    """One small trend per stakeholder, on shared axes and in the same colours.
+
+    A facet cannot stretch to its container, so its width is `columns` × `panel_width` plus the
+    axis: the page picks both to fit the screen (never more columns than stakeholders).
+    """
     series = analytics.rating_series(history, baseline)
     series["dimension_key"] = series["dimension"]
     series["dimension"] = series["dimension_key"].map(
@@ -500,6 +561,7 @@ def project_small_multiples(
         [lines, segments, start[keep].assign(kind="worksheet"), points], ignore_index=True
     )
     data["rating"] = data["rating"].astype("Int64")
+    data = _with_shift(data, lang, PANEL_SPREAD_PX)
 
     order = list(
         dict.fromkeys(analytics.latest_vs_baseline(history, baseline)["stakeholder"].tolist())
@@ -518,36 +580,36 @@ def project_small_multiples(
     base = alt.Chart()  # no data of its own: the facet below splits `data` per stakeholder
     layers = alt.layer(
         base.transform_filter(alt.datum.kind == "start")
-        .mark_line(strokeDash=[4, 3], strokeWidth=1.2)
+        .mark_line(strokeDash=[4, 3], strokeWidth=1.2, yOffset=Y_SHIFT)
         .encode(x=x, y=y, color=colour, detail="dimension:N", opacity=opacity)
         .add_params(highlight)  # on the first layer: the legend binding only works from there
         .properties(name=START_LAYER),
         base.transform_filter(alt.datum.kind == "line")
-        .mark_line(strokeWidth=2, invalid="break-paths-show-domains")
+        .mark_line(strokeWidth=2, invalid="break-paths-show-domains", yOffset=Y_SHIFT)
         .encode(x=x, y=y, color=colour, opacity=opacity)
         .properties(name=LINE_LAYER),
         base.transform_filter(alt.datum.kind == "worksheet")
-        .mark_point(shape="diamond", filled=False, size=60, strokeWidth=1.5)
+        .mark_point(shape="diamond", filled=False, size=60, strokeWidth=1.5, yOffset=Y_SHIFT)
         .encode(x=x, y=y, color=colour, opacity=opacity, tooltip=tooltip)
         .properties(name=WORKSHEET_LAYER),
         base.transform_filter(alt.datum.kind == "point")
-        .mark_point(filled=True, size=28)
+        .mark_point(filled=True, size=28, yOffset=Y_SHIFT)
         .encode(x=x, y=y, color=colour, opacity=opacity, tooltip=tooltip)
         .properties(name=FOLLOW_UP_LAYER),
-    ).properties(width=170, height=120)
+    ).properties(width=panel_width, height=PANEL_HEIGHT)
     return layers.facet(
         facet=alt.Facet(
             "stakeholder:N",
             sort=order,
             title=None,
-            header=alt.Header(labelFontWeight="bold", labelLimit=170),
+            header=alt.Header(labelFontWeight="bold", labelLimit=panel_width),
         ),
-        columns=columns,
+        columns=max(1, min(columns, len(order))),
         data=data,
-    ).properties(title=alt.Title(t("chart.project_title", lang), anchor="start"))
+    ).properties(**_heading(t("chart.project_title", lang), titled=titled))
 
 
-def latest_heatmap(latest: pd.DataFrame, lang: str) -> alt.LayerChart:
+def latest_heatmap(latest: pd.DataFrame, lang: str, *, titled: bool = True) -> alt.LayerChart:
     """Stakeholder × dimension: colour = latest rating, text = rating and change since the
     worksheet, e.g. '4 (+2)'. Takes `analytics.latest_vs_baseline`."""
     names = dimension_names(lang)
@@ -644,7 +706,7 @@ def latest_heatmap(latest: pd.DataFrame, lang: str) -> alt.LayerChart:
         )
     )
     return alt.layer(cells, labels).properties(
-        title=alt.Title(t("chart.heatmap_title", lang), anchor="start"),
+        **_heading(t("chart.heatmap_title", lang), titled=titled),
         height=alt.Step(36),
         autosize=FIT_WIDTH,
     )
@@ -661,10 +723,61 @@ def _spread(points: pd.DataFrame, radius: float = 0.17) -> pd.DataFrame:
     return points.assign(dx=shift * angle.map(math.cos), dy=shift * angle.map(math.sin))
 
 
-def position_map(latest: pd.DataFrame, lang: str) -> alt.LayerChart:
+def _map_labels(points: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One label per stakeholder, set on the outer side of its dot when it shares its spot, or
+    one count ('7 stakeholders') per crowded spot, whose names all sit in the tooltip: names
+    piled on one spot are unreadable at any width.
+
+    Columns: stakeholder (full name, or the names on a crowded spot), text, x, y and the label's
+    pixel offsets dx, dy and alignment.
+    """
+    columns = ["stakeholder", "text", "x", "y", "dx", "dy", "align"]
+    if points.empty:
+        return pd.DataFrame({column: pd.Series(dtype=object) for column in columns})
+    spot = ["value_latest", "negotiation_latest"]
+    size = points.groupby(spot)["stakeholder"].transform("size")
+    alone = points[size < CROWDED_SPOT]
+    right = alone["dx"] >= 0
+    single = pd.DataFrame(
+        {
+            "stakeholder": alone["stakeholder"],
+            "text": alone["stakeholder"],
+            "x": alone["x_latest"],
+            "y": alone["y_latest"],
+            "dx": right.map({True: 8.0, False: -8.0}),
+            # Above its dot unless the dot was moved down from the shared spot.
+            "dy": (alone["dy"] < 0).map({True: 10.0, False: -6.0}),
+            "align": right.map({True: "left", False: "right"}),
+        }
+    )
+    crowded = (
+        points[size >= CROWDED_SPOT]
+        .groupby(spot, as_index=False)
+        .agg(
+            stakeholder=("stakeholder", lambda names: ", ".join(sorted(names, key=str.lower))),
+            count=("stakeholder", "size"),
+            x=("x_latest", "max"),
+        )
+    )
+    counted = pd.DataFrame(
+        {
+            "stakeholder": crowded["stakeholder"],
+            "text": [t("chart.stakeholders_here", lang, count=n) for n in crowded["count"]],
+            "x": crowded["x"],
+            "y": crowded["negotiation_latest"],
+            "dx": 10.0,
+            "dy": 0.0,
+            "align": "left",
+        }
+    )
+    return pd.concat([single, counted], ignore_index=True)[columns]
+
+
+def position_map(latest: pd.DataFrame, lang: str, *, titled: bool = True) -> alt.LayerChart:
     """Each stakeholder by value for them (x) × willingness to negotiate (y), with a tapering
     trail from the worksheet position (thin end, open circle) to the latest (thick end, dot).
-    Takes `analytics.latest_vs_baseline`."""
+    Takes `analytics.latest_vs_baseline`. Without its title (`titled=False`) it keeps the line
+    that explains the marks."""
     wide = latest[latest["dimension"].isin([worksheet.VALUE.key, worksheet.NEGOTIATION.key])]
     columns = [
         "stakeholder",
@@ -738,13 +851,18 @@ def position_map(latest: pd.DataFrame, lang: str) -> alt.LayerChart:
     )
     value_title = t("chart.value_axis", lang)
     negotiation_title = t("chart.negotiation_axis", lang)
-    x_scale = _rating_scale(padding=50)  # room for the outer labels, '5 · Grote waarde'
+    # Room for the outer labels ('5 · Grote waarde'); bare numbers on a phone need little.
+    x_scale = _rating_scale(padding=alt.expr(f"{NARROW} ? 16 : 50"))
 
     y_scale = _rating_scale()
     # Label room follows the plot width, so a narrow screen shortens labels, not the plot.
-    x_axis = _scale_axis(worksheet.VALUE.key, lang, value_title, alt.expr("width / 5 - 4"))
+    x_axis = _scale_axis(worksheet.VALUE.key, lang, value_title, "width / 5 - 4")
     y_axis = _scale_axis(
-        worksheet.NEGOTIATION.key, lang, negotiation_title, alt.expr("min(170, width / 2.5)")
+        # Not the plot's width: a limit that follows it feeds back into the fit-x layout.
+        worksheet.NEGOTIATION.key,
+        lang,
+        negotiation_title,
+        "170",
     )
     tooltip = [
         alt.Tooltip("stakeholder:N", title=t("chart.stakeholder", lang)),
@@ -782,27 +900,41 @@ def position_map(latest: pd.DataFrame, lang: str) -> alt.LayerChart:
         )
     )
     names = (
-        alt.Chart(points, name="names")
-        .mark_text(align="left", dx=8, dy=-6, fontSize=12, color=INK)
+        alt.Chart(_map_labels(points, lang), name="names")
+        .mark_text(
+            align=alt.expr("datum.align"),
+            dx=alt.expr("datum.dx"),
+            dy=alt.expr("datum.dy"),
+            # Long names end in '…' within a share of the plot; the tooltip has them whole.
+            limit=alt.expr("clamp(width / 3.2, 70, 180)"),
+            fontSize=12,
+            color=INK,
+        )
         .encode(
-            x=alt.X("x_latest:Q", scale=x_scale, axis=x_axis),
-            y=alt.Y("y_latest:Q", scale=y_scale, axis=y_axis),
-            text="stakeholder:N",
-            tooltip=tooltip,
+            x=alt.X("x:Q", scale=x_scale, axis=x_axis),
+            y=alt.Y("y:Q", scale=y_scale, axis=y_axis),
+            text="text:N",
+            tooltip=alt.Tooltip("stakeholder:N", title=t("chart.stakeholder", lang)),
         )
     )
+    heading = (
+        _heading(t("chart.position_title", lang), t("chart.position_subtitle", lang))
+        if titled
+        else {
+            "title": alt.Title(
+                t("chart.position_subtitle", lang),
+                anchor="start",
+                fontSize=12,
+                fontWeight="normal",
+            )
+        }
+    )
     return alt.layer(movement, start, now, names).properties(
-        height=420,
-        autosize=FIT_WIDTH,
-        title=alt.Title(
-            t("chart.position_title", lang),
-            subtitle=t("chart.position_subtitle", lang),
-            anchor="start",
-        ),
+        height=420, autosize=FIT_WIDTH, **heading
     )
 
 
-def what_worked_chart(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
+def what_worked_chart(frame: pd.DataFrame, lang: str, *, titled: bool = True) -> alt.LayerChart:
     """Grouped bars per dimension: average change with an action beside without, each bar
     labelled with its number of cases so a mean over two weeks cannot pass for a finding.
     Takes `analytics.what_worked`."""
@@ -909,9 +1041,9 @@ def what_worked_chart(frame: pd.DataFrame, lang: str) -> alt.LayerChart:
     return alt.layer(bars, zero, counts).properties(
         height=260,
         autosize=FIT_WIDTH,
-        title=alt.Title(
+        **_heading(
             t("chart.what_worked_title", lang),
-            subtitle=[t("chart.what_worked_subtitle", lang), t("chart.few_cases", lang)],
-            anchor="start",
+            [t("chart.what_worked_subtitle", lang), t("chart.few_cases", lang)],
+            titled=titled,
         ),
     )

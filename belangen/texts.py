@@ -575,7 +575,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "trends.no_cases": ("geen gevallen", "no cases"),
     # --- charts -------------------------------------------------------------------------------
     "chart.week": ("Week", "Week"),
-    "chart.rating": ("Beoordeling", "Rating"),
+    "chart.rating": ("Waardering", "Rating"),
     "chart.dimension": ("Onderdeel", "Aspect"),
     "chart.stakeholder": ("Stakeholder", "Stakeholder"),
     "chart.reflection": ("Reflectie", "Reflection"),
@@ -596,10 +596,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart.row": ("Rij", "Row"),
     "chart.scale_low": ("laag", "low"),
     "chart.scale_high": ("hoog", "high"),
-    "chart.latest_rating": ("Laatste beoordeling", "Latest rating"),
+    "chart.latest_rating": ("Laatste waardering", "Latest rating"),
     "chart.latest_week": ("Laatste week", "Latest week"),
     "chart.weeks": ("Weken", "Weeks"),
-    "chart.trend_title": ("{name}: beoordelingen per week", "{name}: ratings per week"),
+    "chart.trend_title": ("{name}: waarderingen per week", "{name}: ratings per week"),
     "chart.trend_marks": (
         "◇ werkblad · ● follow-up · ▼ actie uitgevoerd",
         "◇ worksheet · ● follow-up · ▼ action carried out",
@@ -610,7 +610,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "chart.project_title": ("Alle stakeholders", "All stakeholders"),
     "chart.heatmap_title": (
-        "Laatste beoordeling, met de verandering sinds het werkblad",
+        "Laatste waardering, met de verandering sinds het werkblad",
         "Latest rating, with the change since the worksheet",
     ),
     "chart.position_title": (
@@ -621,6 +621,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Van het werkblad (open cirkel) naar de laatste follow-up (stip)",
         "From the worksheet (open circle) to the latest follow-up (dot)",
     ),
+    "chart.stakeholders_here": ("{count} stakeholders", "{count} stakeholders"),
     "chart.value_axis": ("Waarde voor hen", "Value for them"),
     "chart.negotiation_axis": ("Bereid om te onderhandelen", "Willing to negotiate"),
     "chart.what_worked_title": ("Wat werkte?", "What worked?"),

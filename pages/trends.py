@@ -7,6 +7,16 @@ import streamlit as st
 
 from belangen import charts, domain, ui, worksheet
 
+# (container key, columns, panel width): three panels on a wide screen, two on a phone.
+SMALL_MULTIPLE_LAYOUTS = (
+    ("trend_panels_wide", 3, charts.PANEL_WIDTH),
+    ("trend_panels_narrow", 2, 130),
+)
+SMALL_MULTIPLE_CSS = (
+    "<style>@media (max-width: 640px) {.st-key-trend_panels_wide {display: none}}"
+    "@media (min-width: 641px) {.st-key-trend_panels_narrow {display: none}}</style>"
+)
+
 db = ui.get_store()
 st.title(ui.tr("trends.title"))
 project = ui.require_project(db)
@@ -44,20 +54,27 @@ with per_project:
         latest = db.latest_ratings(project.id).dropna(subset=["dimension"])
         st.subheader(ui.tr("trends.heatmap"))
         st.caption(ui.tr("trends.heatmap_help"))
-        st.altair_chart(charts.latest_heatmap(latest, lang), width="stretch")
+        # The page heads each chart (headings wrap on a phone, SVG titles do not): titled=False.
+        st.altair_chart(charts.latest_heatmap(latest, lang, titled=False), width="stretch")
         st.subheader(ui.tr("trends.position_map"))
         st.caption(ui.tr("trends.position_map_help",
                          x=worksheet.VALUE.short_name(lang),
                          y=worksheet.NEGOTIATION.short_name(lang)))
-        st.altair_chart(charts.position_map(latest, lang), width="stretch")
+        st.altair_chart(charts.position_map(latest, lang, titled=False), width="stretch")
         st.subheader(ui.tr("trends.small_multiples"))
         st.caption(ui.tr("trends.small_multiples_window", weeks=ui.PROJECT_TREND_WEEKS))
         if project_history.empty and recent_baseline.empty:
             st.info(ui.tr("trends.no_ratings"), icon=":material/info:")
         else:
-            st.altair_chart(
-                charts.project_small_multiples(project_history, recent_baseline, lang)
-            )
+            # A facet cannot stretch: draw it for wide and for narrow screens and let CSS show
+            # the one that fits (640 px, where Streamlit itself stacks columns).
+            for key, columns, panel_width in SMALL_MULTIPLE_LAYOUTS:
+                with st.container(key=key):
+                    st.altair_chart(charts.project_small_multiples(
+                        project_history, recent_baseline, lang,
+                        columns=columns, panel_width=panel_width, titled=False,
+                    ))
+            st.html(SMALL_MULTIPLE_CSS)
 
 with what_worked:
     st.caption(ui.tr("trends.what_worked_intro"))
@@ -65,7 +82,7 @@ with what_worked:
     if effects[["with_action_cases", "without_action_cases"]].sum().sum() == 0:
         st.info(ui.tr("trends.what_worked_empty"), icon=":material/info:")
     else:
-        st.altair_chart(charts.what_worked_chart(effects, lang), width="stretch")
+        st.altair_chart(charts.what_worked_chart(effects, lang, titled=False), width="stretch")
         for effect in effects.itertuples():
             row = worksheet.row(effect.dimension)
             st.markdown(ui.what_worked_sentence(row, effect))

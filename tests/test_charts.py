@@ -12,7 +12,7 @@ import pytest
 
 from belangen import analytics, charts, worksheet
 from belangen.store import Store
-from belangen.texts import t
+from belangen.texts import TEXTS, t
 from tests.test_analytics import actions_frame, baseline_frame, history_frame, week
 
 DIMENSION_KEYS = list(worksheet.DIMENSION_KEYS)
@@ -186,6 +186,41 @@ def test_clicking_the_legend_highlights_a_dimension(trend: dict[str, Any]) -> No
         assert opacity["condition"][0]["param"] == charts.HIGHLIGHT
 
 
+SHIFTED_TREND_LAYERS = (
+    charts.TARGET_LAYER,
+    charts.START_LAYER,
+    charts.LINE_LAYER,
+    charts.WORKSHEET_LAYER,
+    charts.FOLLOW_UP_LAYER,
+)
+
+
+def test_equal_ratings_are_drawn_apart_but_keep_their_true_value(
+    trend: dict[str, Any], lang: str
+) -> None:
+    # In one_stakeholder all four dimensions have the same rating every week: unshifted, the
+    # last one drawn would hide the other three.
+    for name in SHIFTED_TREND_LAYERS:
+        layer = layers(trend)[name]
+        assert layer["mark"]["yOffset"] == {"expr": "datum.y_shift"}, name
+        assert layer["encoding"]["y"]["scale"]["domain"] == [1, 5], name
+    points = rows(trend, layers(trend)[charts.FOLLOW_UP_LAYER])
+    week_two = {point["dimension"]: point for point in points if point["week_label"] == "2026-W43"}
+    names = [row.short_name(lang) for row in worksheet.DIMENSIONS]
+    shifts = [week_two[name]["y_shift"] for name in names]
+    # Worksheet order from bottom (pixels grow downwards) to top, a fixed gap apart.
+    assert shifts == [1.5 * charts.TREND_SPREAD_PX, 0.5 * charts.TREND_SPREAD_PX,
+                      -0.5 * charts.TREND_SPREAD_PX, -1.5 * charts.TREND_SPREAD_PX]
+    # The value and the tooltip stay the truth.
+    assert {week_two[name]["rating"] for name in names} == {3}
+    assert all(week_two[name]["rating_label"].startswith("3 · ") for name in names)
+    assert "rating_label" in tooltip_fields(layers(trend)[charts.FOLLOW_UP_LAYER])
+    # Lines, dashed starts, diamonds and targets move with their points.
+    for name in (charts.LINE_LAYER, charts.START_LAYER, charts.WORKSHEET_LAYER):
+        for row in rows(trend, layers(trend)[name]):
+            assert row["y_shift"] == shifts[names.index(row["dimension"])], name
+
+
 def test_trend_texts_follow_the_language(trend: dict[str, Any], lang: str) -> None:
     assert trend["title"]["text"] == t("chart.trend_title", lang, name="Ans")
     assert trend["layer"][0]["encoding"]["y"]["axis"]["title"] == t("chart.rating", lang)
@@ -257,6 +292,12 @@ def test_small_multiples_split_one_data_set_per_stakeholder(lang: str) -> None:
         assert layer["encoding"]["color"]["scale"]["range"] == charts.dimension_colours()
     points = [row for row in rows(spec, spec) if row["kind"] == "point"]
     assert len(points) == 3 * 4 + 3
+    # Equal ratings (Ans has four equal ones each week) sit a few pixels apart in every panel.
+    for layer in inner:
+        assert layer["mark"]["yOffset"] == {"expr": "datum.y_shift"}, layer["name"]
+    shifts = charts.dimension_shifts(lang, charts.PANEL_SPREAD_PX)
+    assert len(set(shifts.values())) == 4
+    assert all(row["y_shift"] == shifts[row["dimension"]] for row in rows(spec, spec))
 
 
 def test_heatmap_shows_latest_rating_and_signed_change(lang: str) -> None:
@@ -410,3 +451,93 @@ def test_trend_from_the_real_store(tmp_path: Path) -> None:
     assert sum(row["rating"] is None for row in lines) == 4  # W42 not logged
     assert len(rows(spec, layers(spec)[charts.TARGET_LAYER])) == 4
     assert rows(spec, layers(spec)[charts.THEIR_VIEW_LAYER])[0]["rating"] == 4
+
+
+# --- Narrow screens, headings and wording ------------------------------------------------------
+
+
+def test_page_headed_charts_drop_their_own_title(lang: str) -> None:
+    history, baseline, actions = project()
+    latest = analytics.latest_vs_baseline(history, baseline)
+    effects = analytics.what_worked(history, baseline, actions)
+    untitled = {
+        "heatmap": charts.latest_heatmap(latest, lang, titled=False),
+        "small multiples": charts.project_small_multiples(history, baseline, lang, titled=False),
+        "what worked": charts.what_worked_chart(effects, lang, titled=False),
+    }
+    for name, chart in untitled.items():
+        assert "title" not in chart.to_dict(), name
+    # The map keeps only the line that explains its marks, not the heading the page repeats.
+    position = charts.position_map(latest, lang, titled=False).to_dict()
+    assert position["title"]["text"] == t("chart.position_subtitle", lang)
+    titled = charts.position_map(latest, lang).to_dict()
+    assert titled["title"]["text"] == t("chart.position_title", lang)
+
+
+def test_small_multiples_take_the_pages_columns_and_panel_width(lang: str) -> None:
+    history, baseline, _ = project()
+    spec = charts.project_small_multiples(
+        history, baseline, lang, columns=2, panel_width=130
+    ).to_dict()
+    assert spec["columns"] == 2
+    assert spec["spec"]["width"] == 130
+    assert spec["facet"]["header"]["labelLimit"] == 130
+    # Never more columns than stakeholders: two people do not leave an empty third slot.
+    assert charts.project_small_multiples(history, baseline, lang).to_dict()["columns"] == 2
+
+
+def test_position_map_names_a_crowded_spot_with_a_count(lang: str) -> None:
+    people = [(1, "Ans"), (2, "Bob"), (3, "Cor"), (4, "Provincie Gelderland (gedeputeerde)")]
+    spots = {1: (4, 4), 2: (4, 4), 3: (4, 4), 4: (2, 3)}
+    latest = pd.DataFrame(
+        [
+            (sid, name, key, rating, rating, week(1), 0)
+            for sid, name in people
+            for key, rating in zip(("value", "negotiation"), spots[sid], strict=True)
+        ],
+        columns=analytics.LATEST_COLUMNS,
+    )
+    spec = charts.position_map(latest, lang).to_dict()
+    labels = rows(spec, layers(spec)["names"])
+    # Three on one spot: one label with the count; every full name is in its tooltip.
+    assert [(label["text"], label["stakeholder"]) for label in labels] == [
+        ("Provincie Gelderland (gedeputeerde)", "Provincie Gelderland (gedeputeerde)"),
+        (t("chart.stakeholders_here", lang, count=3), "Ans, Bob, Cor"),
+    ]
+    mark = layers(spec)["names"]["mark"]
+    assert "limit" in mark  # long names end in '…' within the plot
+    assert layers(spec)["names"]["encoding"]["tooltip"]["field"] == "stakeholder"
+    # Three dots are still drawn, spread around the spot.
+    assert len(rows(spec, layers(spec)["latest_position"])) == 4
+
+
+def test_two_on_one_spot_are_labelled_on_opposite_sides() -> None:
+    latest = pd.DataFrame(
+        [
+            (sid, name, key, 3, 3, week(1), 0)
+            for sid, name in ((1, "Ans"), (2, "Bob"))
+            for key in ("value", "negotiation")
+        ],
+        columns=analytics.LATEST_COLUMNS,
+    )
+    spec = charts.position_map(latest, "nl").to_dict()
+    labels = {label["text"]: label for label in rows(spec, layers(spec)["names"])}
+    assert {labels["Ans"]["align"], labels["Bob"]["align"]} == {"left", "right"}
+    assert labels["Ans"]["dx"] == -labels["Bob"]["dx"]
+
+
+def test_position_map_axes_show_bare_numbers_on_a_narrow_screen() -> None:
+    history, baseline, _ = project()
+    spec = charts.position_map(analytics.latest_vs_baseline(history, baseline), "nl").to_dict()
+    for channel in ("x", "y"):
+        axis = layers(spec)["latest_position"]["encoding"][channel]["axis"]
+        # The screen's width, not the plot's: a plot-width rule feeds back into the layout.
+        assert axis["labelExpr"].startswith(charts.NARROW + " ? datum.label : ")
+        assert "width" not in axis["labelExpr"].replace("containerSize", "")
+
+
+def test_chart_texts_say_waardering_like_the_screens() -> None:
+    dutch = {key: value[0] for key, value in TEXTS.items() if key.startswith("chart.")}
+    assert dutch["chart.rating"] == "Waardering"
+    assert dutch["chart.latest_rating"] == "Laatste waardering"
+    assert not [key for key, text in dutch.items() if "beoordel" in text.lower()]
