@@ -11,6 +11,7 @@ never filled in or interpolated, because an invented value would read as somethi
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -116,14 +117,21 @@ class _Change:
     change: int
 
 
-def _change_from(points: Sequence[tuple[pd.Timestamp, int]], week: pd.Timestamp) -> _Change | None:
-    """Rating at the latest logged week in [week, week + 2 weeks] minus the latest one before."""
+def _change_from(
+    weeks: Sequence[pd.Timestamp], ratings: Sequence[int], week: pd.Timestamp
+) -> _Change | None:
+    """Rating at the latest logged week in [week, week + 2 weeks] minus the latest one before.
+
+    `weeks` is sorted, so both ends are found by bisection: years of weekly logs stay cheap.
+    """
     window_end = week + pd.Timedelta(weeks=FOLLOW_UP_WINDOW_WEEKS)
-    before = [(when, rating) for when, rating in points if when < week]
-    after = [(when, rating) for when, rating in points if week <= when <= window_end]
-    if not before or not after:
+    first_in_window = bisect_left(weeks, week)
+    last_in_window = bisect_right(weeks, window_end) - 1
+    if first_in_window == 0 or last_in_window < first_in_window:
         return None
-    return _Change(before[-1][0], after[-1][0], after[-1][1] - before[-1][1])
+    before = first_in_window - 1
+    return _Change(weeks[before], weeks[last_in_window],
+                   ratings[last_in_window] - ratings[before])
 
 
 def what_worked(
@@ -170,18 +178,21 @@ def what_worked(
     for (stakeholder_id, dimension), group in series.groupby(
         ["stakeholder_id", "dimension"], sort=False
     ):
-        points = list(zip(group["week"], group["rating"], strict=True))
-        acted = action_weeks.get((int(stakeholder_id), str(dimension)), set())
+        weeks = list(group["week"])
+        ratings = list(group["rating"])
+        acted = sorted(action_weeks.get((int(stakeholder_id), str(dimension)), set()))
         measured: set[tuple[pd.Timestamp, pd.Timestamp]] = set()
-        for week in sorted(acted):
-            found = _change_from(points, week)
+        for week in acted:
+            found = _change_from(weeks, ratings, week)
             if found is not None and (found.before, found.after) not in measured:
                 measured.add((found.before, found.after))
                 changes[(dimension, True)].append(found.change)
-        for (previous, _), (week, _rating) in pairwise(points):
-            if any(previous < action <= week + window for action in acted):
+        for previous, week in pairwise(weeks):
+            # The first action after `previous`, if any, must lie beyond the window.
+            next_action = bisect_right(acted, previous)
+            if next_action < len(acted) and acted[next_action] <= week + window:
                 continue
-            found = _change_from(points, week)
+            found = _change_from(weeks, ratings, week)
             if found is not None:
                 changes[(dimension, False)].append(found.change)
 
