@@ -412,6 +412,15 @@ class Store:
     def _frame(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
         return self._read(lambda cur: cur.execute(sql, list(params)).df())
 
+    def _one(self, table: str, columns: str, record_id: object) -> tuple[Any, ...]:
+        """The row of `table` with this id, or `NotFound` (also for ids that are not numbers)."""
+        rows = self._rows(
+            f"SELECT {columns} FROM {table} WHERE id = ?", [_as_id(table, record_id)]
+        )
+        if not rows:
+            raise NotFound(table, record_id)
+        return rows[0]
+
     @staticmethod
     def _log_previous(
         cur: duckdb.DuckDBPyConnection, table: str, row_id: int, stakeholder_sql: str, now: Any
@@ -521,13 +530,7 @@ class Store:
         return [Project(*row) for row in rows]
 
     def get_project(self, project_id: int) -> Project:
-        rows = self._rows(
-            f"SELECT {self._PROJECT_COLUMNS} FROM project WHERE id = ?",
-            [_as_id("project", project_id)],
-        )
-        if not rows:
-            raise NotFound("project", project_id)
-        return Project(*rows[0])
+        return Project(*self._one("project", self._PROJECT_COLUMNS, project_id))
 
     # -- stakeholders ------------------------------------------------------------------------
 
@@ -613,13 +616,7 @@ class Store:
         return [Stakeholder(*row) for row in rows]
 
     def get_stakeholder(self, stakeholder_id: int) -> Stakeholder:
-        rows = self._rows(
-            f"SELECT {self._STAKEHOLDER_COLUMNS} FROM stakeholder WHERE id = ?",
-            [_as_id("stakeholder", stakeholder_id)],
-        )
-        if not rows:
-            raise NotFound("stakeholder", stakeholder_id)
-        return Stakeholder(*rows[0])
+        return Stakeholder(*self._one("stakeholder", self._STAKEHOLDER_COLUMNS, stakeholder_id))
 
     # Tables whose rows belong to one stakeholder, and how to find them.
     _STAKEHOLDER_OWNED = (
@@ -805,13 +802,7 @@ class Store:
         )
 
     def get_interest(self, interest_id: int) -> Interest:
-        rows = self._rows(
-            f"SELECT {self._INTEREST_COLUMNS} FROM interest WHERE id = ?",
-            [_as_id("interest", interest_id)],
-        )
-        if not rows:
-            raise NotFound("interest", interest_id)
-        return Interest(*rows[0])
+        return Interest(*self._one("interest", self._INTEREST_COLUMNS, interest_id))
 
     def list_interests(
         self, stakeholder_id: int, *, include_archived: bool = False
@@ -958,13 +949,7 @@ class Store:
         self._update("action", action_id, revision, values, "stakeholder_id")
 
     def get_action(self, action_id: int) -> Action:
-        rows = self._rows(
-            f"SELECT {self._ACTION_COLUMNS} FROM action WHERE id = ?",
-            [_as_id("action", action_id)],
-        )
-        if not rows:
-            raise NotFound("action", action_id)
-        return Action(*rows[0])
+        return Action(*self._one("action", self._ACTION_COLUMNS, action_id))
 
     def list_actions(self, stakeholder_id: int) -> list[Action]:
         rows = self._rows(
