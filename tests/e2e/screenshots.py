@@ -1,0 +1,149 @@
+"""Screenshots of every screen for a human to look at: wide (1280×900) and narrow (400×900), in
+Dutch and in English, on a database seeded with the realistic sample project.
+
+    .venv/bin/python -m tests.e2e.screenshots [OUTDIR]      (default /tmp/belangen-shots)
+
+Not a test (pytest does not collect it). It prints what else it noticed: exceptions on a page,
+error boxes, and any request that left the machine.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+from playwright.sync_api import Page, sync_playwright
+
+from belangen import sample, texts, ui
+from belangen.store import Store
+
+from .harness import AppPage, AppServer, BrowserLog, launch_chromium, new_context
+
+DEFAULT_OUTDIR = Path("/tmp/belangen-shots")
+VIEWPORTS = {"wide": {"width": 1280, "height": 900}, "narrow": {"width": 400, "height": 900}}
+LANGUAGES = ("nl", "en")
+CHART = "[data-testid='stVegaLiteChart']"
+MAX_HEIGHT = 9_000
+
+
+def language_query(lang: str) -> str:
+    """The language selectbox is bound to the URL under its key `lang`; Streamlit puts the
+    option's shown label there ("English"), not its value ("en"), and drops the default."""
+    if lang == texts.DEFAULT_LANGUAGE:
+        return ""
+    return "?" + urlencode({ui.LANGUAGE_KEY: texts.LANGUAGES[lang]})
+
+
+def seed(db_path: Path) -> None:
+    """The app's own sample project (a quarter of a neighbourhood renewal), through the Store."""
+    db = Store(db_path)
+    try:
+        sample.load_sample_project(db)
+    finally:
+        db.close()
+
+
+def page_paths(app: AppPage) -> list[str]:
+    """Every screen, as the sidebar navigation lists it."""
+    links = app.page.get_by_test_id("stSidebarNav").get_by_role("link")
+    hrefs = links.evaluate_all("links => links.map(link => link.href)")
+    return [urlsplit(href).path for href in hrefs]
+
+
+def wait_for_charts(page: Page) -> None:
+    """Vega draws after the script run; wait until every visible chart holds its SVG or canvas
+    (charts in tabs not shown are drawn only when their tab opens)."""
+    for chart in page.locator(CHART).all():
+        if chart.is_visible():
+            chart.locator("svg, canvas").first.wait_for(state="attached", timeout=15_000)
+    page.wait_for_timeout(400)  # vega's own transitions and the toast fade
+
+
+def problems_on(page: Page) -> list[str]:
+    found = [f"exception: {text[:200]}" for text in
+             page.get_by_test_id("stException").all_inner_texts()]
+    found += [f"error box: {text[:200]}" for text in
+              page.get_by_test_id("stAlertContentError").all_inner_texts()]
+    return found
+
+
+def shoot(app: AppPage, outdir: Path, name: str, notes: list[str]) -> None:
+    """The whole screen. Streamlit scrolls inside its own container, so a full-page shot of
+    the document would stop at the window: the window is made as tall as the content instead
+    (the width, which decides the layout, stays)."""
+    page = app.page
+    wait_for_charts(page)
+    viewport = page.viewport_size or VIEWPORTS["wide"]
+    content_height = page.evaluate(_CONTENT_HEIGHT)
+    page.set_viewport_size({"width": viewport["width"],
+                            "height": max(viewport["height"], min(content_height, MAX_HEIGHT))})
+    page.wait_for_timeout(300)
+    path = outdir / f"{name}.png"
+    page.screenshot(path=path)
+    page.set_viewport_size(viewport)
+    notes.extend(f"{name}: {problem}" for problem in problems_on(page))
+    print(path)
+
+
+_CONTENT_HEIGHT = """
+() => Math.max(document.body.scrollHeight, ...[...document.querySelectorAll(
+  "[data-testid='stMain'], [data-testid='stAppViewContainer'], [data-testid='stMainBlockContainer']"
+)].map((element) => element.scrollHeight))
+"""
+
+
+def run(outdir: Path) -> list[str]:
+    outdir.mkdir(parents=True, exist_ok=True)
+    notes: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="belangen-shots-") as folder:
+        server = AppServer(Path(folder) / "belangen.duckdb", Path(folder) / "streamlit.log")
+        seed(server.db_path)
+        server.start()
+        try:
+            with sync_playwright() as playwright:
+                browser = launch_chromium(playwright)
+                paths: list[str] = []
+                for lang in LANGUAGES:
+                    for size, viewport in VIEWPORTS.items():
+                        context, log = new_context(browser, server, viewport)
+                        app = AppPage(context.new_page(), server.base_url)
+                        query = language_query(lang)
+                        app.open(f"/{query}")
+                        paths = paths or page_paths(app)
+                        for path in paths:
+                            screen = path.strip("/") or "home"
+                            app.open(f"/{path.strip('/')}{query}")
+                            shoot(app, outdir, f"{lang}-{size}-{screen}", notes)
+                            for number, tab in enumerate(app.page.get_by_role("tab").all()):
+                                if number == 0:
+                                    continue  # the first tab is what the page shot shows
+                                app.page.mouse.wheel(0, -10_000)
+                                tab.click()
+                                shoot(app, outdir, f"{lang}-{size}-{screen}-tab{number + 1}",
+                                      notes)
+                        notes.extend(foreign_requests(log, f"{lang}-{size}"))
+                        context.close()
+                browser.close()
+        finally:
+            server.stop()
+    return notes
+
+
+def foreign_requests(log: BrowserLog, label: str) -> list[str]:
+    return [f"{label}: request left the machine: {url}" for url in log.foreign_urls()] + [
+        f"{label}: JS dialog: {dialog}" for dialog in log.dialogs
+    ]
+
+
+def main(argv: list[str]) -> int:
+    outdir = Path(argv[0]) if argv else DEFAULT_OUTDIR
+    notes = run(outdir)
+    for note in notes:
+        print("NOTE", note)
+    return 1 if notes else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
