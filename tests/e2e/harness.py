@@ -214,7 +214,7 @@ class AppPage:
 
     def open(self, path: str = "/") -> AppPage:
         self.page.goto(self.base_url + path)
-        self.page.wait_for_function(_IDLE, arg=[0, 300], timeout=SCRIPT_TIMEOUT_MS)
+        self.wait_idle(0, settle_ms=300)
         return self
 
     def runs(self) -> int:
