@@ -6,6 +6,7 @@ This is the only module in `belangen` that imports Streamlit.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sys
 from collections.abc import Callable, Iterable
@@ -31,6 +32,7 @@ LANGUAGE_KEY = "lang"
 PROJECT_KEY = "active_project_id"
 STAKEHOLDER_KEY = "active_stakeholder_id"
 FLASH_KEY = "flash_message"
+RESET_PENDING_KEY = "form_reset_pending"
 STAKEHOLDER_PARAM = "stakeholder"
 
 
@@ -61,11 +63,16 @@ def language_picker() -> None:
 # --- user text in Markdown contexts ----------------------------------------------------------
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^])")
+# GFM links bare web and e-mail addresses even when every special character is escaped; an
+# invisible word joiner after "http(s)", "www" or "@" keeps them text (no click leaves the app).
+_AUTOLINK_STARTS = re.compile(r"(?i)(\bhttps?(?=:)|\bwww(?=\.)|@)")
+WORD_JOINER = "\u2060"
 
 
 def plain(text: str) -> str:
     """User text made safe for places that render Markdown (labels, captions): shown literally."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", " ".join(text.split()))
+    unlinked = _AUTOLINK_STARTS.sub(r"\1" + WORD_JOINER, " ".join(text.split()))
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", unlinked)
 
 
 # --- the store ---------------------------------------------------------------------------------
@@ -106,6 +113,7 @@ def _leave_legacy_page_discovery() -> None:
 def get_store() -> Store:
     """The process-wide store; on a file that cannot be used, explain and stop the page."""
     _leave_legacy_page_discovery()
+    _apply_pending_resets()
     path = configured_db_path()
     try:
         db = _open_store(str(path))
@@ -219,11 +227,25 @@ def attempt(
         messages.show(error)
         return False
     clear_caches()
-    for key in reset_keys:
-        st.session_state.pop(key, None)
+    # Popping a widget's key does not empty the field in the browser; assigning a value before
+    # the widget is drawn does, so the next run empties them (see _apply_pending_resets).
+    st.session_state[RESET_PENDING_KEY] = list(reset_keys)
     flash(success)
     st.rerun()
     return True
+
+
+def _apply_pending_resets() -> None:
+    """Empty the fields of a form that was just saved: text to "", dates to None; other state
+    (ratings, markers) is dropped so the page seeds it afresh."""
+    for key in st.session_state.pop(RESET_PENDING_KEY, []):
+        value = st.session_state.get(key)
+        if isinstance(value, str):
+            st.session_state[key] = ""
+        elif isinstance(value, dt.date):
+            st.session_state[key] = None
+        else:
+            st.session_state.pop(key, None)
 
 
 # --- active project and stakeholder ------------------------------------------------------------
