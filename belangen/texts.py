@@ -214,7 +214,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "overview.latest_week": ("Laatste follow-up", "Latest follow-up"),
     "overview.open_actions": ("Openstaande acties", "Open actions"),
     "overview.no_open_actions": ("Geen openstaande acties.", "No open actions."),
-    "overview.overdue": ("Over tijd", "Overdue"),
+    "overview.overdue_marker": (" · over tijd", " · overdue"),
     # --- Projecten ----------------------------------------------------------------------------
     "projects.title": ("Projecten", "Projects"),
     "projects.intro": (

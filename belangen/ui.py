@@ -50,14 +50,22 @@ def tr(key: str, **params: object) -> str:
 
 
 def language_picker() -> None:
-    """Language choice in the sidebar, kept in the URL so it survives reloads and page switches."""
-    st.sidebar.selectbox(
+    """Language choice in the sidebar, kept as `?lang=en` in the URL so a link or a reload keeps
+    it (Streamlit's own URL binding would write the label, `?lang=English`)."""
+    requested = st.query_params.get(LANGUAGE_KEY)
+    if LANGUAGE_KEY not in st.session_state and requested in texts.LANGUAGES:
+        st.session_state[LANGUAGE_KEY] = requested
+    chosen = st.sidebar.selectbox(
         "Taal / Language",
         options=list(texts.LANGUAGES),
         format_func=texts.LANGUAGES.__getitem__,
         key=LANGUAGE_KEY,
-        bind="query-params",
+        persist_state="session",
     )
+    if chosen == texts.DEFAULT_LANGUAGE:
+        st.query_params.pop(LANGUAGE_KEY, None)
+    else:
+        st.query_params[LANGUAGE_KEY] = chosen
 
 
 # --- user text in Markdown contexts ----------------------------------------------------------

@@ -99,7 +99,7 @@ with actions_column:
     for action in open_actions:
         done_key, outcome_key = action_keys[action.id]
         row = worksheet.row(action.row_key)
-        done = st.checkbox(f"{ui.plain(action.text)} · {row.short_name(lang)}", key=done_key,
+        done = st.checkbox(f"{row.short_name(lang)} · {ui.plain(action.text)}", key=done_key,
                            help=ui.tr("follow_up.action_done_help"))
         if done:
             st.text_input(ui.tr("actions.outcome"), key=outcome_key,

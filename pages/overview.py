@@ -74,7 +74,9 @@ for row in worksheet.DIMENSIONS:
     column_config[row.key] = st.column_config.NumberColumn(
         row.short_name(lang), help=row.question(lang), format="%d"
     )
-st.dataframe(table, column_config=column_config, hide_index=True, width="stretch")
+# Ratings first: on a narrow screen they are what should stay in view.
+columns = ["stakeholder_id", "stakeholder", *worksheet.DIMENSION_KEYS, "latest_week", "role"]
+st.dataframe(table[columns], column_config=column_config, hide_index=True, width="stretch")
 
 open_actions = db.open_actions(project.id)
 st.subheader(ui.tr("overview.open_actions"))
@@ -88,17 +90,19 @@ else:
     open_actions["week"] = open_actions["planned_week"].map(
         lambda week: ui.week_text(week) if pd.notna(week) else "—"
     )
-    open_actions["status"] = open_actions["status"].map(ui.action_status_text)
-    open_actions["overdue"] = open_actions["id"].isin(overdue_ids)
+    open_actions["status"] = [
+        ui.action_status_text(status) + (ui.tr("overview.overdue_marker") if late else "")
+        for status, late in zip(open_actions["status"], open_actions["id"].isin(overdue_ids),
+                                strict=True)
+    ]
     st.dataframe(
-        open_actions[["stakeholder", "row", "text", "week", "status", "overdue"]],
+        open_actions[["stakeholder", "text", "week", "status", "row"]],
         column_config={
             "stakeholder": st.column_config.TextColumn(ui.tr("common.stakeholder")),
-            "row": st.column_config.TextColumn(ui.tr("actions.row")),
             "text": st.column_config.TextColumn(ui.tr("actions.text"), width="large"),
             "week": st.column_config.TextColumn(ui.tr("actions.planned_week")),
             "status": st.column_config.TextColumn(ui.tr("actions.status")),
-            "overdue": st.column_config.CheckboxColumn(ui.tr("overview.overdue")),
+            "row": st.column_config.TextColumn(ui.tr("actions.row")),
         },
         hide_index=True,
         width="stretch",

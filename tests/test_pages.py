@@ -407,3 +407,12 @@ def test_worksheet_exports_are_offered_for_the_active_project(store: Store, db_p
             "data_download_backup"} <= keys
     app.button(key="data_prepare_csv").click().run()
     assert "data_download_csv" in {button.key for button in app.get("download_button")}
+
+
+def test_a_link_with_lang_en_opens_in_english(db_path) -> None:
+    app = AppTest.from_file("../app.py", default_timeout=30)
+    app.query_params["lang"] = "en"
+    app.run()
+    assert app.title[0].value == "Welcome to Belangen"
+    app.switch_page("pages/projects.py").run()
+    assert app.title[0].value == "Projects"
