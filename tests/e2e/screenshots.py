@@ -29,11 +29,10 @@ MAX_HEIGHT = 9_000
 
 
 def language_query(lang: str) -> str:
-    """The language selectbox is bound to the URL under its key `lang`; Streamlit puts the
-    option's shown label there ("English"), not its value ("en"), and drops the default."""
+    """`?lang=en` opens the app in English; the default language needs no parameter."""
     if lang == texts.DEFAULT_LANGUAGE:
         return ""
-    return "?" + urlencode({ui.LANGUAGE_KEY: texts.LANGUAGES[lang]})
+    return "?" + urlencode({ui.LANGUAGE_KEY: lang})
 
 
 def seed(db_path: Path) -> None:
