@@ -416,3 +416,14 @@ def test_a_link_with_lang_en_opens_in_english(db_path) -> None:
     assert app.title[0].value == "Welcome to Belangen"
     app.switch_page("pages/projects.py").run()
     assert app.title[0].value == "Projects"
+
+
+def test_using_the_app_makes_one_safety_copy_a_day(store: Store, db_path) -> None:
+    filled_stakeholder(store)
+    for _ in range(2):
+        app = AppTest.from_file("../app.py", default_timeout=30)
+        app.run()
+        assert not app.exception
+    copies = backup.list_safety_copies(store)
+    assert [copy.day for copy in copies] == [store.today()]
+    assert copies[0].path.parent == db_path.parent / "backups"
