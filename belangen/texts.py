@@ -385,6 +385,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Aanvinken zet de actie op gedaan, in de week die je invult.",
         "Ticking marks the action done, in the week you are logging.",
     ),
+    "follow_up.done_this_week": ("Deze week uitgevoerd", "Carried out this week"),
     "follow_up.outcome_placeholder": ("Wat leverde het op?", "What did it yield?"),
     "follow_up.their_value": (
         "Hoe waardeert de stakeholder zelf de waarde van de samenwerking?",

@@ -93,14 +93,15 @@ for pair in (worksheet.DIMENSIONS[:2], worksheet.DIMENSIONS[2:]):
 actions_column, reflection_column = st.columns(2, gap="large")
 with actions_column:
     st.subheader(ui.tr("follow_up.actions"))
-    if not open_actions:
-        st.caption(ui.tr("follow_up.no_open_actions"))
+    st.caption(ui.tr("follow_up.action_done_help") if open_actions
+               else ui.tr("follow_up.no_open_actions"))
     evaluated = False
     for action in open_actions:
         done_key, outcome_key = action_keys[action.id]
         row = worksheet.row(action.row_key)
-        done = st.checkbox(f"{row.short_name(lang)} · {ui.plain(action.text)}", key=done_key,
-                           help=ui.tr("follow_up.action_done_help"))
+        # Checkbox labels are cut to one line; the action's own text gets a line of its own.
+        st.markdown(f"**{row.short_name(lang)}** · {ui.plain(action.text)}")
+        done = st.checkbox(ui.tr("follow_up.done_this_week"), key=done_key)
         if done:
             st.text_input(ui.tr("actions.outcome"), key=outcome_key,
                           placeholder=ui.tr("follow_up.outcome_placeholder"))
