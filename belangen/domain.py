@@ -129,15 +129,6 @@ def iso_week_label(monday: dt.date) -> str:
     return f"{year}-W{week:02d}"
 
 
-def parse_iso_week(label: str) -> dt.date:
-    """'2026-W48' → the Monday of that week; refuses weeks a year does not have (W53 of most)."""
-    try:
-        year_text, week_text = label.strip().upper().split("-W")
-        return dt.date.fromisocalendar(int(year_text), int(week_text), 1)
-    except ValueError:
-        raise ValidationError("week", "error.week_invalid") from None
-
-
 def weeks_back(monday: dt.date, count: int) -> list[dt.date]:
     """The `count` ISO weeks ending with `monday`, oldest first."""
     return [monday - dt.timedelta(weeks=offset) for offset in range(count - 1, -1, -1)]

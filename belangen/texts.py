@@ -133,7 +133,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Een actie kan niet in de toekomst gedaan zijn.",
         "An action cannot have been done in the future.",
     ),
-    "error.week_invalid": ("Dit is geen bestaande week.", "This week does not exist."),
     "error.week_in_future": (
         "Deze week is nog niet begonnen. Een follow-up vul je in voor deze week of een eerdere.",
         "This week has not started yet. Log a follow-up for this week or an earlier one.",
