@@ -1,0 +1,33 @@
+"""The NL/EN catalogue: every text the code asks for exists, in both languages, with the same
+placeholders (a missing one would crash a screen only when that message is shown)."""
+
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from belangen.texts import TEXTS
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = [ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("belangen/*.py")]
+LITERAL_KEY = re.compile(r"""\b(?:tr|t)\(\s*["']([a-z_]+\.[a-z_.]+)["']""")
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(TEXTS))
+def test_both_languages_say_something_with_the_same_placeholders(key: str) -> None:
+    dutch, english = TEXTS[key]
+    assert dutch.strip() and english.strip()
+    assert placeholders(dutch) == placeholders(english)
+
+
+def test_every_key_the_code_names_is_in_the_catalogue() -> None:
+    named = {key for path in SOURCES for key in LITERAL_KEY.findall(path.read_text("utf-8"))}
+    assert len(named) > 100, "the pattern no longer finds the keys"
+    assert sorted(named - set(TEXTS)) == []
