@@ -11,6 +11,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from helpers.db import dump_tables
 
 from belangen import backup, migrations, worksheet
 from belangen.backup import BackupRefused
@@ -18,19 +19,6 @@ from belangen.sample import load_sample_project
 from belangen.store import Store, migrate
 
 START = dt.datetime(2026, 3, 12, 10, 30)
-
-
-def dump_tables(store: Store) -> dict[str, list[tuple]]:
-    """Every row of every table in a stable order: equal dumps mean equal data."""
-    with store.transaction() as cur:
-        tables = [
-            name
-            for (name,) in cur.execute(
-                "SELECT table_name FROM duckdb_tables() "
-                "WHERE database_name = current_database() ORDER BY table_name"
-            ).fetchall()
-        ]
-        return {t: cur.execute(f'SELECT * FROM "{t}" ORDER BY ALL').fetchall() for t in tables}
 
 
 class Clock:

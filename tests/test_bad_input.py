@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from helpers.db import dump_tables
 from streamlit.testing.v1 import AppTest
 
 from belangen import domain
@@ -16,13 +17,6 @@ def run_app() -> AppTest:
     app = AppTest.from_file("../app.py", default_timeout=30)
     app.run()
     return app
-
-
-def dump(db: Store) -> list:
-    """Everything the user could have stored, to prove a refusal changed nothing."""
-    tables = ["project", "stakeholder", "interest", "worksheet_entry", "action", "follow_up",
-              "follow_up_rating", "change_log"]
-    return [db._rows(f"SELECT * FROM {table} ORDER BY ALL") for table in tables]
 
 
 @pytest.mark.parametrize(
@@ -50,14 +44,14 @@ def test_project_name_must_be_sane(db_path, name: str, message: str) -> None:
 )
 def test_second_stakeholder_with_the_same_name_is_refused(store: Store, duplicate: str) -> None:
     _project_id, _ = filled_stakeholder(store)
-    before = dump(store)
+    before = dump_tables(store)
     app = run_app()
     app.switch_page("pages/stakeholders.py").run()
     app.text_input(key="sh_new_name").set_value(duplicate)
     app.button(key="sh_new_submit").click().run()
     assert [e.value for e in app.error] == [
         "Er is in dit project al een stakeholder met deze naam."]
-    assert dump(store) == before
+    assert dump_tables(store) == before
 
 
 def test_unicode_normalisation_does_not_make_a_name_new(store: Store) -> None:
@@ -105,12 +99,12 @@ def test_rating_fields_offer_exactly_the_labelled_scale(store: Store) -> None:
 @pytest.mark.parametrize("rating", [0, 6, "3", 2.5, None, float("nan"), True])
 def test_rating_outside_the_scale_is_refused_by_the_store(store: Store, rating: object) -> None:
     _, stakeholder_id = filled_stakeholder(store)
-    before = dump(store)
+    before = dump_tables(store)
     with pytest.raises(domain.ValidationError) as refused:
         store.save_worksheet_entry(stakeholder_id, "value", reflection="x", rating=rating,
                                    based_on=store.latest_worksheet(stakeholder_id)["value"].id)
     assert refused.value.message_key in {"error.rating_range", "error.rating_required"}
-    assert dump(store) == before
+    assert dump_tables(store) == before
 
 
 def test_date_fields_offer_only_dates_the_store_accepts(db_path) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
+from helpers.db import dump_tables
 from streamlit.testing.v1 import AppTest
 
 from belangen import domain, ui
@@ -102,12 +103,6 @@ TEXT_REFUSALS = {"too_long": "error.too_long"}
 STORED = {"whitespace": "", "empty": ""}
 
 
-def dump(db: Store) -> list:
-    tables = ["project", "stakeholder", "interest", "worksheet_entry", "action", "follow_up",
-              "follow_up_rating"]
-    return [db._rows(f"SELECT * FROM {table} ORDER BY ALL") for table in tables]
-
-
 def test_there_are_at_least_thirty_cases() -> None:
     assert len(CASES) >= 30
 
@@ -116,7 +111,7 @@ def test_there_are_at_least_thirty_cases() -> None:
 def test_hostile_text_in_a_field(store: Store, field_name: str, payload_name: str) -> None:
     field, payload = FIELDS[field_name], PAYLOADS[payload_name]
     _, stakeholder_id = filled_stakeholder(store, project_name="Stationsgebied")
-    before = dump(store)
+    before = dump_tables(store)
     app = AppTest.from_file("../app.py", default_timeout=60)
     app.run()
     app.switch_page(field.page).run()
@@ -131,7 +126,7 @@ def test_hostile_text_in_a_field(store: Store, field_name: str, payload_name: st
     if refusal is not None:
         assert shown, f"{field_name}/{payload_name}: refused silently"
         assert ui.texts.t(refusal).split("{")[0][:20] in shown[0]
-        assert dump(store) == before, "a refused input changed the data"
+        assert dump_tables(store) == before, "a refused input changed the data"
         return
     assert not shown, shown
     stored = field.stored(store, stakeholder_id)
@@ -147,7 +142,7 @@ def test_hostile_text_in_a_field(store: Store, field_name: str, payload_name: st
 def test_tampered_stakeholder_links_explain_and_change_nothing(store: Store,
                                                                  tampered: str) -> None:
     filled_stakeholder(store)
-    before = dump(store)
+    before = dump_tables(store)
     app = AppTest.from_file("../app.py", default_timeout=30)
     app.run()
     app.switch_page("pages/worksheet.py")
@@ -155,14 +150,14 @@ def test_tampered_stakeholder_links_explain_and_change_nothing(store: Store,
     app.run()
     assert not app.exception
     assert any("bestaat niet" in warning.value for warning in app.warning)
-    assert dump(store) == before
+    assert dump_tables(store) == before
 
 
 def test_a_link_to_another_projects_stakeholder_opens_that_project(store: Store) -> None:
     filled_stakeholder(store, project_name="Eerste")
     other_project = store.create_project("Tweede")
     other = store.create_stakeholder(other_project, "Piet")
-    before = dump(store)
+    before = dump_tables(store)
     app = AppTest.from_file("../app.py", default_timeout=30)
     app.run()
     app.switch_page("pages/worksheet.py")
@@ -171,4 +166,4 @@ def test_a_link_to_another_projects_stakeholder_opens_that_project(store: Store)
     assert not app.exception
     assert app.session_state[ui.PROJECT_KEY] == other_project
     assert app.session_state[ui.STAKEHOLDER_KEY] == other
-    assert dump(store) == before
+    assert dump_tables(store) == before

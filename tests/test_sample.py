@@ -7,25 +7,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from helpers.db import dump_tables
 
 from belangen import domain, worksheet
 from belangen.sample import load_sample_project, remove_sample_project
 from belangen.store import Store
 
 NOW = dt.datetime(2026, 3, 12, 10, 30)
-
-
-def dump_tables(store: Store) -> dict[str, list[tuple]]:
-    """Every row of every table in a stable order: equal dumps mean equal data."""
-    with store.transaction() as cur:
-        tables = [
-            name
-            for (name,) in cur.execute(
-                "SELECT table_name FROM duckdb_tables() "
-                "WHERE database_name = current_database() ORDER BY table_name"
-            ).fetchall()
-        ]
-        return {t: cur.execute(f'SELECT * FROM "{t}" ORDER BY ALL').fetchall() for t in tables}
 
 
 THIS_MONDAY = dt.date(2026, 3, 9)
