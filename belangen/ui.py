@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -92,9 +93,22 @@ def _open_store(path: str) -> Store:
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def _daily_safety_copy(path: str, day: str) -> None:
-    """Runs once per database and calendar day in this process (the cache keys on the day)."""
-    backup.daily_safety_copy(_open_store(path))
+def _daily_safety_copy(path: str, day: str) -> threading.Thread:
+    """Once per database and calendar day in this process (the cache keys on the day), on a
+    thread of its own: copying years of notes takes a noticeable part of a second, and the first
+    page of the day should not wait for it. The copy reads one snapshot, so saves go on."""
+    worker = threading.Thread(target=_copy_quietly, args=(_open_store(path),), daemon=True,
+                              name="belangen-daily-copy")
+    worker.start()
+    return worker
+
+
+def _copy_quietly(db: Store) -> None:
+    try:
+        backup.daily_safety_copy(db)
+    except Exception as error:  # a failed copy must not break the app
+        print(f"Belangen: the daily safety copy failed ({error}); retried next start",
+              file=sys.stderr)
 
 
 ROUTED_KEY = "routed_through_app"

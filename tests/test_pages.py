@@ -424,6 +424,7 @@ def test_using_the_app_makes_one_safety_copy_a_day(store: Store, db_path) -> Non
         app = AppTest.from_file("../app.py", default_timeout=30)
         app.run()
         assert not app.exception
+    ui._daily_safety_copy(str(db_path), store.today().isoformat()).join(timeout=30)
     copies = backup.list_safety_copies(store)
     assert [copy.day for copy in copies] == [store.today()]
     assert copies[0].path.parent == db_path.parent / "backups"
