@@ -2,7 +2,6 @@
 
 import datetime as dt
 
-import pandas as pd
 import streamlit as st
 
 from belangen import charts, domain, ui, worksheet
@@ -29,51 +28,41 @@ per_stakeholder, per_project, what_worked = st.tabs(
 with per_stakeholder:
     stakeholder = ui.stakeholder_picker(db, project)
     if stakeholder is not None:
-        history = db.rating_history(project.id, stakeholder.id)
-        baseline = db.worksheet_baseline(project.id, stakeholder.id)
-        if history.empty and baseline.empty:
+        spec = ui.stakeholder_trend_spec(db, str(db.path), project.id, stakeholder.id, lang)
+        if spec is None:
             st.info(ui.tr("trends.no_ratings"), icon=":material/info:")
         else:
-            actions = db.actions_done(project.id, stakeholder.id)
-            st.altair_chart(charts.stakeholder_trend(history, baseline, actions, lang),
-                            width="stretch")
+            st.vega_lite_chart(spec, width="stretch")
             st.caption(ui.tr("trends.stakeholder_help"))
 
 # Forty people over years do not fit in small charts: the project view shows recent weeks only,
 # and fetches only those.
 recent_from = domain.week_start(db.today()) - dt.timedelta(weeks=ui.PROJECT_TREND_WEEKS - 1)
-project_history = db.rating_history(project.id, since=recent_from)
-project_baseline = db.worksheet_baseline(project.id)
-recent_baseline = project_baseline[
-    pd.to_datetime(project_baseline["week"]) >= pd.Timestamp(recent_from)
-]
+specs = ui.project_trend_specs(db, str(db.path), project.id, lang, recent_from,
+                               SMALL_MULTIPLE_LAYOUTS)
 with per_project:
-    if project_history.empty and project_baseline.empty:
+    if specs is None:
         st.info(ui.tr("trends.no_ratings"), icon=":material/info:")
     else:
-        latest = db.latest_ratings(project.id).dropna(subset=["dimension"])
         st.subheader(ui.tr("trends.heatmap"))
         st.caption(ui.tr("trends.heatmap_help"))
         # The page heads each chart (headings wrap on a phone, SVG titles do not): titled=False.
-        st.altair_chart(charts.latest_heatmap(latest, lang, titled=False), width="stretch")
+        st.vega_lite_chart(specs["heatmap"], width="stretch")
         st.subheader(ui.tr("trends.position_map"))
         st.caption(ui.tr("trends.position_map_help",
                          x=worksheet.VALUE.short_name(lang),
                          y=worksheet.NEGOTIATION.short_name(lang)))
-        st.altair_chart(charts.position_map(latest, lang, titled=False), width="stretch")
+        st.vega_lite_chart(specs["position_map"], width="stretch")
         st.subheader(ui.tr("trends.small_multiples"))
         st.caption(ui.tr("trends.small_multiples_window", weeks=ui.PROJECT_TREND_WEEKS))
-        if project_history.empty and recent_baseline.empty:
+        if all(specs[key] is None for key, _, _ in SMALL_MULTIPLE_LAYOUTS):
             st.info(ui.tr("trends.no_ratings"), icon=":material/info:")
         else:
             # A facet cannot stretch: draw it for wide and for narrow screens and let CSS show
             # the one that fits (640 px, where Streamlit itself stacks columns).
-            for key, columns, panel_width in SMALL_MULTIPLE_LAYOUTS:
+            for key, _, _ in SMALL_MULTIPLE_LAYOUTS:
                 with st.container(key=key):
-                    st.altair_chart(charts.project_small_multiples(
-                        project_history, recent_baseline, lang,
-                        columns=columns, panel_width=panel_width, titled=False,
-                    ))
+                    st.vega_lite_chart(specs[key])
             st.html(SMALL_MULTIPLE_CSS)
 
 with what_worked:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pyarrow
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -318,6 +319,38 @@ def test_trends_draw_a_chart_per_stakeholder(store: Store, db_path) -> None:
     app.run()
     open_page(app, "pages/trends.py")
     assert len(app.get("vega_lite_chart")) >= 4
+
+
+def charted_weeks(app: AppTest) -> set[object]:
+    """The weeks the first chart on the page draws, read from the data Streamlit sends."""
+    chart = app.get("vega_lite_chart")[0].proto
+    weeks: set[object] = set()
+    for dataset in chart.datasets:
+        table = pyarrow.ipc.open_stream(dataset.data.data).read_all()
+        if "week" in table.column_names:
+            weeks.update(table.column("week").to_pylist())
+    return weeks
+
+
+def test_trends_show_a_follow_up_saved_after_the_chart_was_first_drawn(
+    store: Store, db_path
+) -> None:
+    """Charts are cached between reruns: a save must still show up at once."""
+    _, stakeholder_id = filled_stakeholder(store)
+    this_week = domain.week_start(store.today())
+    store.save_follow_up(stakeholder_id, this_week - dt.timedelta(weeks=1),
+                         ratings={key: 4 for key in worksheet.DIMENSION_KEYS})
+    # One AppTest per screen (AppTest trips over the follow-up form's state when switching away);
+    # they share the process, and so the chart cache, as browser tabs do.
+    screens = [AppTest.from_file("../app.py", default_timeout=30) for _ in range(3)]
+    for screen in screens:
+        screen.run()
+    before = charted_weeks(open_page(screens[0], "pages/trends.py"))
+    follow_up = open_page(screens[1], "pages/follow_up.py")
+    follow_up.button(key="fu_save").click().run()
+    assert not errors(follow_up)
+    after = charted_weeks(open_page(screens[2], "pages/trends.py"))
+    assert len(after) == len(before) + 1, (before, after)
 
 
 def test_overview_shows_due_follow_ups_overdue_actions_and_habit(store: Store, db_path) -> None:
