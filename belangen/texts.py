@@ -427,9 +427,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "data.include_hidden_help": (
         "Vermoedens over iemands verborgen agenda zijn gevoelig. Neem ze alleen op als je het "
-        "document niet deelt, of met iemand die je vertrouwt.",
+        "document niet deelt, of met iemand die je vertrouwt. Je reflecties en notities gaan "
+        "altijd mee zoals je ze schreef: lees ze na voordat je deelt.",
         "Suspicions about someone's hidden agenda are sensitive. Include them only if you do not "
-        "share the document, or share it with someone you trust.",
+        "share the document, or share it with someone you trust. Your reflections and notes are "
+        "always included as you wrote them: read them before you share.",
     ),
     "data.export_scope": ("Wat exporteren?", "What to export?"),
     "data.whole_project": ("Het hele project", "The whole project"),
