@@ -220,45 +220,28 @@ def _only_one_stakeholder(*frames: pd.DataFrame) -> str:
 # --- Frames the trend draws --------------------------------------------------------------------
 
 
-def _follow_up_points(history: pd.DataFrame, lang: str) -> pd.DataFrame:
-    rated = history[history["dimension"].isin(worksheet.DIMENSION_KEYS)].dropna(subset=["rating"])
+def _rated_points(frame: pd.DataFrame, lang: str, *, with_target: bool) -> pd.DataFrame:
+    """One point per rated week and dimension, labelled for tooltips; the worksheet's points
+    also carry the target, the weekly ones do not (a target belongs to the worksheet)."""
+    rated = frame[frame["dimension"].isin(worksheet.DIMENSION_KEYS)].dropna(subset=["rating"])
     weeks = analytics.mondays(rated["week"])
-    return pd.DataFrame(
-        {
-            "week": weeks,
-            "week_label": _week_labels(weeks),
-            "dimension": rated["dimension"].map(lambda key: worksheet.row(key).short_name(lang)),
-            "rating": rated["rating"].astype("int64"),
-            "rating_label": [
-                rating_label(key, value, lang)
-                for key, value in zip(rated["dimension"], rated["rating"], strict=True)
-            ],
-            "reflection": rated["reflection"].fillna("").astype(str),
-        }
-    ).reset_index(drop=True)
 
+    def labels(column: str) -> list[str]:
+        return [rating_label(key, value, lang)
+                for key, value in zip(rated["dimension"], rated[column], strict=True)]
 
-def _worksheet_points(baseline: pd.DataFrame, lang: str) -> pd.DataFrame:
-    rated = baseline[baseline["dimension"].isin(worksheet.DIMENSION_KEYS)].dropna(subset=["rating"])
-    weeks = analytics.mondays(rated["week"])
-    return pd.DataFrame(
-        {
-            "week": weeks,
-            "week_label": _week_labels(weeks),
-            "dimension": rated["dimension"].map(lambda key: worksheet.row(key).short_name(lang)),
-            "rating": rated["rating"].astype("int64"),
-            "rating_label": [
-                rating_label(key, value, lang)
-                for key, value in zip(rated["dimension"], rated["rating"], strict=True)
-            ],
-            "target": rated["target"].astype("Int64"),
-            "target_label": [
-                rating_label(key, value, lang)
-                for key, value in zip(rated["dimension"], rated["target"], strict=True)
-            ],
-            "reflection": rated["reflection"].fillna("").astype(str),
-        }
-    ).reset_index(drop=True)
+    columns: dict[str, object] = {
+        "week": weeks,
+        "week_label": _week_labels(weeks),
+        "dimension": rated["dimension"].map(lambda key: worksheet.row(key).short_name(lang)),
+        "rating": rated["rating"].astype("int64"),
+        "rating_label": labels("rating"),
+    }
+    if with_target:
+        columns["target"] = rated["target"].astype("Int64")
+        columns["target_label"] = labels("target")
+    columns["reflection"] = rated["reflection"].fillna("").astype(str)
+    return pd.DataFrame(columns).reset_index(drop=True)
 
 
 def _start_segments(start: pd.DataFrame, follow_ups: pd.DataFrame) -> pd.DataFrame:
@@ -361,8 +344,8 @@ def stakeholder_trend(
     action markers.
     """
     name = _only_one_stakeholder(history, baseline, actions)
-    follow_ups = _follow_up_points(history, lang)
-    start = _worksheet_points(baseline, lang)
+    follow_ups = _rated_points(history, lang, with_target=False)
+    start = _rated_points(baseline, lang, with_target=True)
     markers = _action_markers(actions, lang)
     their_view = _their_view(history, lang)
     lines = analytics.with_gaps(follow_ups[["week", "dimension", "rating"]], by=["dimension"])
