@@ -205,7 +205,7 @@ def project_trend_specs(
 ) -> dict[str, Any] | None:
     """The project-wide charts, built once until the next write: the latest-rating heatmap, the
     position map, and the small multiples of the weeks since `since`, one per layout
-    (key, columns, panel width); a layout is None when those weeks hold nothing to draw."""
+    (key, columns, panel width), or None when those weeks hold nothing to draw."""
     from belangen import charts  # imports Altair: only screens with charts pay for it
 
     history = _db.rating_history(project_id, since=since)
@@ -214,16 +214,16 @@ def project_trend_specs(
         return None
     recent_baseline = baseline[pd.to_datetime(baseline["week"]) >= pd.Timestamp(since)]
     latest = _db.latest_ratings(project_id).dropna(subset=["dimension"])
-    specs: dict[str, Any] = {
+    small_multiples = None if history.empty and recent_baseline.empty else {
+        key: _spec(charts.project_small_multiples(history, recent_baseline, lang, columns=columns,
+                                                  panel_width=panel_width, titled=False))
+        for key, columns, panel_width in layouts
+    }
+    return {
         "heatmap": _spec(charts.latest_heatmap(latest, lang, titled=False)),
         "position_map": _spec(charts.position_map(latest, lang, titled=False)),
+        "small_multiples": small_multiples,
     }
-    for key, columns, panel_width in layouts:
-        specs[key] = None if history.empty and recent_baseline.empty else _spec(
-            charts.project_small_multiples(history, recent_baseline, lang, columns=columns,
-                                           panel_width=panel_width, titled=False)
-        )
-    return specs
 
 
 def what_worked(db: Store, project_id: int) -> pd.DataFrame:

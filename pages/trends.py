@@ -55,14 +55,14 @@ with per_project:
         st.vega_lite_chart(specs["position_map"], width="stretch")
         st.subheader(ui.tr("trends.small_multiples"))
         st.caption(ui.tr("trends.small_multiples_window", weeks=ui.PROJECT_TREND_WEEKS))
-        if all(specs[key] is None for key, _, _ in SMALL_MULTIPLE_LAYOUTS):
+        if specs["small_multiples"] is None:
             st.info(ui.tr("trends.no_ratings"), icon=":material/info:")
         else:
             # A facet cannot stretch: draw it for wide and for narrow screens and let CSS show
             # the one that fits (640 px, where Streamlit itself stacks columns).
-            for key, _, _ in SMALL_MULTIPLE_LAYOUTS:
+            for key, spec in specs["small_multiples"].items():
                 with st.container(key=key):
-                    st.vega_lite_chart(specs[key])
+                    st.vega_lite_chart(spec)
             st.html(SMALL_MULTIPLE_CSS)
 
 with what_worked:
