@@ -90,6 +90,14 @@ def choose_stakeholder(app: AppPage, name: str) -> None:
         app.choose_select(stakeholder_picker(app), label)
 
 
+def pick_stakeholder_once(app: AppPage, name: str) -> None:
+    """One choice in the picker, as a user makes it: open the list, click the name, once. No
+    retry, so a picker that ignores a choice is seen ignoring it."""
+    picker = stakeholder_picker(app)
+    option = app.open_select(picker).filter(has_text=name).first
+    app.act(option.click)
+
+
 def stakeholder_options(app: AppPage) -> list[str]:
     texts_shown = app.open_select(stakeholder_picker(app)).all_inner_texts()
     app.page.keyboard.press("Escape")
@@ -153,3 +161,72 @@ def worksheet_row_state(app: AppPage, stakeholder_id: int, row: worksheet.Worksh
         "target": target.input_value() or target.get_attribute("placeholder"),
         "reflection": app.key(f"{prefix}_reflection").locator("textarea").input_value(),
     }
+
+
+# --- the weekly loop (issue 10) ------------------------------------------------------------
+
+
+def follow_up_prefix(stakeholder_id: int, week: dt.date) -> str:
+    return f"fu_{stakeholder_id}_{week.isoformat()}"
+
+
+def choose_week(app: AppPage, week: dt.date) -> None:
+    """On the follow-up page: the week to log (any day in it)."""
+    app.fill_date(app.key("fu_day"), dmy(week))
+
+
+def fill_follow_up(
+    app: AppPage, stakeholder_id: int, week: dt.date, ratings: tuple[int, ...], reflection: str
+) -> None:
+    prefix = follow_up_prefix(stakeholder_id, week)
+    for row, rating in zip(worksheet.DIMENSIONS, ratings, strict=True):
+        app.choose_radio(app.key(f"{prefix}_rating_{row.key}"), rating_option(row, rating),
+                         rerun=True)
+    text = app.key(f"{prefix}_reflection").locator("textarea")
+    text.fill(reflection)
+    app.act(lambda: text.press("Tab"))
+
+
+def save_follow_up(app: AppPage) -> None:
+    app.click(app.key("fu_save").get_by_role("button"))
+    assert not app.exception_texts(), app.exception_texts()
+
+
+def follow_up_state(app: AppPage, stakeholder_id: int, week: dt.date) -> dict:
+    """What the follow-up form shows: the checked option of each rating, and the reflection."""
+    prefix = follow_up_prefix(stakeholder_id, week)
+    ratings = []
+    for row in worksheet.DIMENSIONS:
+        radio = app.key(f"{prefix}_rating_{row.key}")
+        checked = radio.locator("input:checked")
+        ratings.append(checked_radio_text(radio) if checked.count() else None)
+    reflection = app.key(f"{prefix}_reflection").locator("textarea").input_value()
+    return {"ratings": ratings, "reflection": reflection}
+
+
+def fill_new_project(app: AppPage, name: str, start: dt.date) -> None:
+    app.key("proj_new_name").locator("input").fill(name)
+    app.fill_date(app.key("proj_new_start"), dmy(start), rerun=False)
+
+
+def new_project_button(app: AppPage) -> Locator:
+    return app.key("proj_new_submit").get_by_role("button")
+
+
+def fill_new_interest(app: AppPage, stakeholder_id: int, text: str) -> None:
+    open_expander(app, tr("interests.new"))
+    app.key(f"sh_int_new_{stakeholder_id}_text").locator("textarea").fill(text)
+
+
+def new_interest_button(app: AppPage, stakeholder_id: int) -> Locator:
+    return app.key(f"sh_int_new_{stakeholder_id}_submit").get_by_role("button")
+
+
+def overview_stakeholder_rows(app: AppPage) -> list[list[str]]:
+    """The cells of Overzicht's stakeholder table, row by row (name first)."""
+    grid = app.page.get_by_test_id("stDataFrame").first
+    canvas = grid.get_by_test_id("data-grid-canvas")
+    canvas.evaluate("el => el.focus()")
+    rows = grid.locator("tbody tr")
+    rows.first.wait_for(state="attached")
+    return [row.locator("td").all_inner_texts() for row in rows.all()]
