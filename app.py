@@ -8,6 +8,7 @@ from belangen import ui
 st.set_page_config(page_title="Belangen", page_icon="🤝", layout="wide")
 
 ui.claim_navigation()
+ui.begin_run()
 ui.language_picker()
 db = ui.get_store()
 

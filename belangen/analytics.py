@@ -134,6 +134,15 @@ def _change_from(
                    ratings[last_in_window] - ratings[before])
 
 
+def _apart(found: Iterable[_Change | None]) -> list[_Change]:
+    """The cases, in time order, that share no stretch of weeks with an earlier kept case."""
+    kept: list[_Change] = []
+    for case in found:
+        if case is not None and (not kept or case.before >= kept[-1].after):
+            kept.append(case)
+    return kept
+
+
 def what_worked(
     history: pd.DataFrame, baseline: pd.DataFrame, actions: pd.DataFrame
 ) -> pd.DataFrame:
@@ -144,17 +153,20 @@ def what_worked(
 
     With action: for each ISO week a in which an action on the dimension's row was carried out
     (`actions.week`), change = the rating at the latest logged week in [a, a + 2 weeks] minus the
-    rating at the latest logged week strictly before a; only if both ratings exist. Several
-    actions whose windows measure the same movement (the same pair of logged weeks, e.g. actions
-    in two unlogged weeks between the same two follow-ups) make one case, not one per action
-    week: it is one observed change, and counting it twice would inflate the number of cases the
-    screen shows as the weight of the evidence. Windows that overlap but measure different pairs
-    stay separate cases.
+    rating at the latest logged week strictly before a; only if both ratings exist.
 
     Without action (the control): every logged week w with a logged week p before it, provided
     no action on that row was carried out from the week after p through w + 2 weeks. The change
     is measured from p, so an action in an unlogged week between p and w would otherwise leak
     into the control; the same formula as above.
+
+    Both sides count by one rule: every movement of a rating counts at most once per side. A
+    case spans the logged weeks from its 'before' to its 'after'; cases of one side (per
+    stakeholder and dimension) never share a stretch of weeks, the earlier window is kept. So
+    two actions measuring the same pair of weeks make one case, and the overlapping two-week
+    windows of consecutive weeks do not count one rise two or three times in the control:
+    counting it again would inflate the number of cases the screen shows as the weight of the
+    evidence.
 
     Actions on row 1 (the interests themselves) have no rating and are ignored. Returns one row
     per dimension in worksheet order: dimension, with_action_change, with_action_cases,
@@ -181,20 +193,16 @@ def what_worked(
         weeks = list(group["week"])
         ratings = list(group["rating"])
         acted = sorted(action_weeks.get((int(stakeholder_id), str(dimension)), set()))
-        measured: set[tuple[pd.Timestamp, pd.Timestamp]] = set()
-        for week in acted:
-            found = _change_from(weeks, ratings, week)
-            if found is not None and (found.before, found.after) not in measured:
-                measured.add((found.before, found.after))
-                changes[(dimension, True)].append(found.change)
+        with_action = [_change_from(weeks, ratings, week) for week in acted]
+        without_action = []
         for previous, week in pairwise(weeks):
             # The first action after `previous`, if any, must lie beyond the window.
             next_action = bisect_right(acted, previous)
             if next_action < len(acted) and acted[next_action] <= week + window:
                 continue
-            found = _change_from(weeks, ratings, week)
-            if found is not None:
-                changes[(dimension, False)].append(found.change)
+            without_action.append(_change_from(weeks, ratings, week))
+        for side, found in ((True, with_action), (False, without_action)):
+            changes[(dimension, side)].extend(case.change for case in _apart(found))
 
     def mean(values: list[int]) -> float:
         return sum(values) / len(values) if values else float("nan")

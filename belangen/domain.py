@@ -89,6 +89,11 @@ def clean_rating(value: object, field_name: str, *, optional: bool = False) -> i
     return value
 
 
+def unanswered(ratings: dict[str, object]) -> list[str]:
+    """The dimensions (in worksheet order) whose rating is not chosen yet."""
+    return [key for key in worksheet.DIMENSION_KEYS if ratings.get(key) is None]
+
+
 def clean_choice(value: object, choices: object, field_name: str) -> str:
     if not isinstance(value, str) or value not in choices:  # type: ignore[operator]
         raise ValidationError(field_name, "error.invalid_choice")
@@ -134,6 +139,17 @@ def weeks_back(monday: dt.date, count: int) -> list[dt.date]:
     return [monday - dt.timedelta(weeks=offset) for offset in range(count - 1, -1, -1)]
 
 
+def weeks_between(first: dt.date, last: dt.date) -> list[dt.date]:
+    """Every ISO week from the one holding `first` through the one holding `last`, oldest
+    first (none when `first` is later)."""
+    monday, end = week_start(first), week_start(last)
+    weeks = []
+    while monday <= end:
+        weeks.append(monday)
+        monday += dt.timedelta(weeks=1)
+    return weeks
+
+
 def check_follow_up_week(week: dt.date, project_start: dt.date, today: dt.date) -> dt.date:
     """A follow-up belongs to a week that has begun and does not precede the project."""
     monday = week_start(week)
@@ -142,6 +158,18 @@ def check_follow_up_week(week: dt.date, project_start: dt.date, today: dt.date) 
     if monday < week_start(project_start):
         raise ValidationError("week", "error.week_before_project", start=project_start)
     return monday
+
+
+def confirmed_on(
+    status_before: str, confirmed_before: dt.date | None, status_after: str, today: dt.date
+) -> dt.date | None:
+    """The day an interest was confirmed in conversation: set when it becomes confirmed, kept
+    while it stays confirmed, cleared when it goes back to suspected."""
+    if status_after != "confirmed":
+        return None
+    if status_before == "confirmed":
+        return confirmed_before
+    return today
 
 
 # --- Records -----------------------------------------------------------------------------------

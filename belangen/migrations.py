@@ -127,6 +127,19 @@ STEPS: tuple[tuple[int, str], ...] = (
         );
         """,
     ),
+    (
+        3,
+        """
+        -- One row per submitted form: a second submit with the same token (a double click, a
+        -- message the browser sent twice) finds it and stores nothing new.
+        CREATE TABLE submission (
+            token VARCHAR PRIMARY KEY,
+            kind VARCHAR NOT NULL,
+            record_id BIGINT,
+            saved_at TIMESTAMP NOT NULL
+        );
+        """,
+    ),
 )
 
 LATEST_VERSION = STEPS[-1][0]

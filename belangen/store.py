@@ -135,6 +135,9 @@ class _SharedExclusiveLock:
 
 _BIGINT_MAX = 2**63 - 1
 
+ANY_VERSION = object()
+"""`based_on` for callers that append whatever was saved before (the sample, the benchmark)."""
+
 
 def _as_id(kind: str, value: object) -> int:
     """An id from outside (a tampered URL, say) that is no whole number is simply not found,
@@ -242,20 +245,21 @@ def migrate(
     target: int = migrations.LATEST_VERSION,
     now: Callable[[], dt.datetime] = dt.datetime.now,
     path: Path | None = None,
-    before_step: Callable[[int], None] | None = None,
+    before_upgrade: Callable[[int], None] | None = None,
 ) -> int:
-    """Bring the schema up to `target`, one transaction per step; returns the version reached."""
+    """Bring the schema up to `target`, one transaction per step; returns the version reached.
+
+    `before_upgrade(target)` runs once before the first step on a database that has data."""
     path = path or Path("?")
     version = _schema_state(con, path)
     if version > migrations.LATEST_VERSION:
         raise DatabaseUnavailable(
             "newer_version", path, version=version, supported=migrations.LATEST_VERSION
         )
-    for step_version, sql in migrations.STEPS:
-        if step_version <= version or step_version > target:
-            continue
-        if before_step is not None and version > 0:
-            before_step(step_version)
+    pending = [(v, sql) for v, sql in migrations.STEPS if version < v <= target]
+    if pending and before_upgrade is not None and version > 0:
+        before_upgrade(pending[-1][0])  # one copy of the data as it was, before any step
+    for step_version, sql in pending:
         cur = con.cursor()
         try:
             cur.execute("BEGIN TRANSACTION")
@@ -313,7 +317,9 @@ class Store:
                 self._con,
                 now=now,
                 path=self.path,
-                before_step=(lambda v: before_migration(self, v)) if before_migration else None,
+                before_upgrade=(
+                    (lambda v: before_migration(self, v)) if before_migration else None
+                ),
             )
         except BaseException:
             self._con.close()
@@ -431,6 +437,71 @@ class Store:
             [now, row_id],
         )
 
+    def _once(
+        self,
+        token: str | None,
+        kind: str,
+        write: Callable[[duckdb.DuckDBPyConnection], int | None],
+    ) -> int | None:
+        """Run one write in one transaction, at most once per submission token.
+
+        A form drawn once carries one token (see `ui.form_state`); a second submit of the same
+        drawing (a double click, a message the browser sent twice) finds its token and stores
+        nothing new, returning what the first submit stored. Without a token the write runs.
+        """
+        if token is None:
+            with self.transaction() as cur:
+                return write(cur)
+        if not isinstance(token, str) or not 8 <= len(token) <= 64:
+            raise ValueError(f"not a submission token: {token!r}")
+        try:
+            with self.transaction() as cur:
+                earlier = cur.execute(
+                    "SELECT record_id FROM submission WHERE token = ?", [token]
+                ).fetchall()
+                if earlier:
+                    return earlier[0][0]
+                result = write(cur)
+                cur.execute(
+                    "INSERT INTO submission (token, kind, record_id, saved_at) VALUES (?, ?, ?, ?)",
+                    [token, kind, result, self.now()],
+                )
+            return result
+        except (duckdb.ConstraintException, duckdb.TransactionException, ConcurrentEdit):
+            # The same submission, committed at the same moment on another thread, stands.
+            earlier = self._rows("SELECT record_id FROM submission WHERE token = ?", [token])
+            if not earlier:
+                raise
+            return earlier[0][0]
+
+    def _update_row(
+        self,
+        cur: duckdb.DuckDBPyConnection,
+        table: str,
+        row_id: int,
+        revision: int | None,
+        values: dict[str, Any],
+        stakeholder_sql: str = "NULL",
+    ) -> None:
+        """Update one row inside `cur`'s transaction, appending its previous state to the
+        change log first.
+
+        With a `revision`, the update only happens if nobody saved the row in between.
+        """
+        current = cur.execute(f"SELECT revision FROM {table} WHERE id = ?", [row_id]).fetchall()
+        if not current:
+            raise NotFound(table, row_id)
+        if revision is not None and current[0][0] != revision:
+            raise ConcurrentEdit(table, row_id)
+        now = self.now()
+        self._log_previous(cur, table, row_id, stakeholder_sql, now)
+        assignments = ", ".join(f"{column} = ?" for column in values)
+        cur.execute(
+            f"UPDATE {table} SET {assignments}, revision = revision + 1, updated_at = ? "
+            f"WHERE id = ?",
+            [*values.values(), now, row_id],
+        )
+
     def _update(
         self,
         table: str,
@@ -438,29 +509,22 @@ class Store:
         revision: int | None,
         values: dict[str, Any],
         stakeholder_sql: str = "NULL",
+        *,
+        token: str | None = None,
+        check: Callable[[duckdb.DuckDBPyConnection], None] | None = None,
     ) -> None:
-        """Update one row, appending its previous state to the change log first.
-
-        With a `revision`, the update only happens if nobody saved the row in between.
-        """
+        """One row's update as its own unit of work; `check` runs first, in the same
+        transaction, so nothing can slip in between checking and writing."""
         row_id = _as_id(table, row_id)
-        now = self.now()
-        assignments = ", ".join(f"{column} = ?" for column in values)
+
+        def write(cur: duckdb.DuckDBPyConnection) -> int:
+            if check is not None:
+                check(cur)
+            self._update_row(cur, table, row_id, revision, values, stakeholder_sql)
+            return row_id
+
         try:
-            with self.transaction() as cur:
-                current = cur.execute(
-                    f"SELECT revision FROM {table} WHERE id = ?", [row_id]
-                ).fetchall()
-                if not current:
-                    raise NotFound(table, row_id)
-                if revision is not None and current[0][0] != revision:
-                    raise ConcurrentEdit(table, row_id)
-                self._log_previous(cur, table, row_id, stakeholder_sql, now)
-                cur.execute(
-                    f"UPDATE {table} SET {assignments}, revision = revision + 1, updated_at = ? "
-                    f"WHERE id = ?",
-                    [*values.values(), now, row_id],
-                )
+            self._once(token, f"update_{table}", write)
         except duckdb.TransactionException as error:
             # Two tabs saving the same row at the same moment: DuckDB refuses the second.
             if "conflict" in str(error).lower():
@@ -492,18 +556,22 @@ class Store:
         start_date: object = None,
         *,
         is_sample: bool = False,
+        token: str | None = None,
     ) -> int:
         values = self._project_values(
             name, description, own_goal, start_date if start_date is not None else self.today()
         )
         now = self.now()
-        with self.transaction() as cur:
+
+        def write(cur: duckdb.DuckDBPyConnection) -> int:
             (project_id,) = cur.execute(
                 "INSERT INTO project (name, description, own_goal, start_date, is_sample, "
                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 [*values.values(), is_sample, now, now],
             ).fetchall()[0]
-        return int(project_id)
+            return int(project_id)
+
+        return int(self._once(token, "create_project", write))  # type: ignore[arg-type]
 
     def update_project(
         self,
@@ -514,12 +582,15 @@ class Store:
         description: object,
         own_goal: object,
         start_date: object,
+        token: str | None = None,
     ) -> None:
         values = self._project_values(name, description, own_goal, start_date)
-        self._update("project", project_id, revision, values)
+        self._update("project", project_id, revision, values, token=token)
 
-    def set_project_archived(self, project_id: int, archived: bool) -> None:
-        self._update("project", project_id, None, {"archived": bool(archived)})
+    def set_project_archived(
+        self, project_id: int, archived: bool, *, token: str | None = None
+    ) -> None:
+        self._update("project", project_id, None, {"archived": bool(archived)}, token=token)
 
     def list_projects(self, *, include_archived: bool = False) -> list[Project]:
         where = "" if include_archived else "WHERE NOT archived"
@@ -555,6 +626,8 @@ class Store:
         role: object = "",
         constituency: object = "",
         notes: object = "",
+        *,
+        token: str | None = None,
     ) -> int:
         clean_name = domain.clean_name(name)
         values = [
@@ -566,7 +639,8 @@ class Store:
         ]
         now = self.now()
         project_id = _as_id("project", project_id)
-        with self.transaction() as cur:
+
+        def write(cur: duckdb.DuckDBPyConnection) -> int:
             if not cur.execute("SELECT 1 FROM project WHERE id = ?", [project_id]).fetchall():
                 raise NotFound("project", project_id)
             self._check_unique_name(cur, project_id, values[1], None)
@@ -575,7 +649,9 @@ class Store:
                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 [project_id, *values, now, now],
             ).fetchall()[0]
-        return int(stakeholder_id)
+            return int(stakeholder_id)
+
+        return int(self._once(token, "create_stakeholder", write))  # type: ignore[arg-type]
 
     def update_stakeholder(
         self,
@@ -586,6 +662,7 @@ class Store:
         role: object,
         constituency: object,
         notes: object,
+        token: str | None = None,
     ) -> None:
         clean_name = domain.clean_name(name)
         key = domain.name_key(clean_name)
@@ -596,13 +673,24 @@ class Store:
             "constituency": domain.clean_text(constituency, "constituency"),
             "notes": domain.clean_text(notes, "notes"),
         }
-        stakeholder = self.get_stakeholder(stakeholder_id)
-        with self.transaction() as cur:
-            self._check_unique_name(cur, stakeholder.project_id, key, stakeholder_id)
-        self._update("stakeholder", stakeholder_id, revision, values, "id")
+        stakeholder_id = _as_id("stakeholder", stakeholder_id)
 
-    def set_stakeholder_archived(self, stakeholder_id: int, archived: bool) -> None:
-        self._update("stakeholder", stakeholder_id, None, {"archived": bool(archived)}, "id")
+        def unique_in_its_project(cur: duckdb.DuckDBPyConnection) -> None:
+            found = cur.execute(
+                "SELECT project_id FROM stakeholder WHERE id = ?", [stakeholder_id]
+            ).fetchall()
+            if not found:
+                raise NotFound("stakeholder", stakeholder_id)
+            self._check_unique_name(cur, found[0][0], key, stakeholder_id)
+
+        self._update("stakeholder", stakeholder_id, revision, values, "id", token=token,
+                     check=unique_in_its_project)
+
+    def set_stakeholder_archived(
+        self, stakeholder_id: int, archived: bool, *, token: str | None = None
+    ) -> None:
+        self._update("stakeholder", stakeholder_id, None, {"archived": bool(archived)}, "id",
+                     token=token)
 
     def list_stakeholders(
         self, project_id: int, *, include_archived: bool = False
@@ -629,26 +717,31 @@ class Store:
         ("stakeholder", "id = ?"),
     )
 
-    def delete_stakeholder(self, stakeholder_id: int) -> None:
+    def delete_stakeholder(self, stakeholder_id: int, *, token: str | None = None) -> None:
         """Remove a stakeholder and its whole history in one transaction (after confirmation)."""
         stakeholder_id = _as_id("stakeholder", stakeholder_id)
-        with self.transaction() as cur:
+
+        def write(cur: duckdb.DuckDBPyConnection) -> int:
             if not cur.execute(
                 "SELECT 1 FROM stakeholder WHERE id = ?", [stakeholder_id]
             ).fetchall():
                 raise NotFound("stakeholder", stakeholder_id)
             for table, condition in self._STAKEHOLDER_OWNED:
                 cur.execute(f"DELETE FROM {table} WHERE {condition}", [stakeholder_id])
+            return stakeholder_id
+
+        self._once(token, "delete_stakeholder", write)
         # CHECKPOINT alone leaves the text readable in freed blocks of the file (measured with
         # duckdb 2.0.1): rewrite the whole file through a fresh copy.
         self._compact()
 
     # -- deleting a whole project (issue 4: removing the sample project) ---------------------
 
-    def delete_project(self, project_id: int) -> None:
+    def delete_project(self, project_id: int, *, token: str | None = None) -> None:
         """Remove a project, its stakeholders and all their history in one transaction."""
         project_id = _as_id("project", project_id)
-        with self.transaction() as cur:
+
+        def write(cur: duckdb.DuckDBPyConnection) -> int:
             if not cur.execute("SELECT 1 FROM project WHERE id = ?", [project_id]).fetchall():
                 raise NotFound("project", project_id)
             stakeholder_ids = [
@@ -664,6 +757,9 @@ class Store:
                 "DELETE FROM change_log WHERE table_name = 'project' AND row_id = ?", [project_id]
             )
             cur.execute("DELETE FROM project WHERE id = ?", [project_id])
+            return project_id
+
+        self._once(token, "delete_project", write)
         self._compact()
 
     # -- end of delete_project ---------------------------------------------------------------
@@ -760,12 +856,15 @@ class Store:
         kind: object = "organisational",
         status: object = "suspected",
         signals: object = "",
+        *,
+        token: str | None = None,
     ) -> int:
         values = self._interest_values(text, kind, status, signals)
         confirmed_on = self.today() if values["status"] == "confirmed" else None
         now = self.now()
         stakeholder_id = _as_id("stakeholder", stakeholder_id)
-        with self.transaction() as cur:
+
+        def write(cur: duckdb.DuckDBPyConnection) -> int:
             if not cur.execute(
                 "SELECT 1 FROM stakeholder WHERE id = ?", [stakeholder_id]
             ).fetchall():
@@ -775,7 +874,9 @@ class Store:
                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 [stakeholder_id, *values.values(), confirmed_on, now, now],
             ).fetchall()[0]
-        return int(interest_id)
+            return int(interest_id)
+
+        return int(self._once(token, "add_interest", write))  # type: ignore[arg-type]
 
     def update_interest(
         self,
@@ -786,19 +887,37 @@ class Store:
         kind: object,
         status: object,
         signals: object,
+        token: str | None = None,
     ) -> None:
         """Edits an interest; the day it moves from suspected to confirmed is kept."""
         values = self._interest_values(text, kind, status, signals)
-        current = self.get_interest(interest_id)
-        if values["status"] == "confirmed" and current.status != "confirmed":
-            values["confirmed_on"] = self.today()
-        elif values["status"] != "confirmed":
-            values["confirmed_on"] = None
-        self._update("interest", interest_id, revision, values, "stakeholder_id")
+        interest_id = _as_id("interest", interest_id)
 
-    def set_interest_archived(self, interest_id: int, archived: bool) -> None:
+        def write(cur: duckdb.DuckDBPyConnection) -> int:
+            found = cur.execute("SELECT status, confirmed_on FROM interest WHERE id = ?",
+                                [interest_id]).fetchall()
+            if not found:
+                raise NotFound("interest", interest_id)
+            status_before, confirmed_before = found[0]
+            confirmed_on = domain.confirmed_on(status_before, confirmed_before,
+                                               values["status"], self.today())
+            self._update_row(cur, "interest", interest_id, revision,
+                             {**values, "confirmed_on": confirmed_on}, "stakeholder_id")
+            return interest_id
+
+        try:
+            self._once(token, "update_interest", write)
+        except duckdb.TransactionException as error:
+            if "conflict" in str(error).lower():
+                raise ConcurrentEdit("interest", interest_id) from error
+            raise
+
+    def set_interest_archived(
+        self, interest_id: int, archived: bool, *, token: str | None = None
+    ) -> None:
         self._update(
-            "interest", interest_id, None, {"archived": bool(archived)}, "stakeholder_id"
+            "interest", interest_id, None, {"archived": bool(archived)}, "stakeholder_id",
+            token=token,
         )
 
     def get_interest(self, interest_id: int) -> Interest:
@@ -826,6 +945,7 @@ class Store:
         rating: object,
         target: object = None,
         based_on: int | None = None,
+        token: str | None = None,
     ) -> int:
         """Append a new version of one worksheet row.
 
@@ -840,7 +960,8 @@ class Store:
         ]
         now = self.now()
         stakeholder_id = _as_id("stakeholder", stakeholder_id)
-        with self.transaction() as cur:
+
+        def write(cur: duckdb.DuckDBPyConnection) -> int:
             if not cur.execute(
                 "SELECT 1 FROM stakeholder WHERE id = ?", [stakeholder_id]
             ).fetchall():
@@ -856,7 +977,64 @@ class Store:
                 "target, saved_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
                 [stakeholder_id, dimension, *values, now],
             ).fetchall()[0]
-        return int(entry_id)
+            return int(entry_id)
+
+        return int(self._once(token, "save_worksheet_entry", write))  # type: ignore[arg-type]
+
+    def save_worksheet(
+        self,
+        stakeholder_id: int,
+        rows: dict[str, dict[str, object]],
+        *,
+        based_on: dict[str, int | None],
+        token: str | None = None,
+    ) -> dict[str, int]:
+        """Save every changed row of a stakeholder's worksheet at once: one new version per row
+        in `rows` (dimension → rating, target, reflection), all or none.
+
+        `based_on` maps each of those dimensions to the version the user had on screen (None
+        for a first version); if any was saved again since, nothing is written and
+        `ConcurrentEdit` is raised. Returns the new version's id per dimension.
+        """
+        cleaned: dict[str, list[object]] = {}
+        for dimension, row in rows.items():
+            domain.clean_choice(dimension, worksheet.DIMENSION_KEYS, "dimension")
+            cleaned[dimension] = [
+                domain.clean_text(row.get("reflection"), f"{dimension}.reflection"),
+                domain.clean_rating(row.get("rating"), f"{dimension}.rating"),
+                domain.clean_rating(row.get("target"), f"{dimension}.target", optional=True),
+            ]
+        now = self.now()
+        stakeholder_id = _as_id("stakeholder", stakeholder_id)
+        saved: dict[str, int] = {}
+
+        def write(cur: duckdb.DuckDBPyConnection) -> int:
+            if not cur.execute(
+                "SELECT 1 FROM stakeholder WHERE id = ?", [stakeholder_id]
+            ).fetchall():
+                raise NotFound("stakeholder", stakeholder_id)
+            latest = dict(cur.execute(
+                "SELECT dimension, max(id) FROM worksheet_entry WHERE stakeholder_id = ? "
+                "GROUP BY dimension", [stakeholder_id],
+            ).fetchall())
+            for dimension in cleaned:
+                if latest.get(dimension) != based_on.get(dimension):
+                    raise ConcurrentEdit("worksheet_entry", stakeholder_id)
+            for dimension, values in cleaned.items():
+                (entry_id,) = cur.execute(
+                    "INSERT INTO worksheet_entry (stakeholder_id, dimension, reflection, rating, "
+                    "target, saved_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                    [stakeholder_id, dimension, *values, now],
+                ).fetchall()[0]
+                saved[dimension] = int(entry_id)
+            return stakeholder_id
+
+        self._once(token, "save_worksheet", write)
+        if not saved:  # the same submission was stored before: report what it stored
+            current = self.latest_worksheet(stakeholder_id)
+            saved = {dimension: current[dimension].id for dimension in cleaned
+                     if dimension in current}
+        return saved
 
     _ENTRY_COLUMNS = "id, stakeholder_id, dimension, reflection, rating, target, saved_at"
 
@@ -916,12 +1094,14 @@ class Store:
         status: object = "planned",
         done_on: object = None,
         outcome: object = "",
+        token: str | None = None,
     ) -> int:
         key = domain.clean_choice(row_key, worksheet.ROW_KEYS, "row_key")
         values = self._action_values(text, planned_week, status, done_on, outcome)
         now = self.now()
         stakeholder_id = _as_id("stakeholder", stakeholder_id)
-        with self.transaction() as cur:
+
+        def write(cur: duckdb.DuckDBPyConnection) -> int:
             if not cur.execute(
                 "SELECT 1 FROM stakeholder WHERE id = ?", [stakeholder_id]
             ).fetchall():
@@ -932,7 +1112,9 @@ class Store:
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 [stakeholder_id, key, *values.values(), now, now],
             ).fetchall()[0]
-        return int(action_id)
+            return int(action_id)
+
+        return int(self._once(token, "add_action", write))  # type: ignore[arg-type]
 
     def update_action(
         self,
@@ -944,9 +1126,10 @@ class Store:
         status: object,
         done_on: object = None,
         outcome: object = "",
+        token: str | None = None,
     ) -> None:
         values = self._action_values(text, planned_week, status, done_on, outcome)
-        self._update("action", action_id, revision, values, "stakeholder_id")
+        self._update("action", action_id, revision, values, "stakeholder_id", token=token)
 
     def get_action(self, action_id: int) -> Action:
         return Action(*self._one("action", self._ACTION_COLUMNS, action_id))
@@ -982,11 +1165,15 @@ class Store:
         their_value_rating: object = None,
         actions_done: dict[int, object] | None = None,
         new_action: dict[str, object] | None = None,
+        based_on: int | object | None = ANY_VERSION,
+        token: str | None = None,
     ) -> int:
         """Store one week's follow-up, the actions carried out and a new action, all at once.
 
         Saving a week that already has a follow-up appends a new version; the old one stays.
-        `actions_done` maps an open action of this stakeholder to what it yielded.
+        `actions_done` maps an open action of this stakeholder to what it yielded. `based_on`
+        is the version the form showed (None: the week had none); when another version was
+        saved since, nothing is written and `ConcurrentEdit` is raised.
         """
         stakeholder = self.get_stakeholder(stakeholder_id)
         project = self.get_project(stakeholder.project_id)
@@ -1016,7 +1203,15 @@ class Store:
                 ),
             }
         now = self.now()
-        with self.transaction() as cur:
+
+        def write(cur: duckdb.DuckDBPyConnection) -> int:
+            if based_on is not ANY_VERSION:
+                (current,) = cur.execute(
+                    "SELECT max(id) FROM follow_up WHERE stakeholder_id = ? AND week = ?",
+                    [stakeholder_id, monday],
+                ).fetchall()[0]
+                if current != based_on:
+                    raise ConcurrentEdit("follow_up", stakeholder_id)
             if outcomes:
                 open_ids = {
                     action_id
@@ -1052,7 +1247,9 @@ class Store:
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [stakeholder_id, *new_action_values.values(), now, now],
                 )
-        return int(follow_up_id)
+            return int(follow_up_id)
+
+        return int(self._once(token, "save_follow_up", write))  # type: ignore[arg-type]
 
     # The current version of each (stakeholder, week): the highest id.
     _CURRENT_FOLLOW_UPS = (
@@ -1076,6 +1273,18 @@ class Store:
         return domain.FollowUp(
             row[0], row[1], row[2], dict(row[3]), row[4], row[5], row[6]
         )
+
+    def previous_follow_up(
+        self, stakeholder_id: int, week: dt.date
+    ) -> domain.FollowUp | None:
+        """The current version of the latest logged week before `week`: what was said last."""
+        rows = self._rows(
+            "SELECT max(week) FROM follow_up WHERE stakeholder_id = ? AND week < ?",
+            [stakeholder_id, domain.week_start(week)],
+        )
+        if not rows or rows[0][0] is None:
+            return None
+        return self.follow_up_for_week(stakeholder_id, rows[0][0])
 
     def follow_up_versions(self, stakeholder_id: int, week: dt.date) -> int:
         (count,) = self._rows(

@@ -9,6 +9,11 @@ from __future__ import annotations
 LANGUAGES = {"nl": "Nederlands", "en": "English"}
 DEFAULT_LANGUAGE = "nl"
 
+MONTHS_SHORT = {
+    "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
+
 TEXTS: dict[str, tuple[str, str]] = {
     # --- navigation and shared ----------------------------------------------------------------
     "nav.overview": ("Overzicht", "Overview"),
@@ -37,6 +42,34 @@ TEXTS: dict[str, tuple[str, str]] = {
         "This project has no stakeholders yet. First add the people and parties you work with.",
     ),
     "common.go_to_stakeholders": ("Naar Stakeholders", "Go to Stakeholders"),
+    # --- forms: drafts, changes elsewhere ------------------------------------------------------
+    "form.restored": (
+        "Je wijzigingen van daarnet zijn nog niet opgeslagen; ze staan weer in het formulier.",
+        "Your changes from earlier are not saved yet; they are back in the form.",
+    ),
+    "form.unsaved": ("Nog niet opgeslagen.", "Not saved yet."),
+    "form.discard": ("Wijzigingen weggooien", "Discard changes"),
+    "form.set_aside": (
+        "Terwijl je weg was, is dit ergens anders opgeslagen (misschien in een ander tabblad). "
+        "Het formulier toont nu wat er opgeslagen is. Dit had je hier veranderd, maar nog niet "
+        "opgeslagen:",
+        "While you were away, this was saved elsewhere (perhaps in another tab). The form now "
+        "shows what is saved. This is what you had changed here but not saved:",
+    ),
+    "form.restore_set_aside": ("Mijn wijzigingen terugzetten", "Bring my changes back"),
+    "form.dismiss_set_aside": ("Niet nodig", "Not needed"),
+    "form.stale": (
+        "Dit is intussen ergens anders opgeslagen (misschien in een ander tabblad). Jouw "
+        "wijzigingen staan nog in het formulier en zijn niet opgeslagen.",
+        "This was saved elsewhere in the meantime (perhaps in another tab). Your changes are "
+        "still in the form and have not been saved.",
+    ),
+    "form.load_newest": ("Opgeslagen versie laden", "Load the saved version"),
+    "form.keep_mine": ("Mijn versie houden", "Keep my version"),
+    # --- weeks --------------------------------------------------------------------------------
+    "week.choice": ("Week {number} · {start} – {end}", "Week {number} · {start} – {end}"),
+    "week.earlier": ("Vorige", "Previous"),
+    "week.later": ("Volgende", "Next"),
     "common.stakeholder_link_unknown": (
         "De stakeholder uit de link bestaat niet (meer). Kies hieronder een stakeholder.",
         "The stakeholder in the link does not exist (any more). Choose one below.",
@@ -144,10 +177,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "project's start date.",
     ),
     "error.changed_elsewhere": (
-        "Dit is intussen ergens anders gewijzigd (misschien in een ander tabblad). Laad de "
-        "pagina opnieuw; je tekst hieronder blijft staan.",
-        "This was changed elsewhere in the meantime (perhaps in another tab). Reload the page; "
-        "your text below stays.",
+        "Niet opgeslagen: dit is intussen ergens anders gewijzigd (misschien in een ander "
+        "tabblad). Kies hierboven of je de opgeslagen versie laadt of je eigen versie houdt.",
+        "Not saved: this was changed elsewhere in the meantime (perhaps in another tab). Choose "
+        "above whether to load the saved version or keep your own.",
     ),
     "error.storage_full": (
         "Opslaan lukte niet: de schijf is vol. Je tekst staat nog hieronder en er is niets "
@@ -316,16 +349,19 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Waarom deze waardering? Wat zie je, wat hoor je?",
         "Why this rating? What do you see and hear?",
     ),
-    "worksheet.save_row": ("Rij opslaan", "Save row"),
-    "worksheet.row_saved": ("{row} opgeslagen als nieuwe versie.", "{row} saved as a new version."),
-    "worksheet.conflict": (
-        "Deze rij is opgeslagen in een ander tabblad nadat je hem hier opende. Jouw tekst is "
-        "niet opgeslagen en staat nog in het formulier. De nieuwste versie is:",
-        "This row was saved in another tab after you opened it here. Your text was not saved "
-        "and is still in the form. The newest version is:",
+    "worksheet.save": ("Werkblad opslaan", "Save the worksheet"),
+    "worksheet.nothing_changed": (
+        "Er is niets veranderd sinds de laatste keer opslaan.",
+        "Nothing changed since the last save.",
     ),
-    "worksheet.conflict_reload": ("Nieuwste versie laden", "Load the newest version"),
-    "worksheet.conflict_keep": ("Mijn tekst toch opslaan", "Save my text anyway"),
+    "worksheet.saved.one": (
+        "Werkblad opgeslagen: {count} onderdeel als nieuwe versie.",
+        "Worksheet saved: {count} row as a new version.",
+    ),
+    "worksheet.saved.other": (
+        "Werkblad opgeslagen: {count} onderdelen als nieuwe versie.",
+        "Worksheet saved: {count} rows as a new version.",
+    ),
     "worksheet.history": ("Eerdere versies ({count})", "Earlier versions ({count})"),
     "worksheet.version_saved": ("Opgeslagen op {when:%d-%m-%Y %H:%M}",
                                 "Saved on {when:%Y-%m-%d %H:%M}"),
@@ -355,14 +391,32 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "follow_up.week_day": ("Week", "Week"),
     "follow_up.week_day_help": (
-        "Kies een dag in de week die je wilt invullen. Een eerdere week invullen kan ook.",
-        "Pick a day in the week you want to log. Earlier weeks can be filled in too.",
+        "De week die je invult, van maandag tot en met zondag. Een eerdere week invullen kan "
+        "ook.",
+        "The week you are logging, Monday to Sunday. Earlier weeks can be filled in too.",
     ),
-    "follow_up.week_label": ("**Week {label}** ({start} t/m {end})",
-                             "**Week {label}** ({start} to {end})"),
     "follow_up.backfill_marker": (
-        " — je vult een eerdere week in", " — you are filling in an earlier week"
+        "Je vult een eerdere week in.", "You are filling in an earlier week."
     ),
+    "follow_up.previous_rating": ("Vorige keer ({week}): {rating}",
+                                  "Last time ({week}): {rating}"),
+    "follow_up.worksheet_rating": ("In het werkblad: {rating}", "In the worksheet: {rating}"),
+    "follow_up.unanswered": (
+        "Nog niet opgeslagen: kies eerst een waardering bij {questions}.",
+        "Not saved yet: first choose a rating for {questions}.",
+    ),
+    "follow_up.unchanged": ("Niets veranderd", "Nothing changed"),
+    "follow_up.unchanged_help": (
+        "Slaat deze week op met dezelfde waarderingen als de vorige keer (of als het werkblad), "
+        "zonder reflectie en zonder afgevinkte acties.",
+        "Saves this week with the same ratings as last time (or as the worksheet), without a "
+        "reflection and without ticked actions.",
+    ),
+    "follow_up.moved_on": (
+        "Follow-up voor {name} opgeslagen. Volgende: **{next}**.",
+        "Follow-up for {name} saved. Next: **{next}**.",
+    ),
+    "follow_up.stay": ("Terug naar {name}", "Back to {name}"),
     "follow_up.todo": ("Nog te doen: **{count}**", "Still to do: **{count}**"),
     "follow_up.done": ("Ingevuld: **{count}**", "Done: **{count}**"),
     "follow_up.already_logged": (
@@ -728,6 +782,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "progress.done": ("Klaar", "Done"),
     # --- end of exports -----------------------------------------------------------------------
 }
+
+
+def t_count(key: str, count: int, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
+    """`<key>.one` for exactly one, `<key>.other` otherwise, with `{count}` filled in."""
+    return t(f"{key}.{'one' if count == 1 else 'other'}", lang, count=count, **params)
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:

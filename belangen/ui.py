@@ -18,7 +18,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from belangen import analytics, backup, domain, texts, worksheet
+from belangen import analytics, backup, domain, form_state, formats, texts, worksheet
 from belangen.domain import Project, Stakeholder, ValidationError
 from belangen.store import (
     ConcurrentEdit,
@@ -33,8 +33,9 @@ LANGUAGE_KEY = "lang"
 PROJECT_KEY = "active_project_id"
 STAKEHOLDER_KEY = "active_stakeholder_id"
 FLASH_KEY = "flash_message"
-RESET_PENDING_KEY = "form_reset_pending"
 STAKEHOLDER_PARAM = "stakeholder"
+STAKEHOLDER_URL_SEEN_KEY = "stakeholder_url_seen"
+PROJECT_PICKER_KEY = "sidebar_project"
 
 
 # --- language ----------------------------------------------------------------------------------
@@ -48,6 +49,11 @@ def language() -> str:
 def tr(key: str, **params: object) -> str:
     """The catalogue text for `key` in the user's language."""
     return texts.t(key, language(), **params)
+
+
+def tr_count(key: str, count: int, **params: object) -> str:
+    """The singular or plural text for `count` (`<key>.one` / `<key>.other`)."""
+    return texts.t_count(key, count, language(), **params)
 
 
 def language_picker() -> None:
@@ -135,7 +141,6 @@ def _leave_legacy_page_discovery() -> None:
 def get_store() -> Store:
     """The process-wide store; on a file that cannot be used, explain and stop the page."""
     _leave_legacy_page_discovery()
-    _apply_pending_resets()
     path = configured_db_path()
     try:
         db = _open_store(str(path))
@@ -272,7 +277,7 @@ class FieldMessages:
         target.error(error_text(error), icon=":material/error:")
 
 
-def act(change: Callable[[], object], *, success: str) -> None:
+def act(change: Callable[[], object], *, success: str, form: Form | None = None) -> None:
     """One click that changes data (archive, restore, delete): done and confirmed, or refused
     with a message beside the button."""
     try:
@@ -281,8 +286,26 @@ def act(change: Callable[[], object], *, success: str) -> None:
         st.error(error_text(error), icon=":material/error:")
         return
     clear_caches()
+    if form is not None:
+        form.saved()
     flash(success)
     st.rerun()
+
+
+def action_button(
+    form_id: str,
+    label: str,
+    change: Callable[[str], object],
+    *,
+    success: str,
+    version: Any = None,
+    **options: Any,
+) -> None:
+    """A button that changes data once per drawing: `change(token)` passes the drawing's
+    submission token to the store, so a double click archives or deletes once."""
+    form = Form(form_id, {}, version)
+    if form.submit_button(label, **options):
+        act(lambda: change(form.token), success=success, form=form)
 
 
 def attempt(
@@ -290,11 +313,12 @@ def attempt(
     messages: FieldMessages,
     *,
     success: str,
-    reset_keys: Iterable[str] = (),
+    form: Form | None = None,
 ) -> bool:
     """Run one save; on refusal show why at the field and keep what was typed.
 
-    On success the form fields in `reset_keys` are emptied and the page reruns.
+    On success the form (if any) starts again from the database, with a new submission token,
+    and the page reruns.
     """
     try:
         save()
@@ -302,25 +326,98 @@ def attempt(
         messages.show(error)
         return False
     clear_caches()
-    # Popping a widget's key does not empty the field in the browser; assigning a value before
-    # the widget is drawn does, so the next run empties them (see _apply_pending_resets).
-    st.session_state[RESET_PENDING_KEY] = list(reset_keys)
+    if form is not None:
+        form.saved()
     flash(success)
     st.rerun()
     return True
 
 
-def _apply_pending_resets() -> None:
-    """Empty the fields of a form that was just saved: text to "", dates to None; other state
-    (ratings, markers) is dropped so the page seeds it afresh."""
-    for key in st.session_state.pop(RESET_PENDING_KEY, []):
-        value = st.session_state.get(key)
-        if isinstance(value, str):
-            st.session_state[key] = ""
-        elif isinstance(value, dt.date):
-            st.session_state[key] = None
-        else:
-            st.session_state.pop(key, None)
+# --- form state ------------------------------------------------------------------------------
+
+def begin_run() -> None:
+    """First thing app.py does in every run: keep what the user typed on the previous screen
+    as a draft before Streamlit forgets the widgets this run does not draw (see `form_state`).
+    Only app.py calls it, so it runs once per run."""
+    form_state.capture_drafts(st.session_state)
+
+
+class Form:
+    """One form on screen: its fields seeded from the database or the user's draft, and the
+    submission token of this drawing (see `form_state`).
+
+    Widgets take their value from `key(field)` and get no `value=`/`index=` of their own.
+    """
+
+    def __init__(self, form_id: str, saved: dict[str, Any], version: Any) -> None:
+        self.id = form_id
+        self.fields = tuple(saved)
+        self.saved_values = saved
+        self.version = version
+        self.prepared = form_state.prepare(st.session_state, form_id, saved, version)
+
+    def key(self, name: str) -> str:
+        return form_state.widget_key(self.id, name)
+
+    def value(self, name: str) -> Any:
+        return st.session_state.get(self.key(name))
+
+    def values(self) -> dict[str, Any]:
+        return form_state.values(st.session_state, self.id, self.fields)
+
+    @property
+    def token(self) -> str:
+        return self.prepared.token
+
+    @property
+    def based_on(self) -> Any:
+        return form_state.base_version(st.session_state, self.id)
+
+    def submit_button(self, label: str, *, name: str = "submit", **options: Any) -> bool:
+        """A button that saves this drawing. Its key carries the drawing's token: after a save
+        the token changes, so a click still on its way for the old button is ignored. Tests
+        find it by its container's stable key, `<form id>__<name>`."""
+        with st.container(key=f"{self.id}__{name}"):
+            return st.button(label, key=f"{self.id}__{name}_{self.token[:12]}", **options)
+
+    def saved(self) -> None:
+        form_state.saved(st.session_state, self.id)
+
+    def show_notices(self, describe: Callable[[str, Any], str | None]) -> None:
+        """Say what the form shows when it is not simply what is saved: unsaved changes kept
+        from earlier, or changes set aside because the record was saved elsewhere meanwhile.
+        `describe(field, value)` gives a line of text for a set-aside value (None: leave out)."""
+        if self.prepared.set_aside:
+            with st.container(border=True, key=f"{self.id}__set_aside"):
+                st.warning(tr("form.set_aside"), icon=":material/sync_problem:")
+                lines = [describe(name, value) for name, value in self.prepared.set_aside.items()]
+                st.text("\n".join(line for line in lines if line))
+                restore, dismiss = st.columns(2)
+                restore.button(tr("form.restore_set_aside"), key=f"{self.id}__restore",
+                               on_click=form_state.restore_set_aside,
+                               args=(st.session_state, self.id))
+                dismiss.button(tr("form.dismiss_set_aside"), key=f"{self.id}__dismiss",
+                               on_click=form_state.dismiss_set_aside,
+                               args=(st.session_state, self.id))
+        elif self.based_on != self.version:
+            with st.container(border=True, key=f"{self.id}__stale"):
+                st.warning(tr("form.stale"), icon=":material/sync_problem:")
+                load, keep = st.columns(2)
+                load.button(tr("form.load_newest"), key=f"{self.id}__load_newest",
+                            on_click=form_state.discard_draft, args=(st.session_state, self.id))
+                keep.button(tr("form.keep_mine"), key=f"{self.id}__keep_mine",
+                            on_click=form_state.rebase,
+                            args=(st.session_state, self.id, self.version, self.saved_values))
+        elif self.prepared.notice == form_state.RESTORED:
+            st.info(tr("form.restored"), icon=":material/edit_note:")
+
+    def show_unsaved(self) -> None:
+        """Beside the save button: whether anything on screen is not saved yet."""
+        if self.prepared.unsaved:
+            left, right = st.columns([3, 1], vertical_alignment="center")
+            left.caption(tr("form.unsaved"))
+            right.button(tr("form.discard"), key=f"{self.id}__discard",
+                         on_click=form_state.discard_draft, args=(st.session_state, self.id))
 
 
 # --- active project and stakeholder ------------------------------------------------------------
@@ -353,19 +450,18 @@ def set_active_project(project_id: int) -> None:
 def project_picker(db: Store) -> Project | None:
     """The active project in the sidebar; every screen works within it."""
     project = active_project(db)
-    projects = db.list_projects()
     if project is None:
         return None
+    projects = db.list_projects()
     if project.archived:
         projects = [project, *projects]
-    ids = [p.id for p in projects]
     names = {p.id: p.name for p in projects}
+    seed_picker(PROJECT_PICKER_KEY, project.id, names)
     chosen = st.sidebar.selectbox(
-        tr("nav.active_project"),
-        options=ids,
-        index=ids.index(project.id),
-        format_func=names.__getitem__,
+        tr("nav.active_project"), options=list(names), format_func=names.__getitem__,
+        key=PROJECT_PICKER_KEY,
     )
+    picker_shown(PROJECT_PICKER_KEY, chosen)
     if chosen != project.id:
         set_active_project(chosen)
         st.rerun()
@@ -387,24 +483,22 @@ def stakeholder_picker(
     db: Store,
     project: Project,
     *,
+    key: str,
     show_hint: bool = True,
     prefixes: dict[int, str] | None = None,
 ) -> Stakeholder | None:
     """Choose a stakeholder of the project; the choice survives page switches and is in the URL
-    (`?stakeholder=<id>`), so a link opens that stakeholder directly."""
+    (`?stakeholder=<id>`), so a link opens that stakeholder directly.
+
+    `key` is this page's picker: a stable key, so every choice counts (a keyless selectbox
+    whose preselection changes becomes a new widget and drops the user's choice). The URL is
+    read only when its value changes, so it never overrides a choice made on the page.
+    """
     requested = st.query_params.get(STAKEHOLDER_PARAM)
-    if requested is not None:
-        try:
-            wanted = db.get_stakeholder(int(requested))
-        except (ValueError, NotFound):
-            st.warning(tr("common.stakeholder_link_unknown"), icon=":material/link_off:")
-            del st.query_params[STAKEHOLDER_PARAM]
-        else:
-            if wanted.project_id != project.id:
-                set_active_project(wanted.project_id)
-                st.session_state[STAKEHOLDER_KEY] = wanted.id
-                st.rerun()
-            st.session_state[STAKEHOLDER_KEY] = wanted.id
+    if requested != st.session_state.get(STAKEHOLDER_URL_SEEN_KEY):
+        st.session_state[STAKEHOLDER_URL_SEEN_KEY] = requested
+        if requested is not None:
+            _follow_stakeholder_link(db, project, requested)
     stakeholders = db.list_stakeholders(project.id)
     if not stakeholders:
         if show_hint:
@@ -412,33 +506,74 @@ def stakeholder_picker(
             st.page_link("pages/stakeholders.py", label=tr("common.go_to_stakeholders"),
                          icon=":material/arrow_forward:")
         return None
-    ids = [s.id for s in stakeholders]
+    by_id = {s.id: s for s in stakeholders}
     labels = {
         s.id: (prefixes or {}).get(s.id, "") + (f"{s.name} — {s.role}" if s.role else s.name)
         for s in stakeholders
     }
     current = st.session_state.get(STAKEHOLDER_KEY)
-    index = ids.index(current) if current in ids else 0
-    chosen = st.selectbox(
-        tr("common.stakeholder"), options=ids, index=index, format_func=labels.__getitem__
-    )
-    st.session_state[STAKEHOLDER_KEY] = chosen
-    st.query_params[STAKEHOLDER_PARAM] = str(chosen)
-    return next(s for s in stakeholders if s.id == chosen)
+    if current not in by_id:
+        current = stakeholders[0].id
+    seed_picker(key, current, by_id)
+    chosen = st.selectbox(tr("common.stakeholder"), options=list(by_id),
+                          format_func=labels.__getitem__, key=key)
+    picker_shown(key, chosen)
+    select_stakeholder(chosen)
+    return by_id[chosen]
+
+
+def seed_picker(key: str, current: Any, options: Iterable[Any]) -> None:
+    """Before drawing a keyed picker that shows a choice kept in plain state (`current`): seed
+    its widget key when it is absent (not drawn last run), no longer an option, or when the
+    choice was changed elsewhere (another page, a link) since the picker was last drawn. A
+    choice the user just made in the picker is left alone."""
+    value = st.session_state.get(key)
+    changed_elsewhere = value != current and st.session_state.get(f"{key}__shown") != current
+    if value not in set(options) or changed_elsewhere:
+        st.session_state[key] = current
+
+
+def picker_shown(key: str, chosen: Any) -> None:
+    """After drawing it: what the picker showed, for `seed_picker` in the next run."""
+    st.session_state[f"{key}__shown"] = chosen
+
+
+def select_stakeholder(stakeholder_id: int) -> None:
+    """Make this the stakeholder every page opens with, and put it in the URL."""
+    st.session_state[STAKEHOLDER_KEY] = stakeholder_id
+    if st.query_params.get(STAKEHOLDER_PARAM) != str(stakeholder_id):
+        st.query_params[STAKEHOLDER_PARAM] = str(stakeholder_id)
+    st.session_state[STAKEHOLDER_URL_SEEN_KEY] = str(stakeholder_id)
+
+
+def _follow_stakeholder_link(db: Store, project: Project, requested: str) -> None:
+    try:
+        wanted = db.get_stakeholder(int(requested))
+    except (ValueError, NotFound):
+        st.warning(tr("common.stakeholder_link_unknown"), icon=":material/link_off:")
+        del st.query_params[STAKEHOLDER_PARAM]
+        st.session_state[STAKEHOLDER_URL_SEEN_KEY] = None
+        return
+    if wanted.project_id != project.id:
+        set_active_project(wanted.project_id)
+        st.session_state[STAKEHOLDER_KEY] = wanted.id
+        st.rerun()
+    st.session_state[STAKEHOLDER_KEY] = wanted.id
 
 
 # --- shared widgets ----------------------------------------------------------------------------
 
 
 def rating_input(row: worksheet.WorksheetRow, key: str, label: str) -> Any:
-    """A rating on the labelled 1-5 scale. The caller puts the starting value (or None, for no
-    preselection) in session state under `key`, so the field keeps what the user chose."""
+    """A rating on the labelled 1-5 scale, nothing chosen until the user chooses (a form seeds
+    `key` with the saved rating or None: never option 1 by default)."""
     lang = language()
     return st.radio(
         label,
         options=list(worksheet.RATING_SCALE),
         format_func=lambda rating: f"{rating} · {row.rating_label(rating, lang)}",
         key=key,
+        index=None,
     )
 
 
@@ -446,6 +581,11 @@ def rating_text(row: worksheet.WorksheetRow, rating: int | None) -> str:
     if rating is None:
         return "—"
     return f"{rating} · {row.rating_label(rating, language())}"
+
+
+def rating_number_text(rating: Any) -> str:
+    """A rating as its number in a table, "—" when there is none."""
+    return "—" if rating is None or pd.isna(rating) else str(int(rating))
 
 
 def week_text(monday: Any) -> str:
@@ -470,3 +610,187 @@ def what_worked_sentence(row: worksheet.WorksheetRow, effect: Any) -> str:
         without_change=change(effect.without_action_change, effect.without_action_cases),
         without_cases=int(effect.without_action_cases),
     )
+
+
+# --- the weekly pass ---------------------------------------------------------------------------
+
+MOVED_ON_KEY = "follow_up_moved_on"
+
+
+def week_choice_text(monday: dt.date) -> str:
+    """'Week 49 · 30 nov – 6 dec 2026': Monday to Sunday, the way people name a week."""
+    return formats.week_choice(monday, language())
+
+
+def week_chooser(key: str, *, first: dt.date, last: dt.date) -> dt.date:
+    """Choose an ISO week between `first` and `last` (Mondays), newest first, with buttons for
+    the week before and after; the choice lasts for the session (a plain key beside the
+    widget's, since Streamlit forgets a widget's value on other pages)."""
+    weeks = domain.weeks_between(first, last)[::-1]
+    kept = f"{key}__kept"
+    if st.session_state.get(key) not in weeks:
+        st.session_state[key] = st.session_state.get(kept) if st.session_state.get(
+            kept) in weeks else weeks[0]
+
+    def shift(step: int) -> None:
+        position = weeks.index(st.session_state[key]) - step
+        st.session_state[key] = weeks[min(max(position, 0), len(weeks) - 1)]
+
+    position = weeks.index(st.session_state[key])
+    earlier, choice, later = st.columns([1, 4, 1], vertical_alignment="bottom")
+    earlier.button(tr("week.earlier"), key=f"{key}__earlier", on_click=shift, args=(-1,),
+                   disabled=position == len(weeks) - 1, icon=":material/chevron_left:",
+                   width="stretch")
+    chosen = choice.selectbox(tr("follow_up.week_day"), weeks, key=key,
+                              format_func=week_choice_text, help=tr("follow_up.week_day_help"))
+    later.button(tr("week.later"), key=f"{key}__later", on_click=shift, args=(1,),
+                 disabled=position == 0, icon=":material/chevron_right:", width="stretch")
+    st.session_state[kept] = chosen
+    return chosen
+
+
+def previous_rating_caption(
+    row: worksheet.WorksheetRow, previous: domain.FollowUp | None, baseline: Any
+) -> None:
+    """Under a rating: what it was last time, so the user re-rates instead of guessing."""
+    if previous is not None and row.key in previous.ratings:
+        st.caption(tr("follow_up.previous_rating", week=week_choice_text(previous.week),
+                      rating=rating_text(row, previous.ratings[row.key])))
+    elif baseline is not None:
+        st.caption(tr("follow_up.worksheet_rating", rating=rating_text(row, baseline.rating)))
+
+
+def unchanged_ratings(
+    previous: domain.FollowUp | None, baseline: dict[str, Any]
+) -> dict[str, int] | None:
+    """The ratings 'Niets veranderd' repeats: last week's, else the worksheet's, if complete."""
+    if previous is not None:
+        ratings = dict(previous.ratings)
+    else:
+        ratings = {key: entry.rating for key, entry in baseline.items()}
+    return ratings if not domain.unanswered(ratings) else None
+
+
+def unanswered_text(missing: list[str]) -> str:
+    lang = language()
+    questions = ", ".join(f"{worksheet.row(key).number}. {worksheet.row(key).short_name(lang)}"
+                          for key in missing)
+    return tr("follow_up.unanswered", questions=questions)
+
+
+def follow_up_field_text(name: str, value: Any) -> str | None:
+    """One line for a set-aside follow-up field (see `Form.show_notices`)."""
+    lang = language()
+    if name.startswith("rating_"):
+        row = worksheet.row(name.removeprefix("rating_"))
+        return f"{row.short_name(lang)}: {rating_text(row, value)}"
+    if name == "their_value":
+        return f"{tr('follow_up.their_value')} {rating_text(worksheet.VALUE, value)}"
+    if name == "reflection":
+        return f"{tr('follow_up.reflection_title')}: {value}"
+    if name.startswith("outcome_") and value:
+        return f"{tr('actions.outcome')} {value}"
+    if name == "new_text" and value:
+        return f"{tr('actions.new')}: {value}"
+    return None
+
+
+def move_on_after_saving(
+    stakeholder: Stakeholder, week: dt.date, *, is_first_save: bool, todo: list[int],
+    is_current_week: bool,
+) -> None:
+    """After the first save of this week for someone still to do, go on with the next person
+    still to do (and say so, with a way back); a backfill or a re-save stays put."""
+    remaining = [sid for sid in todo if sid != stakeholder.id]
+    if not (is_first_save and is_current_week and remaining):
+        st.session_state.pop(MOVED_ON_KEY, None)
+        return
+    st.session_state[MOVED_ON_KEY] = {"from": stakeholder.id, "to": remaining[0],
+                                      "week": week, "name": stakeholder.name}
+    select_stakeholder(remaining[0])
+
+
+def show_moved_on(stakeholder: Stakeholder, week: dt.date) -> None:
+    """The notice after moving on: who was saved, who is next, and a way to stay."""
+    moved = st.session_state.get(MOVED_ON_KEY)
+    if not moved:
+        return
+    if moved["to"] != stakeholder.id or moved["week"] != week:
+        st.session_state.pop(MOVED_ON_KEY, None)
+        return
+
+    def stay() -> None:
+        select_stakeholder(moved["from"])
+        st.session_state.pop(MOVED_ON_KEY, None)
+
+    with st.container(border=True, key="fu_moved_on"):
+        text, button = st.columns([3, 1], vertical_alignment="center")
+        text.markdown(tr("follow_up.moved_on", name=plain(moved["name"]),
+                         next=plain(stakeholder.name)))
+        button.button(tr("follow_up.stay", name=plain(moved["name"])), key="fu_stay",
+                      on_click=stay)
+
+
+# --- the worksheet ----------------------------------------------------------------------------
+
+WORKSHEET_FIELDS = ("rating", "target", "reflection")
+
+
+def changed_worksheet_rows(form: Form) -> list[str]:
+    """The rated rows with a field the user changed (each becomes a new version)."""
+    changed = set(form.prepared.unsaved)
+    return [key for key in worksheet.DIMENSION_KEYS
+            if any(f"{key}_{name}" in changed for name in WORKSHEET_FIELDS)]
+
+
+def worksheet_field_text(name: str, value: Any) -> str | None:
+    """One line for a set-aside worksheet field (see `Form.show_notices`)."""
+    key, _, field_name = name.rpartition("_")
+    row = worksheet.row(key)
+    label = {"rating": tr("worksheet.rating"), "target": tr("worksheet.target"),
+             "reflection": tr("worksheet.reflection")}[field_name]
+    shown = value if field_name == "reflection" else rating_text(row, value)
+    return f"{row.number}. {row.short_name(language())} · {label}: {shown}"
+
+
+def action_field_text(name: str, value: Any) -> str | None:
+    """One line for a set-aside field of an action (see `Form.show_notices`)."""
+    if name == "status":
+        return f"{tr('actions.status')}: {action_status_text(value)}"
+    if name == "planned_week":
+        return f"{tr('actions.planned_week')}: {week_text(value)}"
+    label = {"text": tr("actions.text"), "outcome": tr("actions.outcome")}[name]
+    return f"{label}: {value}"
+
+
+# --- set-aside fields of the record forms ---------------------------------------------------
+
+_FIELD_LABELS = {
+    "project": {"name": "projects.name", "description": "projects.description",
+                "own_goal": "projects.own_goal", "start_date": "projects.start_date"},
+    "stakeholder": {"name": "stakeholders.name", "role": "stakeholders.role",
+                    "constituency": "stakeholders.constituency", "notes": "stakeholders.notes"},
+    "interest": {"text": "interests.text", "kind": "interests.kind",
+                 "status": "interests.status", "signals": "interests.signals"},
+}
+
+
+def _record_field_text(record: str, name: str, value: Any) -> str:
+    lang = language()
+    if record == "interest" and name == "kind":
+        value = worksheet.INTEREST_KINDS[value](lang)
+    elif record == "interest" and name == "status":
+        value = worksheet.INTEREST_STATUSES[value](lang)
+    return f"{tr(_FIELD_LABELS[record][name])}: {value}"
+
+
+def project_field_text(name: str, value: Any) -> str:
+    return _record_field_text("project", name, value)
+
+
+def stakeholder_field_text(name: str, value: Any) -> str:
+    return _record_field_text("stakeholder", name, value)
+
+
+def interest_field_text(name: str, value: Any) -> str:
+    return _record_field_text("interest", name, value)

@@ -38,7 +38,7 @@ if status.empty:
 
 overdue = db.overdue_actions(project.id, this_week)
 habit = analytics.habit(db.logged_weeks(project.id, this_week - pd.Timedelta(weeks=8)),
-                        this_week)
+                        this_week, since=project.start_date)
 due = status[~status["logged"]]
 
 due_column, overdue_column, habit_column = st.columns(3)
@@ -71,9 +71,10 @@ column_config = {
     "latest_week": st.column_config.TextColumn(ui.tr("overview.latest_week")),
 }
 for row in worksheet.DIMENSIONS:
-    column_config[row.key] = st.column_config.NumberColumn(
-        row.short_name(lang), help=row.question(lang), format="%d"
-    )
+    # A rating nobody gave reads "—" (a number column would show an English "None").
+    table[row.key] = table[row.key].map(ui.rating_number_text)
+    column_config[row.key] = st.column_config.TextColumn(row.short_name(lang),
+                                                         help=row.question(lang))
 # Ratings first: on a narrow screen they are what should stay in view.
 columns = ["stakeholder_id", "stakeholder", *worksheet.DIMENSION_KEYS, "latest_week", "role"]
 st.dataframe(table[columns], column_config=column_config, hide_index=True, width="stretch")

@@ -8,60 +8,57 @@ db = ui.get_store()
 st.title(ui.tr("projects.title"))
 st.caption(ui.tr("projects.intro"))
 
-NEW_FIELDS = ("proj_new_name", "proj_new_description", "proj_new_goal", "proj_new_start")
 
-with st.form("proj_new_form"):
-    st.subheader(ui.tr("projects.new"))
-    messages = ui.FieldMessages()
-    name = st.text_input(ui.tr("projects.name"), key="proj_new_name",
-                         placeholder=ui.tr("projects.name_placeholder"))
+def project_fields(form: ui.Form, messages: ui.FieldMessages) -> None:
+    st.text_input(ui.tr("projects.name"), key=form.key("name"),
+                  placeholder=ui.tr("projects.name_placeholder"))
     messages.slot("name")
-    description = st.text_area(ui.tr("projects.description"), key="proj_new_description",
-                               height=80)
+    st.text_area(ui.tr("projects.description"), key=form.key("description"), height=80)
     messages.slot("description")
-    own_goal = st.text_area(ui.tr("projects.own_goal"), key="proj_new_goal", height=80,
-                            help=ui.tr("projects.own_goal_help"))
+    st.text_area(ui.tr("projects.own_goal"), key=form.key("own_goal"), height=80,
+                 help=ui.tr("projects.own_goal_help"))
     messages.slot("own_goal")
-    start_date = st.date_input(ui.tr("projects.start_date"), key="proj_new_start",
-                               value="today", min_value=domain.EARLIEST_DATE,
-                               max_value=domain.LATEST_DATE, format="DD-MM-YYYY")
+    st.date_input(ui.tr("projects.start_date"), key=form.key("start_date"),
+                  min_value=domain.EARLIEST_DATE, max_value=domain.LATEST_DATE,
+                  format="DD-MM-YYYY")
     messages.slot("start_date")
     messages.slot("")
-    if st.form_submit_button(ui.tr("projects.create"), type="primary", key="proj_new_submit"):
+
+
+with st.container(border=True):
+    st.subheader(ui.tr("projects.new"))
+    new = ui.Form("proj_new", {"name": "", "description": "", "own_goal": "",
+                               "start_date": db.today()}, version=None)
+    new.show_notices(ui.project_field_text)
+    new_messages = ui.FieldMessages()
+    project_fields(new, new_messages)
+    if new.submit_button(ui.tr("projects.create"), type="primary"):
 
         def create() -> None:
-            project_id = db.create_project(name, description, own_goal, start_date)
-            ui.set_active_project(project_id)
+            values = new.values()
+            ui.set_active_project(db.create_project(
+                values["name"], values["description"], values["own_goal"],
+                values["start_date"], token=new.token))
 
-        ui.attempt(create, messages, success=ui.tr("projects.created"), reset_keys=NEW_FIELDS)
-
+        ui.attempt(create, new_messages, success=ui.tr("projects.created"), form=new)
+    new.show_unsaved()
 
 
 def project_editor(project) -> None:
-    prefix = f"proj_{project.id}"
-    with st.form(f"{prefix}_edit"):
-        messages = ui.FieldMessages()
-        name = st.text_input(ui.tr("projects.name"), value=project.name, key=f"{prefix}_name")
-        messages.slot("name")
-        description = st.text_area(ui.tr("projects.description"), value=project.description,
-                                   key=f"{prefix}_description", height=80)
-        messages.slot("description")
-        own_goal = st.text_area(ui.tr("projects.own_goal"), value=project.own_goal,
-                                key=f"{prefix}_goal", height=80)
-        messages.slot("own_goal")
-        start_date = st.date_input(ui.tr("projects.start_date"), value=project.start_date,
-                                   key=f"{prefix}_start", min_value=domain.EARLIEST_DATE,
-                                   max_value=domain.LATEST_DATE, format="DD-MM-YYYY")
-        messages.slot("start_date")
-        messages.slot("")
-        if st.form_submit_button(ui.tr("common.save"), key=f"{prefix}_save"):
-            ui.attempt(
-                lambda: db.update_project(project.id, project.revision, name=name,
-                                          description=description, own_goal=own_goal,
-                                          start_date=start_date),
-                messages,
-                success=ui.tr("common.saved"),
-            )
+    form = ui.Form(f"proj_{project.id}",
+                   {"name": project.name, "description": project.description,
+                    "own_goal": project.own_goal, "start_date": project.start_date},
+                   version=project.revision)
+    form.show_notices(ui.project_field_text)
+    messages = ui.FieldMessages()
+    project_fields(form, messages)
+    if form.submit_button(ui.tr("common.save")):
+        values = form.values()
+        ui.attempt(
+            lambda: db.update_project(project.id, form.based_on, **values, token=form.token),
+            messages, success=ui.tr("common.saved"), form=form,
+        )
+    form.show_unsaved()
 
 
 def archive_buttons(project, is_active: bool) -> None:
@@ -72,16 +69,23 @@ def archive_buttons(project, is_active: bool) -> None:
     ):
         ui.set_active_project(project.id)
         st.rerun()
-    if project.archived:
-        if archive_column.button(ui.tr("projects.reopen"), key=f"{prefix}_reopen"):
-            ui.act(lambda: db.set_project_archived(project.id, False),
-                   success=ui.tr("projects.reopened"))
-    elif archive_column.button(ui.tr("projects.archive"), key=f"{prefix}_archive",
-                               help=ui.tr("projects.archive_help")):
-        if is_active:
-            st.session_state.pop(ui.PROJECT_KEY, None)
-        ui.act(lambda: db.set_project_archived(project.id, True),
-               success=ui.tr("projects.archived"))
+    with archive_column:
+        if project.archived:
+            ui.action_button(
+                f"{prefix}_reopen", ui.tr("projects.reopen"),
+                lambda token: db.set_project_archived(project.id, False, token=token),
+                success=ui.tr("projects.reopened"), version=project.revision,
+            )
+        else:
+
+            def archive(token: str) -> None:
+                if is_active:
+                    st.session_state.pop(ui.PROJECT_KEY, None)
+                db.set_project_archived(project.id, True, token=token)
+
+            ui.action_button(f"{prefix}_archive", ui.tr("projects.archive"), archive,
+                             success=ui.tr("projects.archived"), version=project.revision,
+                             help=ui.tr("projects.archive_help"))
 
 
 def project_label(project, active) -> str:
@@ -98,9 +102,10 @@ if projects:
     # projects, editors nobody opened would make every click slower.
     st.subheader(ui.tr("projects.list"))
     by_id = {project.id: project for project in projects}
-    ids = list(by_id)
-    start = ids.index(active.id) if active is not None and active.id in by_id else 0
-    chosen = by_id[st.selectbox(ui.tr("projects.choose"), ids, index=start,
+    if st.session_state.get("proj_choose") not in by_id:  # absent: start with the active one
+        st.session_state["proj_choose"] = (
+            active.id if active is not None and active.id in by_id else next(iter(by_id)))
+    chosen = by_id[st.selectbox(ui.tr("projects.choose"), list(by_id), key="proj_choose",
                                 format_func=lambda pid: project_label(by_id[pid], active))]
     with st.container(border=True):
         project_editor(chosen)

@@ -1,7 +1,5 @@
 """Stakeholders: who takes part in the project, what they answer to, and their interests (row 1)."""
 
-from functools import partial
-
 import streamlit as st
 
 from belangen import ui, worksheet
@@ -13,69 +11,80 @@ lang = ui.language()
 
 st.caption(ui.tr("stakeholders.intro", project=ui.plain(project.name)))
 
-NEW_FIELDS = ("sh_new_name", "sh_new_role", "sh_new_constituency", "sh_new_notes")
-has_stakeholders = bool(db.list_stakeholders(project.id))
-with st.expander(ui.tr("stakeholders.new"), icon=":material/person_add:",
-                 expanded=not has_stakeholders), st.form("sh_new_form"):
-    messages = ui.FieldMessages()
-    name = st.text_input(ui.tr("stakeholders.name"), key="sh_new_name")
+STAKEHOLDER_FIELDS = ("name", "role", "constituency", "notes")
+
+
+def stakeholder_fields(form: ui.Form, messages: ui.FieldMessages) -> None:
+    st.text_input(ui.tr("stakeholders.name"), key=form.key("name"))
     messages.slot("name")
-    role = st.text_input(ui.tr("stakeholders.role"), key="sh_new_role")
+    st.text_input(ui.tr("stakeholders.role"), key=form.key("role"))
     messages.slot("role")
-    constituency = st.text_area(ui.tr("stakeholders.constituency"), key="sh_new_constituency",
-                                help=ui.tr("stakeholders.constituency_help"), height=80)
+    st.text_area(ui.tr("stakeholders.constituency"), key=form.key("constituency"),
+                 help=ui.tr("stakeholders.constituency_help"), height=80)
     messages.slot("constituency")
-    notes = st.text_area(ui.tr("stakeholders.notes"), key="sh_new_notes", height=80)
+    st.text_area(ui.tr("stakeholders.notes"), key=form.key("notes"), height=80)
     messages.slot("notes")
     messages.slot("")
-    if st.form_submit_button(ui.tr("stakeholders.add"), type="primary", key="sh_new_submit"):
-        ui.attempt(
-            lambda: db.create_stakeholder(project.id, name, role, constituency, notes),
-            messages,
-            success=ui.tr("stakeholders.added"),
-            reset_keys=NEW_FIELDS,
-        )
+
+
+has_stakeholders = bool(db.list_stakeholders(project.id))
+with st.expander(ui.tr("stakeholders.new"), icon=":material/person_add:",
+                 expanded=not has_stakeholders):
+    new = ui.Form(f"sh_new_{project.id}", dict.fromkeys(STAKEHOLDER_FIELDS, ""), version=None)
+    new.show_notices(ui.stakeholder_field_text)
+    new_messages = ui.FieldMessages()
+    stakeholder_fields(new, new_messages)
+    if new.submit_button(ui.tr("stakeholders.add"), type="primary"):
+
+        def create() -> None:
+            values = new.values()
+            ui.select_stakeholder(db.create_stakeholder(
+                project.id, values["name"], values["role"], values["constituency"],
+                values["notes"], token=new.token))
+
+        ui.attempt(create, new_messages, success=ui.tr("stakeholders.added"), form=new)
+    new.show_unsaved()
 
 
 def interest_form(stakeholder_id: int, interest=None) -> None:
     """Add an interest, or edit one; the day it is confirmed in conversation is kept."""
-    prefix = f"sh_int_{interest.id}" if interest else f"sh_int_new_{stakeholder_id}"
-    kinds = list(worksheet.INTEREST_KINDS)
-    statuses = list(worksheet.INTEREST_STATUSES)
-    with st.form(f"{prefix}_form"):
-        messages = ui.FieldMessages()
-        text = st.text_area(ui.tr("interests.text"), value=interest.text if interest else "",
-                            key=f"{prefix}_text", height=68)
-        messages.slot("text")
-        left, right = st.columns(2)
-        kind = left.selectbox(ui.tr("interests.kind"), kinds,
-                              index=kinds.index(interest.kind) if interest else 0,
-                              format_func=lambda k: worksheet.INTEREST_KINDS[k](lang),
-                              key=f"{prefix}_kind")
-        status = right.selectbox(ui.tr("interests.status"), statuses,
-                                 index=statuses.index(interest.status) if interest else 0,
-                                 format_func=lambda s: worksheet.INTEREST_STATUSES[s](lang),
-                                 key=f"{prefix}_status")
-        signals = st.text_area(ui.tr("interests.signals"),
-                               value=interest.signals if interest else "",
-                               help=ui.tr("interests.signals_help"),
-                               key=f"{prefix}_signals", height=68)
-        messages.slot("signals")
-        messages.slot("")
-        label = ui.tr("common.save") if interest else ui.tr("interests.add")
-        if st.form_submit_button(label, key=f"{prefix}_submit"):
-            if interest:
-                ui.attempt(
-                    lambda: db.update_interest(interest.id, interest.revision, text=text,
-                                               kind=kind, status=status, signals=signals),
-                    messages, success=ui.tr("common.saved"),
-                )
-            else:
-                ui.attempt(
-                    lambda: db.add_interest(stakeholder_id, text, kind, status, signals),
-                    messages, success=ui.tr("interests.added"),
-                    reset_keys=[f"{prefix}_{field}" for field in ("text", "signals")],
-                )
+    form_id = f"sh_int_{interest.id}" if interest else f"sh_int_new_{stakeholder_id}"
+    saved = ({"text": interest.text, "kind": interest.kind, "status": interest.status,
+              "signals": interest.signals} if interest else
+             {"text": "", "kind": next(iter(worksheet.INTEREST_KINDS)),
+              "status": next(iter(worksheet.INTEREST_STATUSES)), "signals": ""})
+    form = ui.Form(form_id, saved, version=interest.revision if interest else None)
+    form.show_notices(ui.interest_field_text)
+    messages = ui.FieldMessages()
+    st.text_area(ui.tr("interests.text"), key=form.key("text"), height=68)
+    messages.slot("text")
+    left, right = st.columns(2)
+    left.selectbox(ui.tr("interests.kind"), list(worksheet.INTEREST_KINDS),
+                   format_func=lambda k: worksheet.INTEREST_KINDS[k](lang), key=form.key("kind"))
+    right.selectbox(ui.tr("interests.status"), list(worksheet.INTEREST_STATUSES),
+                    format_func=lambda s: worksheet.INTEREST_STATUSES[s](lang),
+                    key=form.key("status"))
+    st.text_area(ui.tr("interests.signals"), help=ui.tr("interests.signals_help"),
+                 key=form.key("signals"), height=68)
+    messages.slot("signals")
+    messages.slot("")
+    label = ui.tr("common.save") if interest else ui.tr("interests.add")
+    if form.submit_button(label):
+        values = form.values()
+        if interest:
+            ui.attempt(
+                lambda: db.update_interest(interest.id, form.based_on, text=values["text"],
+                                           kind=values["kind"], status=values["status"],
+                                           signals=values["signals"], token=form.token),
+                messages, success=ui.tr("common.saved"), form=form,
+            )
+        else:
+            ui.attempt(
+                lambda: db.add_interest(stakeholder_id, values["text"], values["kind"],
+                                        values["status"], values["signals"], token=form.token),
+                messages, success=ui.tr("interests.added"), form=form,
+            )
+    form.show_unsaved()
 
 
 def interests_section(stakeholder_id: int) -> None:
@@ -91,46 +100,39 @@ def interests_section(stakeholder_id: int) -> None:
         with st.expander(label):
             st.caption(status)
             interest_form(stakeholder_id, interest)
-            archive_label = ui.tr("common.reopen") if interest.archived else ui.tr("common.archive")
-            if st.button(archive_label, key=f"sh_int_{interest.id}_archive"):
-                ui.act(partial(db.set_interest_archived, interest.id, not interest.archived),
-                       success=ui.tr("common.saved"))
+            ui.action_button(
+                f"sh_int_{interest.id}_archive",
+                ui.tr("common.reopen") if interest.archived else ui.tr("common.archive"),
+                lambda token, interest=interest: db.set_interest_archived(
+                    interest.id, not interest.archived, token=token),
+                success=ui.tr("common.saved"), version=interest.revision,
+            )
     with st.expander(ui.tr("interests.new"), icon=":material/add:"):
         interest_form(stakeholder_id)
 
 
 def stakeholder_editor(stakeholder) -> None:
-    prefix = f"sh_{stakeholder.id}"
-    with st.form(f"{prefix}_edit"):
-        messages = ui.FieldMessages()
-        name = st.text_input(ui.tr("stakeholders.name"), value=stakeholder.name,
-                             key=f"{prefix}_name")
-        messages.slot("name")
-        role = st.text_input(ui.tr("stakeholders.role"), value=stakeholder.role,
-                             key=f"{prefix}_role")
-        messages.slot("role")
-        constituency = st.text_area(ui.tr("stakeholders.constituency"),
-                                    value=stakeholder.constituency, height=80,
-                                    help=ui.tr("stakeholders.constituency_help"),
-                                    key=f"{prefix}_constituency")
-        messages.slot("constituency")
-        notes = st.text_area(ui.tr("stakeholders.notes"), value=stakeholder.notes, height=80,
-                             key=f"{prefix}_notes")
-        messages.slot("notes")
-        messages.slot("")
-        if st.form_submit_button(ui.tr("common.save"), key=f"{prefix}_save"):
-            ui.attempt(
-                lambda: db.update_stakeholder(stakeholder.id, stakeholder.revision, name=name,
-                                              role=role, constituency=constituency, notes=notes),
-                messages, success=ui.tr("common.saved"),
-            )
+    form = ui.Form(f"sh_{stakeholder.id}",
+                   {name: getattr(stakeholder, name) for name in STAKEHOLDER_FIELDS},
+                   version=stakeholder.revision)
+    form.show_notices(ui.stakeholder_field_text)
+    messages = ui.FieldMessages()
+    stakeholder_fields(form, messages)
+    if form.submit_button(ui.tr("common.save")):
+        values = form.values()
+        ui.attempt(
+            lambda: db.update_stakeholder(stakeholder.id, form.based_on, **values,
+                                          token=form.token),
+            messages, success=ui.tr("common.saved"), form=form,
+        )
+    form.show_unsaved()
 
 
 stakeholders = db.list_stakeholders(project.id, include_archived=True)
 archived = [s for s in stakeholders if s.archived]
 
 st.divider()
-chosen = ui.stakeholder_picker(db, project, show_hint=False)
+chosen = ui.stakeholder_picker(db, project, key="sh_stakeholder", show_hint=False)
 if chosen is not None:
     details, interests = st.columns(2, gap="large")
     with details:
@@ -139,10 +141,12 @@ if chosen is not None:
         st.page_link("pages/worksheet.py", label=ui.tr("stakeholders.open_worksheet"),
                      icon=":material/table_rows:",
                      query_params={ui.STAKEHOLDER_PARAM: str(chosen.id)})
-        if st.button(ui.tr("common.archive"), key=f"sh_{chosen.id}_archive",
-                     help=ui.tr("stakeholders.archive_help")):
-            ui.act(lambda: db.set_stakeholder_archived(chosen.id, True),
-                   success=ui.tr("stakeholders.archived", name=ui.plain(chosen.name)))
+        ui.action_button(
+            f"sh_{chosen.id}_archive", ui.tr("common.archive"),
+            lambda token: db.set_stakeholder_archived(chosen.id, True, token=token),
+            success=ui.tr("stakeholders.archived", name=ui.plain(chosen.name)),
+            version=chosen.revision, help=ui.tr("stakeholders.archive_help"),
+        )
     with interests:
         interests_section(chosen.id)
 
@@ -151,14 +155,20 @@ if archived:
     st.subheader(ui.tr("stakeholders.archived_list"))
 for stakeholder in archived:
     with st.expander(ui.plain(stakeholder.name), icon=":material/inventory_2:"):
-        if st.button(ui.tr("common.reopen"), key=f"sh_{stakeholder.id}_reopen"):
-            ui.act(partial(db.set_stakeholder_archived, stakeholder.id, False),
-                   success=ui.tr("common.saved"))
+        ui.action_button(
+            f"sh_{stakeholder.id}_reopen", ui.tr("common.reopen"),
+            lambda token, stakeholder=stakeholder: db.set_stakeholder_archived(
+                stakeholder.id, False, token=token),
+            success=ui.tr("common.saved"), version=stakeholder.revision,
+        )
         st.warning(ui.tr("stakeholders.delete_warning", name=ui.plain(stakeholder.name)),
                    icon=":material/warning:")
         confirmed = st.checkbox(ui.tr("stakeholders.delete_confirm"),
                                 key=f"sh_{stakeholder.id}_delete_confirm")
-        if st.button(ui.tr("stakeholders.delete"), key=f"sh_{stakeholder.id}_delete",
-                     disabled=not confirmed, type="primary"):
-            ui.act(partial(db.delete_stakeholder, stakeholder.id),
-                   success=ui.tr("stakeholders.deleted", name=ui.plain(stakeholder.name)))
+        ui.action_button(
+            f"sh_{stakeholder.id}_delete", ui.tr("stakeholders.delete"),
+            lambda token, stakeholder=stakeholder: db.delete_stakeholder(stakeholder.id,
+                                                                         token=token),
+            success=ui.tr("stakeholders.deleted", name=ui.plain(stakeholder.name)),
+            disabled=not confirmed, type="primary",
+        )

@@ -26,7 +26,7 @@ per_stakeholder, per_project, what_worked = st.tabs(
 )
 
 with per_stakeholder:
-    stakeholder = ui.stakeholder_picker(db, project)
+    stakeholder = ui.stakeholder_picker(db, project, key="tr_stakeholder")
     if stakeholder is not None:
         spec = ui.stakeholder_trend_spec(db, str(db.path), project.id, stakeholder.id, lang)
         if spec is None:

@@ -161,7 +161,9 @@ def test_what_worked_on_a_hand_made_case() -> None:
     #                      Bob W1: (W0, W3] holds his W1 action → skipped.  mean 1.0 over 1.
     # conversation:        never an action → no case with action (NaN over 0, not 0: no
     #                      evidence is not no change); without: W1: W2 (2) - W0 (3) = -1;
-    #                      W2: W4 (2) - W1 (3) = -1;  W4: W4 (2) - W2 (2) = 0.  mean -2/3 over 3.
+    #                      W2 would measure W4 - W1, sharing W1..W2 with the case before (the
+    #                      same fall counted twice): left out, as on the 'with' side;
+    #                      W4: W4 (2) - W2 (2) = 0.                          mean -0.5 over 2.
     # negotiation:         Bob's action in W0 has no rating before it → no case with action;
     #                      W1: (W0, W3] has no action (W0 is not after W0): W1 (3) - W0 (2) = +1.
     #                                                                     mean 1.0 over 1.
@@ -178,7 +180,7 @@ def test_what_worked_on_a_hand_made_case() -> None:
     expected = {
         "genuine_interest": (1.0, 1, 0.0, 1),
         "value": (1.5, 2, 1.0, 1),
-        "conversation": (math.nan, 0, -2 / 3, 3),
+        "conversation": (math.nan, 0, -0.5, 2),
         "negotiation": (math.nan, 0, 1.0, 1),
     }
     for key, (with_change, with_cases, without_change, without_cases) in expected.items():
@@ -196,15 +198,39 @@ def test_what_worked_on_a_hand_made_case() -> None:
 
 
 def test_what_worked_does_not_interpolate_unlogged_weeks() -> None:
-    # Without any actions every week with a rating before it is a case:
-    # Ans value W1: latest in [W1, W3] is W2 (3) - W0 (2) = +1;  W2: W4 (4) - W1 (2) = +2;
-    # W4: W4 (4) - W2 (3) = +1;  Bob W1: W1 (4) - W0 (3) = +1  → 4 cases, mean 1.25.
-    # Interpolating the unlogged W3 (3.5) would add a fifth case and change W1 to +1.5.
-    history, baseline, _ = hand_made_case()
-    no_actions = actions_frame([])
-    result = analytics.what_worked(history, baseline, no_actions).set_index("dimension")
-    assert result.loc["value", "without_action_cases"] == 4
-    assert result.loc["value", "without_action_change"] == pytest.approx(1.25)
+    # Worksheet W0 2, follow-ups W4 4 and W5 1, nothing logged in W1..W3, no actions.
+    # W4: latest in [W4, W6] is W5 (1) - W0 (2) = -1;  W5 would measure W5 - W4, inside that
+    # case: left out  → 1 case, -1.
+    # Interpolating W1..W3 (2.5, 3, 3.5) would make W1: W3 (3.5) - W0 = +1.5 and W3: W5 (1)
+    # - W3 (3.5) = -2.5 → 2 cases, mean -0.5.
+    baseline = baseline_frame([(1, "Ans", 0, "value", 2)])
+    history = history_frame([(1, "Ans", 4, "value", 4), (1, "Ans", 5, "value", 1)])
+    result = analytics.what_worked(history, baseline, actions_frame([])).set_index("dimension")
+    assert result.loc["value", "without_action_cases"] == 1
+    assert result.loc["value", "without_action_change"] == -1
+
+
+def test_a_single_rise_counts_once_on_each_side() -> None:
+    # Weekly follow-ups W1..W6 of one value rating: 2 2 2 4 4 4 (one rise, W3 → W4).
+    # Without action, every logged week opens a two-week window; W2, W3 and W4 all reach the
+    # W4 rating, so the old rule counted the one rise three times (+2, +2, +2 of 5 cases).
+    # Counted once per stretch of weeks: W2: W4 (4) - W1 (2) = +2; W3..W4 share weeks with it;
+    # W5: W6 (4) - W4 (4) = 0 → 2 cases, mean +1.
+    history = history_frame([(1, "Ans", week, "value", rating)
+                             for week, rating in zip(range(1, 7), (2, 2, 2, 4, 4, 4),
+                                                     strict=True)])
+    no_baseline = baseline_frame([])
+    control = analytics.what_worked(history, no_baseline, actions_frame([])).set_index(
+        "dimension")
+    assert control.loc["value", "without_action_cases"] == 2
+    assert control.loc["value", "without_action_change"] == pytest.approx(1.0)
+    # The same rise after actions in W3 and W4 (windows W2→W5 and W3→W6 overlap): one case on
+    # the 'with' side too, not two.
+    acted = analytics.what_worked(
+        history, no_baseline, actions_frame([(1, "Ans", "value", 3), (1, "Ans", "value", 4)])
+    ).set_index("dimension")
+    assert acted.loc["value", "with_action_cases"] == 1
+    assert acted.loc["value", "with_action_change"] == 2
 
 
 def test_an_action_in_an_unlogged_week_keeps_the_next_logged_week_out_of_the_control() -> None:
@@ -406,7 +432,9 @@ def test_frames_from_the_real_store_fit_the_analytics(tmp_path: Path) -> None:
     # before it; W43: 5 - 4 = +1.
     assert effects.loc["value", "without_action_cases"] == 1
     assert effects.loc["value", "without_action_change"] == 1
-    assert effects.loc["conversation", "without_action_cases"] == 3
+    # Conversation stays 2 from W40 to W43 without actions: W41 measures W43 - W40 = 0; W42 and
+    # W43 lie inside that stretch.
+    assert effects.loc["conversation", "without_action_cases"] == 1
 
     latest = analytics.latest_vs_baseline(history, baseline).set_index("dimension")
     assert latest.loc["value", ["baseline_rating", "latest_rating", "change"]].tolist() == [2, 5, 3]

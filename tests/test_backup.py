@@ -70,7 +70,8 @@ def fill_every_kind(db: Store, clock: Clock) -> None:
         own_goal=project.own_goal,
         start_date=project.start_date,
     )
-    person = db.create_stakeholder(project_id, "Zoë d'Hondt", "Raadslid", "Fractie", "Notitie")
+    person = db.create_stakeholder(project_id, "Zoë d'Hondt", "Raadslid", "Fractie", "Notitie",
+                                   token="form-token-of-a-drawn-form")  # a submission row
     gone = db.create_stakeholder(project_id, "Tijdelijk", "", "", "")
     db.add_interest(gone, "Verdwijnt", "other", "suspected", "")
     db.delete_stakeholder(gone)  # leaves a gap in the id sequences

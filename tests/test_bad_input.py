@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from belangen import domain
 from belangen.store import Store
+from tests.apptest import field, submit
 from tests.factories import filled_stakeholder
 
 
@@ -31,11 +32,12 @@ def run_app() -> AppTest:
 def test_project_name_must_be_sane(db_path, name: str, message: str) -> None:
     app = run_app()
     app.switch_page("pages/projects.py").run()
-    app.text_input(key="proj_new_name").set_value(name)
-    app.text_area(key="proj_new_description").set_value("Omschrijving die blijft staan")
-    app.button(key="proj_new_submit").click().run()
+    app.text_input(key=field("proj_new", "name")).set_value(name)
+    app.text_area(key=field("proj_new", "description")).set_value("Omschrijving die blijft staan")
+    submit(app, "proj_new")
     assert any(message in error.value for error in app.error)
-    assert app.text_area(key="proj_new_description").value == "Omschrijving die blijft staan"
+    assert app.text_area(key=field("proj_new", "description")).value == (
+        "Omschrijving die blijft staan")
     assert Store(db_path).list_projects(include_archived=True) == []
 
 
@@ -43,12 +45,12 @@ def test_project_name_must_be_sane(db_path, name: str, message: str) -> None:
     "duplicate", ["wethouder jansen", "WETHOUDER  JANSEN", "Wethouder Jansen "]
 )
 def test_second_stakeholder_with_the_same_name_is_refused(store: Store, duplicate: str) -> None:
-    _project_id, _ = filled_stakeholder(store)
+    project_id, _ = filled_stakeholder(store)
     before = dump_tables(store)
     app = run_app()
     app.switch_page("pages/stakeholders.py").run()
-    app.text_input(key="sh_new_name").set_value(duplicate)
-    app.button(key="sh_new_submit").click().run()
+    app.text_input(key=field(f"sh_new_{project_id}", "name")).set_value(duplicate)
+    submit(app, f"sh_new_{project_id}")
     assert [e.value for e in app.error] == [
         "Er is in dit project al een stakeholder met deze naam."]
     assert dump_tables(store) == before
@@ -59,8 +61,9 @@ def test_unicode_normalisation_does_not_make_a_name_new(store: Store) -> None:
     store.create_stakeholder(project_id, "Ångström")
     app = run_app()
     app.switch_page("pages/stakeholders.py").run()
-    app.text_input(key="sh_new_name").set_value("A\u030angstro\u0308m".replace("o\u0308", "ö"))
-    app.button(key="sh_new_submit").click().run()
+    app.text_input(key=field(f"sh_new_{project_id}", "name")).set_value(
+        "A\u030angstro\u0308m".replace("o\u0308", "ö"))
+    submit(app, f"sh_new_{project_id}")
     assert app.error
     assert len(store.list_stakeholders(project_id)) == 1
 
@@ -73,12 +76,12 @@ def test_same_name_in_another_project_is_fine(store: Store) -> None:
 
 
 def test_archived_name_points_to_restoring(store: Store) -> None:
-    _project_id, stakeholder_id = filled_stakeholder(store)
+    project_id, stakeholder_id = filled_stakeholder(store)
     store.set_stakeholder_archived(stakeholder_id, True)
     app = run_app()
     app.switch_page("pages/stakeholders.py").run()
-    app.text_input(key="sh_new_name").set_value("Wethouder Jansen")
-    app.button(key="sh_new_submit").click().run()
+    app.text_input(key=field(f"sh_new_{project_id}", "name")).set_value("Wethouder Jansen")
+    submit(app, f"sh_new_{project_id}")
     assert "gearchiveerde stakeholder" in app.error[0].value
 
 
@@ -88,10 +91,10 @@ def test_rating_fields_offer_exactly_the_labelled_scale(store: Store) -> None:
     _, stakeholder_id = filled_stakeholder(store)
     app = run_app()
     app.switch_page("pages/worksheet.py").run()
-    field = app.radio(key=f"ws_{stakeholder_id}_genuine_interest_rating")
-    assert field.options == ["1 · Nauwelijks", "2 · Zijdelings", "3 · Wel, maar weinig zichtbaar",
+    rating = app.radio(key=field(f"ws_{stakeholder_id}", "genuine_interest_rating"))
+    assert rating.options == ["1 · Nauwelijks", "2 · Zijdelings", "3 · Wel, maar weinig zichtbaar",
                              "4 · Oprecht en zichtbaar", "5 · Oprecht en door de ander erkend"]
-    target = app.selectbox(key=f"ws_{stakeholder_id}_value_target")
+    target = app.selectbox(key=field(f"ws_{stakeholder_id}", "value_target"))
     assert target.options == ["—", "1 · Geen waarde", "2 · Weinig waarde", "3 · Enige waarde",
                               "4 · Duidelijke waarde", "5 · Grote waarde"]
 
@@ -111,8 +114,8 @@ def test_date_fields_offer_only_dates_the_store_accepts(db_path) -> None:
     """The browser's date field cannot hold 30 February or year 1; its bounds are the store's."""
     app = run_app()
     app.switch_page("pages/projects.py").run()
-    field = app.date_input(key="proj_new_start")
-    assert (field.min, field.max) == (domain.EARLIEST_DATE, domain.LATEST_DATE)
+    start = app.date_input(key=field("proj_new", "start_date"))
+    assert (start.min, start.max) == (domain.EARLIEST_DATE, domain.LATEST_DATE)
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,9 @@ import pytest
 from helpers.db import dump_tables
 from streamlit.testing.v1 import AppTest
 
-from belangen import domain, ui
+from belangen import domain, ui, worksheet
 from belangen.store import Store
+from tests.apptest import field, submit
 from tests.factories import filled_stakeholder
 
 LONG_TEXT = "é" * 99_990 + "0123456789"
@@ -46,41 +47,46 @@ class Field:
     is_name: bool = False
 
 
+def follow_up_form(stakeholder_id: int) -> str:
+    return f"fu_{stakeholder_id}_{domain.week_start(domain.dt.date.today()).isoformat()}"
+
+
 FIELDS = {
     "project_name": Field(
-        "pages/projects.py", lambda s: "proj_new_name", lambda s: "proj_new_submit",
+        "pages/projects.py", lambda s: field("proj_new", "name"), lambda s: "proj_new",
         lambda db, s: [p.name for p in db.list_projects() if p.name != "Stationsgebied"],
         is_name=True),
     "project_goal": Field(
-        "pages/projects.py", lambda s: "proj_new_goal", lambda s: "proj_new_submit",
+        "pages/projects.py", lambda s: field("proj_new", "own_goal"), lambda s: "proj_new",
         lambda db, s: [p.own_goal for p in db.list_projects() if p.name == "Nieuw"]),
     "stakeholder_name": Field(
-        "pages/stakeholders.py", lambda s: "sh_new_name", lambda s: "sh_new_submit",
+        "pages/stakeholders.py", lambda s: field("sh_new_1", "name"), lambda s: "sh_new_1",
         lambda db, s: [x.name for x in db.list_stakeholders(1) if x.id != s], is_name=True),
     "constituency": Field(
-        "pages/stakeholders.py", lambda s: "sh_new_constituency", lambda s: "sh_new_submit",
+        "pages/stakeholders.py", lambda s: field("sh_new_1", "constituency"),
+        lambda s: "sh_new_1",
         lambda db, s: [x.constituency for x in db.list_stakeholders(1) if x.id != s]),
     "interest_signals": Field(
-        "pages/stakeholders.py", lambda s: f"sh_int_new_{s}_signals",
-        lambda s: f"sh_int_new_{s}_submit",
+        "pages/stakeholders.py", lambda s: field(f"sh_int_new_{s}", "signals"),
+        lambda s: f"sh_int_new_{s}",
         lambda db, s: [i.signals for i in db.list_interests(s)][2:]),
     "worksheet_reflection": Field(
-        "pages/worksheet.py", lambda s: f"ws_{s}_conversation_reflection",
-        lambda s: f"ws_{s}_conversation_save",
+        "pages/worksheet.py", lambda s: field(f"ws_{s}", "conversation_reflection"),
+        lambda s: f"ws_{s}",
         lambda db, s: [e.reflection for e in db.worksheet_history(s, "conversation")][:-1]),
     "follow_up_reflection": Field(
-        "pages/follow_up.py",
-        lambda s: f"fu_{s}_{domain.week_start(domain.dt.date.today()).isoformat()}_reflection",
-        lambda s: "fu_save",
+        "pages/follow_up.py", lambda s: field(follow_up_form(s), "reflection"),
+        follow_up_form,
         lambda db, s: [f.reflection for f in [db.follow_up_for_week(s, domain.dt.date.today())]
                        if f is not None]),
 }
 
 # Fields that need a companion value to be saved at all: typed before the payload.
-COMPANIONS = {
-    "project_goal": {"proj_new_name": "Nieuw"},
-    "constituency": {"sh_new_name": "Nieuwe stakeholder"},
-    "interest_signals": {},
+COMPANIONS: dict[str, Callable[[int], dict[str, object]]] = {
+    "project_goal": lambda s: {field("proj_new", "name"): "Nieuw"},
+    "constituency": lambda s: {field("sh_new_1", "name"): "Nieuwe stakeholder"},
+    "follow_up_reflection": lambda s: {field(follow_up_form(s), f"rating_{key}"): 3
+                                       for key in worksheet.DIMENSION_KEYS},
 }
 
 CASES = [
@@ -115,10 +121,10 @@ def test_hostile_text_in_a_field(store: Store, field_name: str, payload_name: st
     app = AppTest.from_file("../app.py", default_timeout=60)
     app.run()
     app.switch_page(field.page).run()
-    for key, value in COMPANIONS.get(field_name, {}).items():
+    for key, value in COMPANIONS.get(field_name, lambda s: {})(stakeholder_id).items():
         app.session_state[key] = value
     app.session_state[field.key(stakeholder_id)] = payload
-    app.button(key=field.submit(stakeholder_id)).click().run()
+    submit(app, field.submit(stakeholder_id))
     assert not app.exception, app.exception
 
     refusal = (NAME_REFUSALS if field.is_name else TEXT_REFUSALS).get(payload_name)

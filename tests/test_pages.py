@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from belangen import backup, domain, sample, ui, worksheet
 from belangen.store import Store
+from tests.apptest import field, submit, submit_button
 from tests.factories import filled_stakeholder
 
 PAGES = [
@@ -67,57 +68,61 @@ def test_first_time_user_sees_welcome_and_one_first_step(app: AppTest) -> None:
 
 def test_create_edit_archive_and_reopen_a_project(app: AppTest, db_path) -> None:
     open_page(app, "pages/projects.py")
-    app.text_input(key="proj_new_name").set_value("Stationsgebied")
-    app.text_area(key="proj_new_goal").set_value("Draagvlak bij de raad")
-    app.date_input(key="proj_new_start").set_value(dt.date(2026, 9, 1))
-    app.button(key="proj_new_submit").click().run()
+    app.text_input(key=field("proj_new", "name")).set_value("Stationsgebied")
+    app.text_area(key=field("proj_new", "own_goal")).set_value("Draagvlak bij de raad")
+    app.date_input(key=field("proj_new", "start_date")).set_value(dt.date(2026, 9, 1))
+    submit(app, "proj_new")
     assert not errors(app)
     db = Store(db_path)
     (project,) = db.list_projects()
     assert (project.name, project.own_goal, project.start_date) == (
         "Stationsgebied", "Draagvlak bij de raad", dt.date(2026, 9, 1))
     assert app.session_state[ui.PROJECT_KEY] == project.id
-    assert app.text_input(key="proj_new_name").value == "", "form keeps old text after save"
+    assert app.text_input(key=field("proj_new", "name")).value == "", (
+        "form keeps old text after save")
 
-    app.text_input(key=f"proj_{project.id}_name").set_value("Stationsgebied Noord")
-    app.button(key=f"proj_{project.id}_save").click().run()
+    app.text_input(key=field(f"proj_{project.id}", "name")).set_value("Stationsgebied Noord")
+    submit(app, f"proj_{project.id}")
     assert db.get_project(project.id).name == "Stationsgebied Noord"
 
-    app.button(key=f"proj_{project.id}_archive").click().run()
+    submit(app, f"proj_{project.id}_archive")
     assert db.get_project(project.id).archived
     assert db.list_projects() == []
-    app.button(key=f"proj_{project.id}_reopen").click().run()
+    submit(app, f"proj_{project.id}_reopen")
     assert not db.get_project(project.id).archived
 
 
 def test_stakeholder_with_two_interests_is_stored(app: AppTest, store: Store) -> None:
     project_id = store.create_project("Stationsgebied")
     open_page(app, "pages/stakeholders.py")
-    app.text_input(key="sh_new_name").set_value("Wethouder Jansen")
-    app.text_input(key="sh_new_role").set_value("Gemeente")
-    app.text_area(key="sh_new_constituency").set_value("De raad")
-    app.button(key="sh_new_submit").click().run()
+    new = f"sh_new_{project_id}"
+    app.text_input(key=field(new, "name")).set_value("Wethouder Jansen")
+    app.text_input(key=field(new, "role")).set_value("Gemeente")
+    app.text_area(key=field(new, "constituency")).set_value("De raad")
+    submit(app, new)
     assert not errors(app)
     (stakeholder,) = store.list_stakeholders(project_id)
     assert (stakeholder.name, stakeholder.role, stakeholder.constituency) == (
         "Wethouder Jansen", "Gemeente", "De raad")
+    assert app.session_state[ui.STAKEHOLDER_KEY] == stakeholder.id, "the new one is selected"
 
-    prefix = f"sh_int_new_{stakeholder.id}"
+    adder = f"sh_int_new_{stakeholder.id}"
     for text, kind, status in [("Herverkiezing", "political", "suspected"),
                                ("Budget", "organisational", "confirmed")]:
-        app.text_area(key=f"{prefix}_text").set_value(text)
-        app.selectbox(key=f"{prefix}_kind").set_value(kind)
-        app.selectbox(key=f"{prefix}_status").set_value(status)
-        app.button(key=f"{prefix}_submit").click().run()
+        app.text_area(key=field(adder, "text")).set_value(text)
+        app.selectbox(key=field(adder, "kind")).set_value(kind)
+        app.selectbox(key=field(adder, "status")).set_value(status)
+        submit(app, adder)
         assert not errors(app)
+        assert app.text_area(key=field(adder, "text")).value == ""
     interests = store.list_interests(stakeholder.id)
     assert [(i.text, i.kind, i.status) for i in interests] == [
         ("Herverkiezing", "political", "suspected"), ("Budget", "organisational", "confirmed")]
     assert interests[1].confirmed_on == store.today()
 
     first = interests[0]
-    app.selectbox(key=f"sh_int_{first.id}_status").set_value("confirmed")
-    app.button(key=f"sh_int_{first.id}_submit").click().run()
+    app.selectbox(key=field(f"sh_int_{first.id}", "status")).set_value("confirmed")
+    submit(app, f"sh_int_{first.id}")
     assert store.get_interest(first.id).confirmed_on == store.today()
 
 
@@ -139,14 +144,14 @@ def test_worksheet_rows_are_saved_as_versions_and_deep_link_opens_stakeholder(
     (picker,) = [box for box in app.selectbox if box.label == "Stakeholder"]
     assert picker.value == stakeholder_id
 
-    prefix = f"ws_{stakeholder_id}_value"
-    app.radio(key=f"{prefix}_rating").set_value(2)
-    app.selectbox(key=f"{prefix}_target").set_value(4)
-    app.text_area(key=f"{prefix}_reflection").set_value("<b>vet</b> **ster**")
-    app.button(key=f"{prefix}_save").click().run()
+    form = f"ws_{stakeholder_id}"
+    app.radio(key=field(form, "value_rating")).set_value(2)
+    app.selectbox(key=field(form, "value_target")).set_value(4)
+    app.text_area(key=field(form, "value_reflection")).set_value("<b>vet</b> **ster**")
+    submit(app, form)
     assert not errors(app)
-    app.radio(key=f"{prefix}_rating").set_value(3)
-    app.button(key=f"{prefix}_save").click().run()
+    app.radio(key=field(form, "value_rating")).set_value(3)
+    submit(app, form)
     history = store.worksheet_history(stakeholder_id, "value")
     assert [(e.rating, e.target, e.reflection) for e in history] == [
         (3, 4, "<b>vet</b> **ster**"), (2, 4, "<b>vet</b> **ster**")]
@@ -161,12 +166,33 @@ def test_worksheet_refuses_a_missing_rating_and_saves_nothing(store: Store, db_p
     app = AppTest.from_file("../app.py", default_timeout=30)
     app.run()
     open_page(app, "pages/worksheet.py")
-    prefix = f"ws_{stakeholder_id}_gesprek".replace("gesprek", "conversation")
-    app.text_area(key=f"{prefix}_reflection").set_value("Nog geen cijfer")
-    app.button(key=f"{prefix}_save").click().run()
+    form = f"ws_{stakeholder_id}"
+    app.text_area(key=field(form, "conversation_reflection")).set_value("Nog geen cijfer")
+    submit(app, form)
     assert errors(app) == ["Kies een waardering van 1 tot en met 5."]
     assert store.latest_worksheet(stakeholder_id) == {}
-    assert app.text_area(key=f"{prefix}_reflection").value == "Nog geen cijfer"
+    assert app.text_area(key=field(form, "conversation_reflection")).value == "Nog geen cijfer"
+
+
+def test_worksheet_saves_every_changed_row_at_once_as_versions(store: Store, db_path) -> None:
+    _, stakeholder_id = filled_stakeholder(store)
+    before = {key: len(store.worksheet_history(stakeholder_id, key))
+              for key in worksheet.DIMENSION_KEYS}
+    app = AppTest.from_file("../app.py", default_timeout=30)
+    app.run()
+    open_page(app, "pages/worksheet.py")
+    form = f"ws_{stakeholder_id}"
+    app.radio(key=field(form, "genuine_interest_rating")).set_value(5)
+    app.text_area(key=field(form, "negotiation_reflection")).set_value("Wil nu praten")
+    submit(app, form)
+    assert not errors(app)
+    after = {key: len(store.worksheet_history(stakeholder_id, key))
+             for key in worksheet.DIMENSION_KEYS}
+    assert after == {**before, "genuine_interest": before["genuine_interest"] + 1,
+                     "negotiation": before["negotiation"] + 1}
+    latest = store.latest_worksheet(stakeholder_id)
+    assert latest["genuine_interest"].rating == 5
+    assert latest["negotiation"].reflection == "Wil nu praten"
 
 
 def test_second_tab_cannot_silently_overwrite_a_worksheet_row(store: Store, db_path) -> None:
@@ -174,18 +200,19 @@ def test_second_tab_cannot_silently_overwrite_a_worksheet_row(store: Store, db_p
     app = AppTest.from_file("../app.py", default_timeout=30)
     app.run()
     open_page(app, "pages/worksheet.py")
-    prefix = f"ws_{stakeholder_id}_negotiation"
+    form = f"ws_{stakeholder_id}"
     opened = store.latest_worksheet(stakeholder_id)["negotiation"]
     # Another tab saves the same row after this one opened it.
     store.save_worksheet_entry(stakeholder_id, "negotiation", reflection="Uit tab twee",
                                rating=1, based_on=opened.id)
-    app.text_area(key=f"{prefix}_reflection").set_value("Uit tab een")
-    app.button(key=f"{prefix}_save").click().run()
+    app.text_area(key=field(form, "negotiation_reflection")).set_value("Uit tab een")
+    submit(app, form)
     assert store.latest_worksheet(stakeholder_id)["negotiation"].reflection == "Uit tab twee"
     assert app.warning, "the user is not told that the row changed"
-    assert app.text_area(key=f"{prefix}_reflection").value == "Uit tab een"
+    assert app.text_area(key=field(form, "negotiation_reflection")).value == "Uit tab een"
 
-    app.button(key=f"{prefix}_conflict_keep").click().run()
+    app.button(key=f"{form}__keep_mine").click().run()
+    submit(app, form)
     assert store.latest_worksheet(stakeholder_id)["negotiation"].reflection == "Uit tab een"
     assert len(store.worksheet_history(stakeholder_id, "negotiation")) == 3
 
@@ -195,15 +222,15 @@ def test_conflict_reload_shows_the_other_tabs_text(store: Store, db_path) -> Non
     app = AppTest.from_file("../app.py", default_timeout=30)
     app.run()
     open_page(app, "pages/worksheet.py")
-    prefix = f"ws_{stakeholder_id}_negotiation"
+    form = f"ws_{stakeholder_id}"
     opened = store.latest_worksheet(stakeholder_id)["negotiation"]
     store.save_worksheet_entry(stakeholder_id, "negotiation", reflection="Uit tab twee",
                                rating=1, based_on=opened.id)
-    app.text_area(key=f"{prefix}_reflection").set_value("Uit tab een")
-    app.button(key=f"{prefix}_save").click().run()
-    app.button(key=f"{prefix}_conflict_reload").click().run()
-    assert app.text_area(key=f"{prefix}_reflection").value == "Uit tab twee"
-    assert app.radio(key=f"{prefix}_rating").value == 1
+    app.text_area(key=field(form, "negotiation_reflection")).set_value("Uit tab een")
+    submit(app, form)
+    app.button(key=f"{form}__load_newest").click().run()
+    assert app.text_area(key=field(form, "negotiation_reflection")).value == "Uit tab twee"
+    assert app.radio(key=field(form, "negotiation_rating")).value == 1
 
 
 def test_actions_are_added_and_change_status(store: Store, db_path) -> None:
@@ -212,18 +239,19 @@ def test_actions_are_added_and_change_status(store: Store, db_path) -> None:
     app = AppTest.from_file("../app.py", default_timeout=30)
     app.run()
     open_page(app, "pages/worksheet.py")
-    prefix = f"ws_new_action_{stakeholder_id}_conversation"
-    app.text_input(key=f"{prefix}_text").set_value("Koffie drinken op neutraal terrein")
-    app.date_input(key=f"{prefix}_planned").set_value(dt.date(2026, 11, 25))
-    app.button(key=f"{prefix}_add").click().run()
+    adder = f"ws_new_action_{stakeholder_id}_conversation"
+    app.text_input(key=field(adder, "text")).set_value("Koffie drinken op neutraal terrein")
+    app.date_input(key=field(adder, "planned_week")).set_value(dt.date(2026, 11, 25))
+    submit(app, adder)
     assert not errors(app)
     (action,) = store.list_actions(stakeholder_id)
     assert (action.row_key, action.status, action.planned_week) == (
         "conversation", "planned", dt.date(2026, 11, 23))
 
-    app.selectbox(key=f"ws_action_{action.id}_status").set_value("done")
-    app.text_area(key=f"ws_action_{action.id}_outcome").set_value("Open gesprek")
-    app.button(key=f"ws_action_{action.id}_save").click().run()
+    editor = f"ws_action_{action.id}"
+    app.selectbox(key=field(editor, "status")).set_value("done")
+    app.text_area(key=field(editor, "outcome")).set_value("Open gesprek")
+    submit(app, editor)
     done = store.get_action(action.id)
     assert (done.status, done.done_on, done.outcome) == ("done", store.today(), "Open gesprek")
 
@@ -233,15 +261,19 @@ def test_archive_then_delete_a_stakeholder_with_confirmation(store: Store, db_pa
     app = AppTest.from_file("../app.py", default_timeout=30)
     app.run()
     open_page(app, "pages/stakeholders.py")
-    app.button(key=f"sh_{stakeholder_id}_archive").click().run()
+    submit(app, f"sh_{stakeholder_id}_archive")
     assert store.get_stakeholder(stakeholder_id).archived
-    delete = app.button(key=f"sh_{stakeholder_id}_delete")
+    delete = submit_button(app, f"sh_{stakeholder_id}_delete")
     assert delete.disabled, "deleting must ask for confirmation first"
     app.checkbox(key=f"sh_{stakeholder_id}_delete_confirm").check().run()
-    app.button(key=f"sh_{stakeholder_id}_delete").click().run()
+    submit(app, f"sh_{stakeholder_id}_delete")
     assert store.list_stakeholders(project_id, include_archived=True) == []
     assert store.list_actions(stakeholder_id) == []
     assert store.latest_worksheet(stakeholder_id) == {}
+
+
+def follow_up_form(store: Store, stakeholder_id: int, week: dt.date | None = None) -> str:
+    return f"fu_{stakeholder_id}_{domain.week_start(week or store.today()).isoformat()}"
 
 
 def test_follow_up_unchanged_week_is_one_click(store: Store, db_path) -> None:
@@ -249,7 +281,11 @@ def test_follow_up_unchanged_week_is_one_click(store: Store, db_path) -> None:
     app = AppTest.from_file("../app.py", default_timeout=30)
     app.run()
     open_page(app, "pages/follow_up.py")
-    app.button(key="fu_save").click().run()
+    form = follow_up_form(store, stakeholder_id)
+    # Nothing is preselected: a new week is not saved data.
+    assert all(app.radio(key=field(form, f"rating_{key}")).value is None
+               for key in worksheet.DIMENSION_KEYS)
+    submit(app, form, "unchanged")
     assert not errors(app)
     saved = store.follow_up_for_week(stakeholder_id, store.today())
     assert saved is not None
@@ -264,13 +300,14 @@ def test_follow_up_ticks_an_evaluation_and_asks_their_view(store: Store, db_path
     app = AppTest.from_file("../app.py", default_timeout=30)
     app.run()
     open_page(app, "pages/follow_up.py")
-    prefix = f"fu_{stakeholder_id}_{domain.week_start(store.today()).isoformat()}"
-    app.checkbox(key=f"{prefix}_done_{action.id}").check().run()
-    app.text_input(key=f"{prefix}_outcome_{action.id}").set_value("Ze zijn tevreden")
-    app.radio(key=f"{prefix}_their_value").set_value(4)
-    app.radio(key=f"{prefix}_rating_value").set_value(5)
-    app.text_area(key=f"{prefix}_reflection").set_value("Evaluatie gaf lucht")
-    app.button(key="fu_save").click().run()
+    form = follow_up_form(store, stakeholder_id)
+    app.checkbox(key=field(form, f"done_{action.id}")).check().run()
+    app.text_input(key=field(form, f"outcome_{action.id}")).set_value("Ze zijn tevreden")
+    app.radio(key=field(form, "their_value")).set_value(4)
+    for key, rating in zip(worksheet.DIMENSION_KEYS, (3, 5, 3, 2), strict=True):
+        app.radio(key=field(form, f"rating_{key}")).set_value(rating)
+    app.text_area(key=field(form, "reflection")).set_value("Evaluatie gaf lucht")
+    submit(app, form)
     assert not errors(app)
     saved = store.follow_up_for_week(stakeholder_id, store.today())
     assert (saved.their_value_rating, saved.ratings["value"], saved.reflection) == (
@@ -279,21 +316,36 @@ def test_follow_up_ticks_an_evaluation_and_asks_their_view(store: Store, db_path
     assert (done.status, done.outcome) == ("done", "Ze zijn tevreden")
 
 
-@pytest.mark.parametrize(
-    ("offset", "message"),
-    [(dt.timedelta(weeks=1), "nog niet begonnen"), (dt.timedelta(weeks=-30), "vóór de start")],
-)
-def test_follow_up_refuses_future_weeks_and_weeks_before_the_project(
-    store: Store, db_path, offset: dt.timedelta, message: str
+def test_follow_up_names_every_unanswered_question_and_saves_nothing(
+    store: Store, db_path
 ) -> None:
     _, stakeholder_id = filled_stakeholder(store)
     app = AppTest.from_file("../app.py", default_timeout=30)
     app.run()
     open_page(app, "pages/follow_up.py")
-    app.date_input(key="fu_day").set_value(store.today() + offset).run()
-    assert any(message in text for text in errors(app))
-    assert not [b for b in app.button if b.key == "fu_save"]
-    assert store.rating_history(store.get_stakeholder(stakeholder_id).project_id).empty
+    form = follow_up_form(store, stakeholder_id)
+    app.radio(key=field(form, "rating_value")).set_value(4)
+    app.text_area(key=field(form, "reflection")).set_value("Blijft staan")
+    submit(app, form)
+    summary = [text for text in errors(app) if text.startswith("Nog niet opgeslagen")]
+    assert summary == ["Nog niet opgeslagen: kies eerst een waardering bij 2. Interesse, "
+                       "4. Gesprek, 5. Onderhandeling."]
+    assert store.follow_up_for_week(stakeholder_id, store.today()) is None
+    assert app.text_area(key=field(form, "reflection")).value == "Blijft staan"
+
+
+def test_follow_up_offers_only_weeks_from_the_project_start_to_this_week(
+    store: Store, db_path
+) -> None:
+    start = store.today() - dt.timedelta(weeks=5)
+    filled_stakeholder(store, start=start)
+    app = AppTest.from_file("../app.py", default_timeout=30)
+    app.run()
+    open_page(app, "pages/follow_up.py")
+    weeks = app.selectbox(key="fu_week").options
+    this_week = domain.week_start(store.today())
+    assert len(weeks) == 6
+    assert app.selectbox(key="fu_week").value == this_week
 
 
 def test_follow_up_backfills_an_earlier_week(store: Store, db_path) -> None:
@@ -302,8 +354,11 @@ def test_follow_up_backfills_an_earlier_week(store: Store, db_path) -> None:
     app = AppTest.from_file("../app.py", default_timeout=30)
     app.run()
     open_page(app, "pages/follow_up.py")
-    app.date_input(key="fu_day").set_value(earlier + dt.timedelta(days=2)).run()
-    app.button(key="fu_save").click().run()
+    app.selectbox(key="fu_week").set_value(earlier).run()
+    form = follow_up_form(store, stakeholder_id, earlier)
+    for key in worksheet.DIMENSION_KEYS:
+        app.radio(key=field(form, f"rating_{key}")).set_value(3)
+    submit(app, form)
     assert not errors(app)
     assert store.follow_up_for_week(stakeholder_id, earlier) is not None
     assert store.follow_up_for_week(stakeholder_id, store.today()) is None
@@ -347,7 +402,7 @@ def test_trends_show_a_follow_up_saved_after_the_chart_was_first_drawn(
         screen.run()
     before = charted_weeks(open_page(screens[0], "pages/trends.py"))
     follow_up = open_page(screens[1], "pages/follow_up.py")
-    follow_up.button(key="fu_save").click().run()
+    submit(follow_up, follow_up_form(store, stakeholder_id), "unchanged")
     assert not errors(follow_up)
     after = charted_weeks(open_page(screens[2], "pages/trends.py"))
     assert len(after) == len(before) + 1, (before, after)
@@ -368,6 +423,19 @@ def test_overview_shows_due_follow_ups_overdue_actions_and_habit(store: Store, d
     assert values["Weekritme"] == "1 van 8 weken"
 
 
+def test_weekly_habit_counts_only_weeks_since_the_project_started(store: Store, db_path) -> None:
+    """A four-week-old project with every week logged is '4 van 4', not '4 van 8'."""
+    this_week = domain.week_start(store.today())
+    _, stakeholder_id = filled_stakeholder(store, start=this_week - dt.timedelta(weeks=3))
+    for weeks_ago in range(4):
+        store.save_follow_up(stakeholder_id, this_week - dt.timedelta(weeks=weeks_ago),
+                             ratings=dict.fromkeys(worksheet.DIMENSION_KEYS, 3))
+    app = AppTest.from_file("../app.py", default_timeout=30)
+    app.run()
+    values = {metric.label: metric.value for metric in app.metric}
+    assert values["Weekritme"] == "4 van 4 weken"
+
+
 def test_overview_lists_each_stakeholder_once_with_latest_ratings(store: Store, db_path) -> None:
     project_id, first = filled_stakeholder(store)
     second = store.create_stakeholder(project_id, "Bewonersvereniging", "Bewoners")
@@ -377,8 +445,9 @@ def test_overview_lists_each_stakeholder_once_with_latest_ratings(store: Store, 
     app.run()
     table = app.dataframe[0].value
     assert table["stakeholder"].tolist() == ["Bewonersvereniging", "Wethouder Jansen"]
-    assert table.set_index("stakeholder_id").loc[first, "value"] == 5
-    assert table.set_index("stakeholder_id").loc[second, ["value", "negotiation"]].isna().all()
+    assert table.set_index("stakeholder_id").loc[first, "value"] == "5"
+    assert table.set_index("stakeholder_id").loc[second, ["value", "negotiation"]].tolist() == [
+        "—", "—"]
 
 
 def test_sample_project_loads_from_the_welcome_and_is_removed_without_touching_real_data(

@@ -11,7 +11,8 @@ from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import Locator
 
-from belangen import texts, worksheet
+from belangen import formats, texts, worksheet
+from belangen.form_state import widget_key
 
 from .harness import AppPage
 
@@ -50,25 +51,49 @@ def open_expander(app: AppPage, label_part: str) -> Locator:
     return app.open_expander(expander(app, label_part).first)
 
 
+def field(app: AppPage, form_id: str, name: str) -> Locator:
+    """One field of a form (belangen.form_state keys it `<form id>__<field>`)."""
+    return app.key(widget_key(form_id, name))
+
+
+def form_button(app: AppPage, form_id: str, name: str = "submit") -> Locator:
+    """A form's button: its key carries the drawing's token, its container's key is stable."""
+    return app.key(f"{form_id}__{name}").get_by_role("button")
+
+
+def type_text(app: AppPage, box: Locator, text: str) -> None:
+    """Type into a text field outside a form and leave it, as a user does, so the value is sent
+    (Streamlit sends a text field's value when it loses focus)."""
+    box.fill(text)
+    app.act(lambda: box.press("Tab"))
+
+
 def create_project(app: AppPage, name: str, start: dt.date, goal: str = "") -> None:
     app.goto_page(tr("nav.projects"))
-    app.key("proj_new_name").locator("input").fill(name)
-    app.key("proj_new_goal").locator("textarea").fill(goal)
-    app.fill_date(app.key("proj_new_start"), dmy(start), rerun=False)
-    app.click(app.key("proj_new_submit").get_by_role("button"))
+    type_text(app, field(app, "proj_new", "name").locator("input"), name)
+    type_text(app, field(app, "proj_new", "own_goal").locator("textarea"), goal)
+    app.fill_date(field(app, "proj_new", "start_date"), dmy(start))
+    app.click(form_button(app, "proj_new"))
     assert not app.exception_texts(), app.exception_texts()
+
+
+def choose_project(app: AppPage, name: str) -> None:
+    """Make a project the active one, in the sidebar."""
+    picker = app.page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").filter(
+        has_text=tr("nav.active_project"))
+    app.choose_select(picker, name)
 
 
 def add_stakeholder(app: AppPage, name: str, role: str = "", constituency: str = "") -> int:
     """Add a stakeholder to the active project; returns its id (from the URL)."""
     app.goto_page(tr("nav.stakeholders"))
-    open_expander(app, tr("stakeholders.new"))
-    app.key("sh_new_name").locator("input").fill(name)
-    app.key("sh_new_role").locator("input").fill(role)
-    app.key("sh_new_constituency").locator("textarea").fill(constituency)
-    app.click(app.key("sh_new_submit").get_by_role("button"))
+    new = open_expander(app, tr("stakeholders.new"))
+    type_text(app, new.get_by_label(tr("stakeholders.name"), exact=True), name)
+    type_text(app, new.get_by_label(tr("stakeholders.role"), exact=True), role)
+    type_text(app, new.get_by_label(tr("stakeholders.constituency"), exact=True), constituency)
+    app.click(new.get_by_role("button", name=tr("stakeholders.add")))
     assert not app.exception_texts(), app.exception_texts()
-    choose_stakeholder(app, name)
+    assert name in chosen_stakeholder(app), "a stakeholder just added is the one shown"
     return stakeholder_in_url(app)
 
 
@@ -109,14 +134,12 @@ def add_interest(
 ) -> None:
     """On the Stakeholders page, with the stakeholder chosen: row 1 of the worksheet."""
     open_expander(app, tr("interests.new"))
-    prefix = f"sh_int_new_{stakeholder_id}"
-    app.key(f"{prefix}_text").locator("textarea").fill(text)
-    app.choose_select(app.key(f"{prefix}_kind"), worksheet.INTEREST_KINDS[kind]("nl"),
-                      rerun=False)
-    app.choose_select(app.key(f"{prefix}_status"), worksheet.INTEREST_STATUSES[status]("nl"),
-                      rerun=False)
-    app.key(f"{prefix}_signals").locator("textarea").fill(signals)
-    app.click(app.key(f"{prefix}_submit").get_by_role("button"))
+    form = f"sh_int_new_{stakeholder_id}"
+    type_text(app, field(app, form, "text").locator("textarea"), text)
+    app.choose_select(field(app, form, "kind"), worksheet.INTEREST_KINDS[kind]("nl"))
+    app.choose_select(field(app, form, "status"), worksheet.INTEREST_STATUSES[status]("nl"))
+    type_text(app, field(app, form, "signals").locator("textarea"), signals)
+    app.click(form_button(app, form))
     assert not app.exception_texts(), app.exception_texts()
 
 
@@ -128,22 +151,34 @@ def save_worksheet_row(
     target: int | None,
     reflection: str,
 ) -> None:
-    """On the Werkblad: rate one row, set the target, write the reflection, save the row."""
-    prefix = f"ws_{stakeholder_id}_{row.key}"
-    app.choose_radio(app.key(f"{prefix}_rating"), rating_option(row, rating))
-    if target is not None:
-        app.choose_select(app.key(f"{prefix}_target"), rating_option(row, target), rerun=False)
-    app.key(f"{prefix}_reflection").locator("textarea").fill(reflection)
-    app.click(app.key(f"{prefix}_save").get_by_role("button"))
+    """On the Werkblad: rate one row, set the target, write the reflection, save the sheet."""
+    fill_worksheet_row(app, stakeholder_id, row, rating, target, reflection)
+    app.click(form_button(app, f"ws_{stakeholder_id}"))
     assert not app.exception_texts(), app.exception_texts()
     assert not app.page.get_by_test_id("stAlertContentError").count(), app.main_text()
 
 
+def fill_worksheet_row(
+    app: AppPage,
+    stakeholder_id: int,
+    row: worksheet.WorksheetRow,
+    rating: int,
+    target: int | None,
+    reflection: str,
+) -> None:
+    form = f"ws_{stakeholder_id}"
+    app.choose_radio(field(app, form, f"{row.key}_rating"), rating_option(row, rating),
+                     rerun=True)
+    if target is not None:
+        app.choose_select(field(app, form, f"{row.key}_target"), rating_option(row, target))
+    type_text(app, field(app, form, f"{row.key}_reflection").locator("textarea"), reflection)
+
+
 def add_action(app: AppPage, stakeholder_id: int, row_key: str, text: str) -> None:
     """On the Werkblad: a new action in the right-hand column of one row."""
-    prefix = f"ws_new_action_{stakeholder_id}_{row_key}"
-    app.key(f"{prefix}_text").locator("input").fill(text)
-    app.click(app.key(f"{prefix}_add").get_by_role("button"))
+    form = f"ws_new_action_{stakeholder_id}_{row_key}"
+    type_text(app, field(app, form, "text").locator("input"), text)
+    app.click(form_button(app, form))
     assert not app.exception_texts(), app.exception_texts()
 
 
@@ -153,77 +188,82 @@ def checked_radio_text(radio: Locator) -> str:
 
 def worksheet_row_state(app: AppPage, stakeholder_id: int, row: worksheet.WorksheetRow) -> dict:
     """What the Werkblad shows for one rated row: rating, target and reflection."""
-    prefix = f"ws_{stakeholder_id}_{row.key}"
-    target = app.key(f"{prefix}_target").get_by_role("combobox")
+    form = f"ws_{stakeholder_id}"
+    target = field(app, form, f"{row.key}_target").get_by_role("combobox")
+    rating = field(app, form, f"{row.key}_rating")
     return {
-        "rating": checked_radio_text(app.key(f"{prefix}_rating")),
+        "rating": checked_radio_text(rating) if rating.locator("input:checked").count() else None,
         # No target shows as the placeholder, which must read "—" like the "no target" option.
         "target": target.input_value() or target.get_attribute("placeholder"),
-        "reflection": app.key(f"{prefix}_reflection").locator("textarea").input_value(),
+        "reflection": field(app, form, f"{row.key}_reflection").locator("textarea")
+        .input_value(),
     }
 
 
 # --- the weekly loop (issue 10) ------------------------------------------------------------
 
 
-def follow_up_prefix(stakeholder_id: int, week: dt.date) -> str:
+def follow_up_form(stakeholder_id: int, week: dt.date) -> str:
     return f"fu_{stakeholder_id}_{week.isoformat()}"
 
 
+def week_label(week: dt.date) -> str:
+    return formats.week_choice(week, "nl")
+
+
 def choose_week(app: AppPage, week: dt.date) -> None:
-    """On the follow-up page: the week to log (any day in it)."""
-    app.fill_date(app.key("fu_day"), dmy(week))
+    """On the follow-up page: the week to log, from the week chooser."""
+    app.choose_select(app.key("fu_week"), week_label(week))
 
 
 def fill_follow_up(
     app: AppPage, stakeholder_id: int, week: dt.date, ratings: tuple[int, ...], reflection: str
 ) -> None:
-    prefix = follow_up_prefix(stakeholder_id, week)
+    form = follow_up_form(stakeholder_id, week)
     for row, rating in zip(worksheet.DIMENSIONS, ratings, strict=True):
-        app.choose_radio(app.key(f"{prefix}_rating_{row.key}"), rating_option(row, rating),
+        app.choose_radio(field(app, form, f"rating_{row.key}"), rating_option(row, rating),
                          rerun=True)
-    text = app.key(f"{prefix}_reflection").locator("textarea")
-    text.fill(reflection)
-    app.act(lambda: text.press("Tab"))
+    type_text(app, field(app, form, "reflection").locator("textarea"), reflection)
 
 
-def save_follow_up(app: AppPage) -> None:
-    app.click(app.key("fu_save").get_by_role("button"))
+def save_follow_up(app: AppPage, stakeholder_id: int, week: dt.date) -> None:
+    app.click(form_button(app, follow_up_form(stakeholder_id, week)))
     assert not app.exception_texts(), app.exception_texts()
 
 
 def follow_up_state(app: AppPage, stakeholder_id: int, week: dt.date) -> dict:
     """What the follow-up form shows: the checked option of each rating, and the reflection."""
-    prefix = follow_up_prefix(stakeholder_id, week)
+    form = follow_up_form(stakeholder_id, week)
     ratings = []
     for row in worksheet.DIMENSIONS:
-        radio = app.key(f"{prefix}_rating_{row.key}")
+        radio = field(app, form, f"rating_{row.key}")
         checked = radio.locator("input:checked")
         ratings.append(checked_radio_text(radio) if checked.count() else None)
-    reflection = app.key(f"{prefix}_reflection").locator("textarea").input_value()
+    reflection = field(app, form, "reflection").locator("textarea").input_value()
     return {"ratings": ratings, "reflection": reflection}
 
 
 def fill_new_project(app: AppPage, name: str, start: dt.date) -> None:
-    app.key("proj_new_name").locator("input").fill(name)
-    app.fill_date(app.key("proj_new_start"), dmy(start), rerun=False)
+    type_text(app, field(app, "proj_new", "name").locator("input"), name)
+    app.fill_date(field(app, "proj_new", "start_date"), dmy(start))
 
 
 def new_project_button(app: AppPage) -> Locator:
-    return app.key("proj_new_submit").get_by_role("button")
+    return form_button(app, "proj_new")
 
 
 def fill_new_interest(app: AppPage, stakeholder_id: int, text: str) -> None:
     open_expander(app, tr("interests.new"))
-    app.key(f"sh_int_new_{stakeholder_id}_text").locator("textarea").fill(text)
+    type_text(app, field(app, f"sh_int_new_{stakeholder_id}", "text").locator("textarea"), text)
 
 
 def new_interest_button(app: AppPage, stakeholder_id: int) -> Locator:
-    return app.key(f"sh_int_new_{stakeholder_id}_submit").get_by_role("button")
+    return form_button(app, f"sh_int_new_{stakeholder_id}")
 
 
 def overview_stakeholder_rows(app: AppPage) -> list[list[str]]:
-    """The cells of Overzicht's stakeholder table, row by row (name first)."""
+    """The cells of Overzicht's stakeholder table, row by row (name first), read from the
+    data grid's accessible table (drawn once the grid has focus)."""
     grid = app.page.get_by_test_id("stDataFrame").first
     canvas = grid.get_by_test_id("data-grid-canvas")
     canvas.evaluate("el => el.focus()")

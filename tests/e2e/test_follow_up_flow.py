@@ -62,22 +62,22 @@ def log_follow_up(
 ) -> None:
     """On the Wekelijkse follow-up page: pick the week, re-rate, maybe tick the action done
     (row 3, so their own view of the value is asked too), reflect, save."""
-    app.fill_date(app.key("fu_day"), flows.dmy(day))
-    prefix = f"fu_{stakeholder_id}_{domain.week_start(day).isoformat()}"
+    week = domain.week_start(day)
+    flows.choose_week(app, week)
+    flows.choose_stakeholder(app, "Wethouder Jansen")
+    form = flows.follow_up_form(stakeholder_id, week)
     for row, rating in zip(worksheet.DIMENSIONS, ratings, strict=True):
-        app.choose_radio(app.key(f"{prefix}_rating_{row.key}"), flows.rating_option(row, rating),
-                         rerun=True)
+        app.choose_radio(flows.field(app, form, f"rating_{row.key}"),
+                         flows.rating_option(row, rating), rerun=True)
     if done_action is not None:
-        app.act(app.key(f"{prefix}_done_{done_action}").locator("label").first.click)
-        outcome = app.key(f"{prefix}_outcome_{done_action}").locator("input")
+        app.act(flows.field(app, form, f"done_{done_action}").locator("label").first.click)
+        outcome = flows.field(app, form, f"outcome_{done_action}").locator("input")
         outcome.fill(OUTCOME)
         app.act(lambda: outcome.press("Enter"))
-        app.choose_radio(app.key(f"{prefix}_their_value"),
+        app.choose_radio(flows.field(app, form, "their_value"),
                          flows.rating_option(worksheet.VALUE, 3), rerun=True)
-    text = app.key(f"{prefix}_reflection").locator("textarea")
-    text.fill(reflection)
-    app.act(lambda: text.press("Tab"))
-    app.click(app.key("fu_save").get_by_role("button"))
+    flows.type_text(app, flows.field(app, form, "reflection").locator("textarea"), reflection)
+    app.click(flows.form_button(app, form))
     assert not app.exception_texts(), app.exception_texts()
     assert not app.page.get_by_test_id("stAlertContentError").count(), app.main_text()
     # The toast fades after a few seconds (too soon on a busy machine); the page itself then says
@@ -105,8 +105,8 @@ def test_three_weeks_of_follow_ups_show_in_the_trend(seeded, app, browser_log):
     log_follow_up(app, stakeholder_id, last_week, (2, 4, 3, 2), "Evaluatie gaf lucht.",
                   done_action=action_id)
     # The backfill: a week before the two already logged, chosen explicitly.
-    app.fill_date(app.key("fu_day"), flows.dmy(two_weeks_ago))
-    assert tr("follow_up.backfill_marker").strip(" —") in app.main_text()
+    flows.choose_week(app, domain.week_start(two_weeks_ago))
+    assert tr("follow_up.backfill_marker") in app.main_text()
     log_follow_up(app, stakeholder_id, two_weeks_ago, (2, 3, 2, 1), "Ingehaald: stil.")
 
     app.goto_page(tr("nav.trends"))

@@ -19,13 +19,14 @@ from belangen.store import Store
 
 from . import flows
 from .flows import tr
-from .harness import AppPage, AppServer
+from .harness import AppServer
 from .saved import saved_rows
 
 pytestmark = pytest.mark.e2e
 
 WORKSHEET_START = (2, 3, 2, 1)
 NAMES = ("Ans de Wit", "Bob Jansen", "Cor Smit")
+PROJECT = "Herinrichting stationsgebied"
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +36,7 @@ def seeded(app_server: AppServer) -> dict[str, int]:
     app_server.stop()
     db = Store(app_server.db_path)
     try:
-        project = db.create_project("Herinrichting stationsgebied", "", "",
+        project = db.create_project(PROJECT, "", "",
                                     db.today() - dt.timedelta(weeks=10))
         ids = {"project": project}
         for number, name in enumerate(NAMES):
@@ -61,7 +62,7 @@ def test_a_saved_follow_up_reads_back_after_leaving_and_returning(seeded, app, a
     app.goto_page(tr("nav.follow_up"))
     flows.choose_stakeholder(app, NAMES[0])
     flows.fill_follow_up(app, ans, this_week(), (5, 5, 5, 2), "Goed gesprek over de planning.")
-    flows.save_follow_up(app)
+    flows.save_follow_up(app, ans, this_week())
     saved = {
         "ratings": [flows.rating_option(row, rating)
                     for row, rating in zip(worksheet.DIMENSIONS, (5, 5, 5, 2), strict=True)],
@@ -75,7 +76,7 @@ def test_a_saved_follow_up_reads_back_after_leaving_and_returning(seeded, app, a
     flows.choose_stakeholder(app, NAMES[0])
     assert flows.follow_up_state(app, ans, this_week()) == saved
     # Saving again after coming back stores what is on screen, not 1/1/1/1.
-    flows.save_follow_up(app)
+    flows.save_follow_up(app, ans, this_week())
     latest = saved_rows(app_server.db_path,
                         "SELECT r.dimension, r.rating, f.reflection FROM follow_up f "
                         "JOIN follow_up_rating r ON r.follow_up_id = f.id "
@@ -113,7 +114,7 @@ def test_saving_the_second_stakeholder_shows_no_error(seeded, app, app_server, b
     flows.choose_week(app, last_week)
     flows.choose_stakeholder(app, NAMES[1])
     flows.fill_follow_up(app, bob, last_week, (3, 3, 3, 3), "Tweede van de rij.")
-    flows.save_follow_up(app)
+    flows.save_follow_up(app, bob, last_week)
     assert not app.exception_texts(), app.exception_texts()
     assert saved_rows(app_server.db_path,
                       "SELECT count(*) FROM follow_up WHERE stakeholder_id = ? AND week = ?",
@@ -148,6 +149,7 @@ def test_a_double_click_creates_one_project_and_one_interest(seeded, app, app_se
         app.wait_idle(app.runs(), settle_ms=800)
         assert count_projects(app_server, name) == 1, attempt
 
+    flows.choose_project(app, PROJECT)  # a new project became the active one
     app.goto_page(tr("nav.stakeholders"))
     flows.choose_stakeholder(app, NAMES[2])
     cor = seeded[NAMES[2]]
@@ -163,6 +165,7 @@ def test_a_double_click_creates_one_project_and_one_interest(seeded, app, app_se
 
 
 def test_overview_shows_a_dash_for_ratings_nobody_gave(seeded, app, browser_log):
+    flows.choose_project(app, PROJECT)
     app.goto_page(tr("nav.overview"))
     rows = flows.overview_stakeholder_rows(app)
     cor = next(row for row in rows if row[0] == NAMES[2])

@@ -47,14 +47,15 @@ def test_worksheet_survives_restart(app, app_server, new_tab, browser_log):
         flows.add_interest(app, jansen, text, kind, status, signals)
     # A saved "new" form starts empty again, so a second click cannot add a duplicate.
     flows.open_expander(app, tr("interests.new"))
-    assert app.key(f"sh_int_new_{jansen}_text").locator("textarea").input_value() == ""
+    assert flows.field(app, f"sh_int_new_{jansen}", "text").locator("textarea").input_value() == ""
 
     app.click(app.page.get_by_role("link", name=tr("stakeholders.open_worksheet")))
     for row in worksheet.DIMENSIONS:
         rating, target, reflection = ROWS[row.key]
         flows.save_worksheet_row(app, jansen, row, rating, target, reflection)
     flows.add_action(app, jansen, *ACTION)
-    assert app.key(f"ws_new_action_{jansen}_{ACTION[0]}_text").locator("input").input_value() == ""
+    adder = f"ws_new_action_{jansen}_{ACTION[0]}"
+    assert flows.field(app, adder, "text").locator("input").input_value() == ""
     assert f"• {CONFIRMED[0]}" in app.main_text()
     assert_no_rendered_markup(app)
     worksheet_path = flows.page_path(app, tr("nav.worksheet"))
@@ -88,7 +89,7 @@ def test_worksheet_survives_restart(app, app_server, new_tab, browser_log):
 
     again.goto_page(tr("nav.stakeholders"))
     assert flows.chosen_stakeholder(again) == f"{STAKEHOLDER} — Gemeente"
-    assert again.key(f"sh_{jansen}_constituency").locator("textarea").input_value() == (
+    assert flows.field(again, f"sh_{jansen}", "constituency").locator("textarea").input_value() == (
         "De gemeenteraad en de coalitie"
     )
     suspected = flows.open_expander(again, SUSPECTED[0])

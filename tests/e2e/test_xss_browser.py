@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Locator
+from playwright.sync_api import Browser
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from belangen import domain, worksheet
@@ -144,15 +144,6 @@ def click_tab(app: AppPage, title: str) -> None:
     app.page.get_by_role("tabpanel", name=title).wait_for(state="visible")
 
 
-def type_date_outside_form(app: AppPage, container: Locator, day: dt.date) -> None:
-    """A date_input with a value commits when focus leaves the widget (Tab only moves to its
-    calendar button), so type the digits and click the page title."""
-    container.locator("[role='spinbutton'][data-type='day']").click()
-    app.page.keyboard.type(flows.dmy(day).replace("-", ""))
-    app.click(app.page.get_by_test_id("stMain").locator("h1").first)
-    assert container.locator("input[type='date']").input_value() == day.isoformat()
-
-
 def visit_every_page(app: AppPage, seeded: hostile.Seeded) -> Visit:
     visit = Visit(app)
     app.goto_page(tr("nav.overview"))
@@ -183,7 +174,7 @@ def visit_every_page(app: AppPage, seeded: hostile.Seeded) -> Visit:
     app.goto_page(tr("nav.follow_up"))
     visit.look("Wekelijkse follow-up (deze week)")
     last_week = domain.week_start(dt.date.today()) - dt.timedelta(weeks=1)
-    type_date_outside_form(app, app.key("fu_day"), last_week)
+    flows.choose_week(app, last_week)
     for name in choose_each_stakeholder(visit, seeded, "Wekelijkse follow-up (vorige week)"):
         visit.look(f"Wekelijkse follow-up (vorige week)/{name}")
 

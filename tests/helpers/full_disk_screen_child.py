@@ -21,6 +21,9 @@ from belangen import ui
 from belangen.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tests.apptest import field, submit  # noqa: E402  (the child is run as a plain script)
 
 
 def main(path: Path) -> dict[str, object]:
@@ -36,7 +39,7 @@ def main(path: Path) -> dict[str, object]:
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     app.run()
     app.switch_page("pages/worksheet.py").run()
-    prefix = f"ws_{stakeholder_id}_value"
+    form = f"ws_{stakeholder_id}"
 
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     wal = path.with_name(path.name + ".wal")
@@ -46,17 +49,17 @@ def main(path: Path) -> dict[str, object]:
     saves, refusal, typed = 0, "", ""
     for _ in range(60):
         typed = "Wat ik net typte: " + secrets.token_hex(40_000)
-        app.radio(key=f"{prefix}_rating").set_value(3)
-        app.text_area(key=f"{prefix}_reflection").set_value(typed)
-        app.button(key=f"{prefix}_save").click().run()
+        app.radio(key=field(form, "value_rating")).set_value(3)
+        app.text_area(key=field(form, "value_reflection")).set_value(typed)
+        submit(app, form)
         if app.error:
             refusal = app.error[0].value
             break
         saves += 1
-    still_on_screen = app.text_area(key=f"{prefix}_reflection").value == typed
+    still_on_screen = app.text_area(key=field(form, "value_reflection")).value == typed
 
     resource.setrlimit(resource.RLIMIT_FSIZE, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
-    app.button(key=f"{prefix}_save").click().run()
+    submit(app, form)
     error_after_room = [e.value for e in app.error]
 
     db = ui._open_store(str(path))  # the app's own store: the file is open in this process

@@ -1,0 +1,33 @@
+"""Driving the app's forms under AppTest: field keys and the token-keyed submit buttons.
+
+Every form's field is keyed `<form id>__<field>` (belangen.form_state), and its buttons carry
+the drawing's submission token in their key: `<form id>__<name>_<token>`.
+"""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from belangen.form_state import widget_key as field
+
+
+def submit_button(app: AppTest, form_id: str, name: str = "submit"):
+    """The form's button as drawn now (its key changes with every successful save)."""
+    prefix = f"{form_id}__{name}_"
+    found = [button for button in app.button if button.key and button.key.startswith(prefix)]
+    assert len(found) == 1, f"{len(found)} buttons {prefix}* on the page"
+    return found[0]
+
+
+def submit(app: AppTest, form_id: str, name: str = "submit") -> AppTest:
+    """Press the form's button and run the page once."""
+    submit_button(app, form_id, name).click().run()
+    return app
+
+
+def has_submit(app: AppTest, form_id: str, name: str = "submit") -> bool:
+    prefix = f"{form_id}__{name}_"
+    return any(button.key and button.key.startswith(prefix) for button in app.button)
+
+
+__all__ = ["field", "has_submit", "submit", "submit_button"]
