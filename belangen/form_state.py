@@ -51,8 +51,13 @@ class FormRecord:
     """What is known about one form between runs, in plain (non-widget) state."""
 
     base_version: Hashable
-    """The saved version the form's values start from (a row id, a revision, None)."""
+    """The saved version the user's changes start from (a row id, a revision, None): what a
+    save must still find, or it is refused as a conflict."""
     base_values: dict[str, Any]
+    """The saved values as last seen; fields the user did not change show these."""
+    seen_version: Hashable = None
+    """The version `base_values` belong to (newer than `base_version` after a save
+    elsewhere while the user kept editing)."""
     draft: dict[str, Any] = field(default_factory=dict)
     """Fields whose value differs from `base_values`: what the user changed, unsaved."""
     token: str = field(default_factory=new_token)
@@ -132,47 +137,58 @@ def prepare(
     """Seed the form's widget keys before its widgets are drawn in this run.
 
     `saved` holds every field's value as stored (its empty value for a record not yet made),
-    `version` identifies that stored state. While the user stays on the form (it was drawn in
-    the previous run) only absent keys are seeded, so what they are typing stays; coming back
-    to it, every field is seeded: from their draft if it was made against this version, else
-    from `saved`, with the draft set aside.
+    `version` identifies that stored state. Every field then shows either what is saved or
+    what the user changed and did not save:
+
+    - staying on the form (drawn in the previous run), only absent keys are seeded, so what the
+      user is typing stays;
+    - coming back to it, every field is seeded from the draft and the saved values;
+    - when the record was saved elsewhere meanwhile, fields the user did not change follow the
+      new saved values; their changes stay on screen if they are still editing (a save then
+      meets the conflict), and are set aside, visibly, if they come back to the form later.
     """
     forms = _forms(state)
     record = forms.get(form_id)
     run = _run(state)
     notice = None
     if record is None or record.reseed:
-        record = FormRecord(version, dict(saved),
+        record = FormRecord(version, dict(saved), version,
                             token=record.token if record is not None else new_token())
         forms[form_id] = record
         _seed(state, form_id, saved)
+        record.prepared_in_run = run
+        return _prepared(record, notice)
+
+    for name, value in saved.items():
+        record.base_values.setdefault(name, value)
+    _capture(state, form_id, record, saved)
+    # A field the form no longer has (an action finished meanwhile) is no unsaved change.
+    record.draft = {name: value for name, value in record.draft.items() if name in saved}
+    staying = record.prepared_in_run >= run - 1
+    if record.seen_version != version:
+        if record.draft and not staying:
+            record.set_aside, record.draft = dict(record.draft), {}
+            notice = DISCARDED
+        record.base_values, record.seen_version = dict(saved), version
+        record.draft = {name: value for name, value in record.draft.items()
+                        if saved.get(name) != value}
+        if not record.draft:
+            record.base_version = version
+        _seed(state, form_id, {**saved, **record.draft})
+    elif staying:
+        for name in saved:
+            if widget_key(form_id, name) not in state:
+                state[widget_key(form_id, name)] = record.draft.get(name,
+                                                                    record.base_values[name])
     else:
-        for name, value in saved.items():
-            record.base_values.setdefault(name, value)
-        _capture(state, form_id, record, saved)
-        staying = record.prepared_in_run >= run - 1
-        if record.base_version != version and not record.draft:
-            # Saved elsewhere and nothing changed here: simply show what is saved now.
-            record.base_version, record.base_values = version, dict(saved)
-            _seed(state, form_id, saved)
-        elif staying:
-            for name in saved:
-                if widget_key(form_id, name) not in state:
-                    state[widget_key(form_id, name)] = record.draft.get(
-                        name, record.base_values[name])
-        elif record.base_version != version:
-            # Saved elsewhere meanwhile: show what is saved now; a draft made against the old
-            # version is kept aside, never silently applied.
-            if record.draft:
-                record.set_aside = dict(record.draft)
-                notice = DISCARDED
-            record.base_version, record.base_values, record.draft = version, dict(saved), {}
-            _seed(state, form_id, saved)
-        else:
-            _seed(state, form_id, {**record.base_values, **record.draft})
-            if record.draft:
-                notice = RESTORED
+        _seed(state, form_id, {**record.base_values, **record.draft})
+        if record.draft:
+            notice = RESTORED
     record.prepared_in_run = run
+    return _prepared(record, notice)
+
+
+def _prepared(record: FormRecord, notice: str | None) -> Prepared:
     return Prepared(record.token, notice, dict(record.set_aside), tuple(record.draft))
 
 
@@ -228,17 +244,18 @@ def dismiss_set_aside(state: MutableMapping[str, Any], form_id: str) -> None:
         record.set_aside = {}
 
 
-def rebase(state: MutableMapping[str, Any], form_id: str, version: Hashable,
-           saved: Mapping[str, Any]) -> None:
-    """Keep what the user typed but count it as based on `version` (after a conflict, when
-    the user chose to save their own text over the version saved elsewhere)."""
+def keep_mine(state: MutableMapping[str, Any], form_id: str) -> None:
+    """After a save elsewhere: the user keeps their changes, to save them over that version
+    (as a new version; the other stays in the history)."""
     record = _forms(state).get(form_id)
-    if record is None:
-        return
-    _capture(state, form_id, record, saved)
-    shown = {**record.base_values, **record.draft}
-    record.base_version, record.base_values = version, dict(saved)
-    record.draft = {name: value for name, value in shown.items() if saved.get(name) != value}
+    if record is not None:
+        record.base_version = record.seen_version
+
+
+def is_stale(state: Mapping[str, Any], form_id: str) -> bool:
+    """Whether the user's changes start from a version that was saved over meanwhile."""
+    record = (state.get(FORMS_KEY) or {}).get(form_id)
+    return record is not None and record.base_version != record.seen_version
 
 
 def base_version(state: Mapping[str, Any], form_id: str) -> Hashable:

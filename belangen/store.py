@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import re
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -134,6 +135,8 @@ class _SharedExclusiveLock:
 
 
 _BIGINT_MAX = 2**63 - 1
+
+_SUBMISSION_ATTEMPTS = 8
 
 ANY_VERSION = object()
 """`based_on` for callers that append whatever was saved before (the sample, the benchmark)."""
@@ -454,25 +457,33 @@ class Store:
                 return write(cur)
         if not isinstance(token, str) or not 8 <= len(token) <= 64:
             raise ValueError(f"not a submission token: {token!r}")
-        try:
-            with self.transaction() as cur:
-                earlier = cur.execute(
-                    "SELECT record_id FROM submission WHERE token = ?", [token]
-                ).fetchall()
+        for attempt in range(_SUBMISSION_ATTEMPTS):
+            try:
+                with self.transaction() as cur:
+                    earlier = cur.execute(
+                        "SELECT record_id FROM submission WHERE token = ?", [token]
+                    ).fetchall()
+                    if earlier:
+                        return earlier[0][0]
+                    result = write(cur)
+                    cur.execute(
+                        "INSERT INTO submission (token, kind, record_id, saved_at) "
+                        "VALUES (?, ?, ?, ?)",
+                        [token, kind, result, self.now()],
+                    )
+                return result
+            except (duckdb.ConstraintException, duckdb.TransactionException,
+                    ConcurrentEdit) as error:
+                # The same submission is being stored on another thread right now: once it is
+                # committed, the next attempt finds it (and if it failed, stores this one).
+                earlier = self._rows("SELECT record_id FROM submission WHERE token = ?",
+                                     [token])
                 if earlier:
                     return earlier[0][0]
-                result = write(cur)
-                cur.execute(
-                    "INSERT INTO submission (token, kind, record_id, saved_at) VALUES (?, ?, ?, ?)",
-                    [token, kind, result, self.now()],
-                )
-            return result
-        except (duckdb.ConstraintException, duckdb.TransactionException, ConcurrentEdit):
-            # The same submission, committed at the same moment on another thread, stands.
-            earlier = self._rows("SELECT record_id FROM submission WHERE token = ?", [token])
-            if not earlier:
-                raise
-            return earlier[0][0]
+                if isinstance(error, ConcurrentEdit) or attempt == _SUBMISSION_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.01 * (attempt + 1))
+        raise AssertionError("unreachable")
 
     def _update_row(
         self,

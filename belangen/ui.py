@@ -352,8 +352,6 @@ class Form:
     def __init__(self, form_id: str, saved: dict[str, Any], version: Any) -> None:
         self.id = form_id
         self.fields = tuple(saved)
-        self.saved_values = saved
-        self.version = version
         self.prepared = form_state.prepare(st.session_state, form_id, saved, version)
 
     def key(self, name: str) -> str:
@@ -399,15 +397,14 @@ class Form:
                 dismiss.button(tr("form.dismiss_set_aside"), key=f"{self.id}__dismiss",
                                on_click=form_state.dismiss_set_aside,
                                args=(st.session_state, self.id))
-        elif self.based_on != self.version:
+        elif form_state.is_stale(st.session_state, self.id):
             with st.container(border=True, key=f"{self.id}__stale"):
                 st.warning(tr("form.stale"), icon=":material/sync_problem:")
                 load, keep = st.columns(2)
                 load.button(tr("form.load_newest"), key=f"{self.id}__load_newest",
                             on_click=form_state.discard_draft, args=(st.session_state, self.id))
                 keep.button(tr("form.keep_mine"), key=f"{self.id}__keep_mine",
-                            on_click=form_state.rebase,
-                            args=(st.session_state, self.id, self.version, self.saved_values))
+                            on_click=form_state.keep_mine, args=(st.session_state, self.id))
         elif self.prepared.notice == form_state.RESTORED:
             st.info(tr("form.restored"), icon=":material/edit_note:")
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 
 import pytest
+from helpers.db import dump_tables
 
-from belangen import worksheet
+from belangen import domain, worksheet
 from belangen.domain import ValidationError
 from belangen.store import ConcurrentEdit, NotFound, Store
 
@@ -199,3 +201,116 @@ def test_an_action_cannot_be_done_in_the_future(fixed_store) -> None:
         db.add_action(stakeholder_id, "value", "Later", status="done",
                       done_on=dt.date(2026, 12, 25))
     assert db.list_actions(stakeholder_id) == []
+
+
+# --- a submission is stored once (issue 10) ---------------------------------------------------
+
+
+def test_a_second_submit_with_the_same_token_stores_nothing_new(store: Store) -> None:
+    project = store.create_project("Stationsgebied", token="token-project-1")
+    assert store.create_project("Stationsgebied", token="token-project-1") == project
+    assert [p.id for p in store.list_projects()] == [project]
+
+    person = store.create_stakeholder(project, "Jansen", token="token-person-1")
+    assert store.create_stakeholder(project, "Jansen", token="token-person-1") == person
+    interest = store.add_interest(person, "Budget", token="token-interest-1")
+    assert store.add_interest(person, "Budget", token="token-interest-1") == interest
+    action = store.add_action(person, "value", "Evaluatie", token="token-action-1")
+    assert store.add_action(person, "value", "Evaluatie", token="token-action-1") == action
+    before = dump_tables(store)
+
+    ratings = dict.fromkeys(worksheet.DIMENSION_KEYS, 3)
+    week = domain.week_start(store.today())
+    first = store.save_follow_up(person, week, ratings=ratings, reflection="Een keer",
+                                 actions_done={action: "Gedaan"}, based_on=None,
+                                 token="token-follow-up-1")
+    after_first = dump_tables(store)
+    # The same drawing sent again (a double click): same answer, nothing new, no conflict.
+    again = store.save_follow_up(person, week, ratings=ratings, reflection="Een keer",
+                                 actions_done={action: "Gedaan"}, based_on=None,
+                                 token="token-follow-up-1")
+    assert again == first
+    assert dump_tables(store) == after_first
+    assert after_first != before
+
+
+def test_updates_archives_and_deletes_with_a_used_token_change_nothing(store: Store) -> None:
+    project = store.create_project("Stationsgebied")
+    person = store.create_stakeholder(project, "Jansen")
+    revision = store.get_stakeholder(person).revision
+    store.update_stakeholder(person, revision, name="Jansen", role="Wethouder", constituency="",
+                             notes="", token="token-update-1")
+    after = dump_tables(store)
+    # The stale revision would be a conflict, but this is the same submission: nothing happens.
+    store.update_stakeholder(person, revision, name="Jansen", role="Wethouder", constituency="",
+                             notes="", token="token-update-1")
+    assert dump_tables(store) == after
+
+    store.set_stakeholder_archived(person, True, token="token-archive-1")
+    after = dump_tables(store)
+    store.set_stakeholder_archived(person, True, token="token-archive-1")
+    assert dump_tables(store) == after
+
+    store.delete_stakeholder(person, token="token-delete-1")
+    store.delete_stakeholder(person, token="token-delete-1")  # no NotFound for the second click
+    with pytest.raises(NotFound):
+        store.delete_stakeholder(person, token="token-delete-2")
+
+
+def test_the_same_submission_from_two_threads_at_once_is_stored_once(store: Store) -> None:
+    project = store.create_project("Stationsgebied")
+    person = store.create_stakeholder(project, "Jansen")
+    week = domain.week_start(store.today())
+    ratings = dict.fromkeys(worksheet.DIMENSION_KEYS, 4)
+    for attempt in range(10):
+        barrier = threading.Barrier(2)
+        answers: list[object] = []
+
+        def submit(attempt: int = attempt, barrier: threading.Barrier = barrier,
+                   answers: list[object] = answers) -> None:
+            barrier.wait()
+            try:
+                answers.append(store.save_follow_up(person, week, ratings=ratings,
+                                                    token=f"token-race-{attempt:03d}"))
+            except BaseException as error:  # the test reports it below
+                answers.append(repr(error))
+
+        threads = [threading.Thread(target=submit) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert len(set(answers)) == 1 and isinstance(answers[0], int), answers
+    assert store.follow_up_versions(person, week) == 10
+
+
+def test_a_follow_up_based_on_an_older_version_is_refused(store: Store) -> None:
+    project = store.create_project("Stationsgebied")
+    person = store.create_stakeholder(project, "Jansen")
+    week = domain.week_start(store.today())
+    ratings = dict.fromkeys(worksheet.DIMENSION_KEYS, 4)
+    first = store.save_follow_up(person, week, ratings=ratings, based_on=None)
+    store.save_follow_up(person, week, ratings=ratings, based_on=first)  # another tab
+    before = dump_tables(store)
+    with pytest.raises(ConcurrentEdit):
+        store.save_follow_up(person, week, ratings=ratings, based_on=first)
+    assert dump_tables(store) == before
+
+
+def test_the_whole_worksheet_is_saved_at_once_or_not_at_all(store: Store) -> None:
+    project = store.create_project("Stationsgebied")
+    person = store.create_stakeholder(project, "Jansen")
+    saved = store.save_worksheet(
+        person, {"value": {"rating": 2, "target": 4, "reflection": "Weinig"},
+                 "negotiation": {"rating": 1, "target": None, "reflection": ""}},
+        based_on={"value": None, "negotiation": None})
+    assert set(saved) == {"value", "negotiation"}
+    before = dump_tables(store)
+    with pytest.raises(domain.ValidationError):
+        store.save_worksheet(person, {"value": {"rating": 3, "reflection": "Goed"},
+                                      "conversation": {"rating": None, "reflection": "?"}},
+                             based_on={"value": saved["value"], "conversation": None})
+    with pytest.raises(ConcurrentEdit):
+        store.save_worksheet(person, {"value": {"rating": 3, "reflection": "Goed"}},
+                             based_on={"value": None})
+    assert dump_tables(store) == before

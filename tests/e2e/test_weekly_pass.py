@@ -1,0 +1,174 @@
+"""Issue 10 in a real Chromium, the rest of the weekly pass: drafts that survive leaving a page,
+changes saved in another tab set aside visibly, moving on to the next person (and back), and a
+double click on a save that stores one version."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from belangen import domain, worksheet
+from belangen.store import Store
+
+from . import flows
+from .flows import tr
+from .harness import AppServer
+from .saved import saved_rows
+
+pytestmark = pytest.mark.e2e
+
+NAMES = ("Ans de Wit", "Bob Jansen", "Cor Smit")
+
+
+@pytest.fixture(scope="module")
+def seeded(app_server: AppServer) -> dict[str, int]:
+    """Three stakeholders with a filled worksheet in a project of ten weeks."""
+    app_server.stop()
+    db = Store(app_server.db_path)
+    try:
+        project = db.create_project("Weekpas", "", "", db.today() - dt.timedelta(weeks=10))
+        ids = {"project": project}
+        for name in NAMES:
+            ids[name] = db.create_stakeholder(project, name, "", "", "")
+            for rating, row in zip((2, 3, 2, 1), worksheet.DIMENSIONS, strict=True):
+                db.save_worksheet_entry(ids[name], row.key, reflection="Start", rating=rating)
+    finally:
+        db.close()
+    app_server.start()
+    return ids
+
+
+def this_week() -> dt.date:
+    return domain.week_start(dt.date.today())
+
+
+def versions(app_server: AppServer, stakeholder_id: int, week: dt.date) -> int:
+    return saved_rows(app_server.db_path,
+                      "SELECT count(*) FROM follow_up WHERE stakeholder_id = ? AND week = ?",
+                      [stakeholder_id, week])[0][0]
+
+
+def test_unsaved_changes_survive_leaving_the_page_and_can_be_dropped(seeded, app, browser_log):
+    week = this_week() - dt.timedelta(weeks=3)
+    cor = seeded[NAMES[2]]
+    app.goto_page(tr("nav.follow_up"))
+    flows.choose_week(app, week)
+    flows.choose_stakeholder(app, NAMES[2])
+    form = flows.follow_up_form(cor, week)
+    app.choose_radio(flows.field(app, form, "rating_value"),
+                     flows.rating_option(worksheet.VALUE, 4), rerun=True)
+    flows.type_text(app, flows.field(app, form, "reflection").locator("textarea"),
+                    "Nog niet opgeslagen")
+
+    app.goto_page(tr("nav.worksheet"))
+    flows.choose_stakeholder(app, NAMES[2])
+    flows.fill_worksheet_row(app, cor, worksheet.NEGOTIATION, 4, None, "Concept voor rij 5")
+    app.goto_page(tr("nav.overview"))
+
+    app.goto_page(tr("nav.follow_up"))
+    assert flows.chosen_stakeholder(app).endswith(NAMES[2])
+    state = flows.follow_up_state(app, cor, week)
+    assert state["reflection"] == "Nog niet opgeslagen"
+    assert state["ratings"][1] == flows.rating_option(worksheet.VALUE, 4)
+    assert state["ratings"][0] is None, "a rating nobody chose is not option 1"
+    assert tr("form.restored") in app.main_text()
+
+    app.goto_page(tr("nav.worksheet"))
+    assert flows.worksheet_row_state(app, cor, worksheet.NEGOTIATION) == {
+        "rating": flows.rating_option(worksheet.NEGOTIATION, 4), "target": "—",
+        "reflection": "Concept voor rij 5"}
+    app.click(flows.form_button(app, f"ws_{cor}", "discard"))
+    assert flows.worksheet_row_state(app, cor, worksheet.NEGOTIATION) == {
+        "rating": flows.rating_option(worksheet.NEGOTIATION, 1), "target": "—",
+        "reflection": "Start"}
+    assert not app.exception_texts()
+    browser_log.assert_clean()
+
+
+def test_a_save_in_another_tab_sets_the_draft_aside_visibly(seeded, app, new_tab, app_server,
+                                                            browser_log):
+    week = this_week() - dt.timedelta(weeks=2)
+    bob = seeded[NAMES[1]]
+    form = flows.follow_up_form(bob, week)
+    app.goto_page(tr("nav.follow_up"))
+    flows.choose_week(app, week)
+    flows.choose_stakeholder(app, NAMES[1])
+    flows.fill_follow_up(app, bob, week, (2, 2, 2, 2), "Uit het eerste tabblad")
+    app.goto_page(tr("nav.overview"))
+
+    other = new_tab().open("/")
+    other.goto_page(tr("nav.follow_up"))
+    flows.choose_week(other, week)
+    flows.choose_stakeholder(other, NAMES[1])
+    flows.fill_follow_up(other, bob, week, (4, 4, 4, 4), "Uit het tweede tabblad")
+    flows.save_follow_up(other, bob, week)
+
+    app.page.bring_to_front()
+    app.goto_page(tr("nav.follow_up"))
+    flows.choose_stakeholder(app, NAMES[1])
+    assert flows.follow_up_state(app, bob, week) == {
+        "ratings": [flows.rating_option(row, 4) for row in worksheet.DIMENSIONS],
+        "reflection": "Uit het tweede tabblad"}
+    set_aside = app.key(f"{form}__set_aside")
+    assert "Uit het eerste tabblad" in set_aside.inner_text()
+    app.click(set_aside.get_by_role("button", name=tr("form.restore_set_aside")))
+    assert flows.follow_up_state(app, bob, week)["reflection"] == "Uit het eerste tabblad"
+    flows.save_follow_up(app, bob, week)
+    assert versions(app_server, bob, week) == 2
+    assert not app.exception_texts() and not other.exception_texts()
+    browser_log.assert_clean()
+
+
+def test_after_saving_the_next_person_is_shown_and_the_user_can_stay(seeded, app, app_server,
+                                                                      browser_log):
+    ans, bob = seeded[NAMES[0]], seeded[NAMES[1]]
+    app.goto_page(tr("nav.follow_up"))
+    flows.choose_week(app, this_week())
+    flows.choose_stakeholder(app, NAMES[0])
+    flows.fill_follow_up(app, ans, this_week(), (3, 3, 3, 3), "Eerste van de week")
+    flows.save_follow_up(app, ans, this_week())
+    assert flows.chosen_stakeholder(app).endswith(NAMES[1]), "moved on to the next one to do"
+    notice = app.key("fu_moved_on")
+    assert NAMES[0] in notice.inner_text() and NAMES[1] in notice.inner_text()
+
+    app.click(notice.get_by_role("button"))
+    assert flows.chosen_stakeholder(app).endswith(NAMES[0])
+    assert flows.follow_up_state(app, ans, this_week())["reflection"] == "Eerste van de week"
+    assert not app.key("fu_moved_on").count()
+
+    # A re-save of someone already done this week stays with them; so does a backfill.
+    flows.save_follow_up(app, ans, this_week())
+    assert flows.chosen_stakeholder(app).endswith(NAMES[0])
+    last_week = this_week() - dt.timedelta(weeks=1)
+    flows.choose_week(app, last_week)
+    flows.choose_stakeholder(app, NAMES[1])
+    flows.fill_follow_up(app, bob, last_week, (2, 3, 2, 1), "Ingehaald")
+    flows.save_follow_up(app, bob, last_week)
+    assert flows.chosen_stakeholder(app).endswith(NAMES[1])
+    assert versions(app_server, ans, this_week()) == 2
+    assert not app.exception_texts()
+    browser_log.assert_clean()
+
+
+def test_a_double_click_on_save_stores_one_version(seeded, app, app_server, browser_log):
+    cor = seeded[NAMES[2]]
+    for weeks_ago in (5, 6):
+        week = this_week() - dt.timedelta(weeks=weeks_ago)
+        app.goto_page(tr("nav.follow_up"))
+        flows.choose_week(app, week)
+        flows.choose_stakeholder(app, NAMES[2])
+        flows.fill_follow_up(app, cor, week, (3, 4, 3, 4), "Dubbelklik")
+        app.act(flows.form_button(app, flows.follow_up_form(cor, week)).dblclick)
+        app.wait_idle(app.runs(), settle_ms=800)
+        assert versions(app_server, cor, week) == 1, weeks_ago
+    app.goto_page(tr("nav.worksheet"))
+    flows.choose_stakeholder(app, NAMES[2])
+    flows.fill_worksheet_row(app, cor, worksheet.VALUE, 5, 5, "Dubbel opgeslagen?")
+    app.act(flows.form_button(app, f"ws_{cor}").dblclick)
+    app.wait_idle(app.runs(), settle_ms=800)
+    assert saved_rows(app_server.db_path,
+                      "SELECT count(*) FROM worksheet_entry WHERE stakeholder_id = ? "
+                      "AND dimension = 'value'", [cor]) == [(2,)]
+    assert not app.exception_texts()
+    browser_log.assert_clean()
