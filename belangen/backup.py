@@ -36,7 +36,7 @@ from pathlib import Path
 import duckdb
 
 from belangen import migrations
-from belangen.store import Store, migrate
+from belangen.store import Store, connect_offline, migrate
 
 BACKUP_FORMAT = "belangen-backup"
 BACKUP_FORMAT_VERSION = 1
@@ -326,7 +326,7 @@ _REFERENCES = (
 def _build_scratch(folder: Path, info: BackupInfo, now: Callable[[], dt.datetime]) -> Path:
     """Rebuild the backup in a scratch database of its own schema version, then migrate it."""
     scratch = folder / "scratch.duckdb"
-    con = duckdb.connect(str(scratch))
+    con = connect_offline(scratch)
     try:
         migrate(con, target=info.schema_version, now=now, path=scratch)
         cur = con.cursor()

@@ -178,10 +178,23 @@ def _check_file_before_open(path: Path) -> None:
 
 _LOCK_HOLDER = re.compile(r"PID (\d+)")
 
+# DuckDB downloads and loads a known extension by itself when a query needs one (a SQLite or web
+# reader); nothing may leave this machine, and no query may switch that back on.
+OFFLINE_CONFIG = {
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "lock_configuration": True,
+}
+
+
+def connect_offline(path: Path) -> duckdb.DuckDBPyConnection:
+    """Every DuckDB connection the app opens (its store, a backup's scratch database)."""
+    return duckdb.connect(str(path), config=dict(OFFLINE_CONFIG))
+
 
 def _connect(path: Path) -> duckdb.DuckDBPyConnection:
     try:
-        return duckdb.connect(str(path))
+        return connect_offline(path)
     except duckdb.IOException as error:
         message = str(error)
         if "lock" in message.lower():
