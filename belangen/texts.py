@@ -450,8 +450,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "data.tables_export": ("Alle gegevens als tabellen", "All data as tables"),
     "data.tables_export_help": (
-        "Elke tabel als CSV in één zip, of één Excel-werkmap met een blad per tabel.",
-        "Every table as CSV in one zip, or one Excel workbook with a sheet per table.",
+        "Elke tabel als CSV in één zip, of één Excel-werkmap met een blad per tabel. In de CSV "
+        "krijgt tekst die begint met =, +, - of @ een apostrof ervoor, zodat een spreadsheet er "
+        "geen formule van maakt.",
+        "Every table as CSV in one zip, or one Excel workbook with a sheet per table. In the CSV, "
+        "text that starts with =, +, - or @ gets an apostrophe in front, so a spreadsheet does "
+        "not turn it into a formula.",
     ),
     "data.prepare_csv": ("CSV-bestanden klaarzetten", "Prepare CSV files"),
     "data.prepare_xlsx": ("Excel-werkmap klaarzetten", "Prepare Excel workbook"),
