@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shutil
+import tempfile
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -187,6 +189,12 @@ OFFLINE_CONFIG = {
 }
 
 
+def work_folder(path: Path) -> Path:
+    """Where temporary plaintext of this database goes (the tables as Parquet while a backup is
+    written, checked or restored): beside it, never in the shared system temp folder."""
+    return path.with_name(f".{path.name}.work")
+
+
 def connect_offline(path: Path) -> duckdb.DuckDBPyConnection:
     """Every DuckDB connection the app opens (its store, a backup's scratch database)."""
     return duckdb.connect(str(path), config=dict(OFFLINE_CONFIG))
@@ -318,9 +326,13 @@ class Store:
         self._lock = threading.Lock()
         self._access = _SharedExclusiveLock()
         self._broken = False
+        self._work_lock = threading.Lock()
         _check_file_before_open(self.path)
         self._con = _connect(self.path)
         try:
+            # Holding the file's lock, nobody else works in its folder: what is there was left
+            # by a process that was killed mid-way.
+            self._remove_work_folder()
             _check_readable(self._con, self.path)
             migrate(
                 self._con,
@@ -338,6 +350,27 @@ class Store:
 
     def today(self) -> dt.date:
         return self.now().date()
+
+    def _remove_work_folder(self) -> None:
+        with self._work_lock:
+            shutil.rmtree(work_folder(self.path), ignore_errors=True)
+
+    @contextmanager
+    def scratch_folder(self, purpose: str) -> Iterator[Path]:
+        """A private folder (mode 0700) for temporary plaintext beside the database, removed
+        afterwards, and at the next start if the process is killed before that."""
+        root = work_folder(self.path)
+        with self._work_lock:
+            root.mkdir(mode=0o700, exist_ok=True)
+            os.chmod(root, 0o700)
+            folder = Path(tempfile.mkdtemp(prefix=f"{purpose}-", dir=root))
+        try:
+            yield folder
+        finally:
+            with self._work_lock:
+                shutil.rmtree(folder, ignore_errors=True)
+                with suppress(OSError):
+                    root.rmdir()  # only once no other unit of work uses it
 
     # -- plumbing ----------------------------------------------------------------------------
 

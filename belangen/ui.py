@@ -149,6 +149,28 @@ def get_store() -> Store:
         raise  # st.stop() does not return; this keeps type checkers honest.
 
 
+CHECKED_BACKUP_KEY = "data_restore_checked"
+
+
+def checked_backup(db: Store, upload: Any) -> backup.BackupInfo | backup.BackupRefused:
+    """What an uploaded backup holds, or why it is refused: checked once per uploaded file.
+
+    The file stays in the uploader while the user reads and confirms, and every click reruns
+    the page; unpacking and hashing it again each time would take seconds.
+    """
+    checked = st.session_state.get(CHECKED_BACKUP_KEY)
+    if checked is None or checked[0] != upload.file_id:
+        try:
+            result: backup.BackupInfo | backup.BackupRefused = backup.inspect_backup(
+                db, upload.getvalue()
+            )
+        except backup.BackupRefused as refusal:
+            result = refusal
+        checked = (upload.file_id, result)
+        st.session_state[CHECKED_BACKUP_KEY] = checked
+    return checked[1]
+
+
 def clear_caches() -> None:
     """Call after every write so cached reads never show stale data."""
     st.cache_data.clear()

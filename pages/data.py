@@ -97,10 +97,9 @@ st.download_button(
 upload = st.file_uploader(ui.tr("data.restore_file"), type=["zip"], key="data_restore_file")
 if upload is not None:
     data = upload.getvalue()
-    try:
-        info = backup.inspect_backup(data)
-    except BackupRefused as refusal:
-        st.error(ui.tr(refusal.message_key), icon=":material/block:")
+    info = ui.checked_backup(db, upload)
+    if isinstance(info, BackupRefused):
+        st.error(ui.tr(info.message_key), icon=":material/block:")
     else:
         st.info(ui.tr("data.restore_summary", created=info.created_at,
                       projects=info.row_counts.get("project", 0),

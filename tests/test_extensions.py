@@ -51,7 +51,7 @@ def test_every_connection_the_app_opens_has_extension_fetching_off(
     store.save_worksheet_entry(person, worksheet.VALUE.key, reflection="x", rating=3)
     saved = backup.write_backup(store)
     store.delete_stakeholder(store.create_stakeholder(project_id, "Tijdelijk"))
-    backup.inspect_backup(saved)
+    backup.inspect_backup(store, saved)
     backup.restore_backup(store, saved)
     assert settings(store._con) == dict.fromkeys(OFF, False)
     store.close()
