@@ -143,52 +143,64 @@ def _schema_version(cur: duckdb.DuckDBPyConnection) -> int:
     return int(version or 0)
 
 
+def _archive(
+    cur: duckdb.DuckDBPyConnection,
+    folder: Path,
+    created_at: dt.datetime,
+    progress: Progress,
+    sequences: dict[str, int] | None = None,
+) -> bytes:
+    """Every table the cursor sees (inside one transaction: one snapshot) as a backup zip."""
+    files: dict[str, bytes] = {}
+    row_counts: dict[str, int] = {}
+    tables = _table_names(cur)
+    version = _schema_version(cur)
+    if sequences is None:
+        sequences = _sequence_positions(cur)
+    for index, table in enumerate(tables):
+        target = folder / f"{table}.parquet"
+        cur.execute(
+            f"COPY (SELECT * FROM {_quote(table)} ORDER BY ALL) "
+            f"TO {_literal(str(target))} (FORMAT parquet)"
+        )
+        (count,) = cur.execute(f"SELECT count(*) FROM {_quote(table)}").fetchall()[0]
+        row_counts[table] = int(count)
+        files[f"tables/{table}.parquet"] = target.read_bytes()
+        progress(0.8 * (index + 1) / len(tables), "progress.backup_reading")
+    manifest = {
+        "format": BACKUP_FORMAT,
+        "format_version": BACKUP_FORMAT_VERSION,
+        "application": migrations.APPLICATION_NAME,
+        "schema_version": version,
+        "created_at": created_at.isoformat(),
+        "duckdb_version": duckdb.__version__,
+        "tables": {
+            table: {
+                "file": f"tables/{table}.parquet",
+                "rows": row_counts[table],
+                "sha256": _sha256(files[f"tables/{table}.parquet"]),
+            }
+            for table in tables
+        },
+        "sequences": sequences,
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(MANIFEST_NAME, json.dumps(manifest, indent=2, sort_keys=True))
+        for name, content in files.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
 def write_backup(store: Store, progress: Progress | None = None) -> bytes:
     """The whole database as one backup file (bytes), made through the store's connection."""
     progress = progress or _no_progress
     progress(0.0, "progress.backup_reading")
-    with store.scratch_folder("backup") as folder:
-        files: dict[str, bytes] = {}
-        row_counts: dict[str, int] = {}
-        # One transaction: every table from the same snapshot, even while other tabs write.
-        with store.transaction() as cur:
-            tables = _table_names(cur)
-            version = _schema_version(cur)
-            sequences = _sequence_positions(cur)
-            for index, table in enumerate(tables):
-                target = Path(folder) / f"{table}.parquet"
-                cur.execute(
-                    f"COPY (SELECT * FROM {_quote(table)} ORDER BY ALL) "
-                    f"TO {_literal(str(target))} (FORMAT parquet)"
-                )
-                (count,) = cur.execute(f"SELECT count(*) FROM {_quote(table)}").fetchall()[0]
-                row_counts[table] = int(count)
-                files[f"tables/{table}.parquet"] = target.read_bytes()
-                progress(0.8 * (index + 1) / len(tables), "progress.backup_reading")
-        manifest = {
-            "format": BACKUP_FORMAT,
-            "format_version": BACKUP_FORMAT_VERSION,
-            "application": migrations.APPLICATION_NAME,
-            "schema_version": version,
-            "created_at": store.now().isoformat(),
-            "duckdb_version": duckdb.__version__,
-            "tables": {
-                table: {
-                    "file": f"tables/{table}.parquet",
-                    "rows": row_counts[table],
-                    "sha256": _sha256(files[f"tables/{table}.parquet"]),
-                }
-                for table in tables
-            },
-            "sequences": sequences,
-        }
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr(MANIFEST_NAME, json.dumps(manifest, indent=2, sort_keys=True))
-            for name, content in files.items():
-                archive.writestr(name, content)
+    # One transaction: every table from the same snapshot, even while other tabs write.
+    with store.scratch_folder("backup") as folder, store.transaction(writes=False) as cur:
+        data = _archive(cur, folder, store.now(), progress)
     progress(1.0, "progress.done")
-    return buffer.getvalue()
+    return data
 
 
 def _write_file_atomically(path: Path, data: bytes) -> None:
@@ -481,6 +493,9 @@ _COPY_NAME = re.compile(
 )
 _copy_lock = threading.Lock()
 _daily_lock = threading.Lock()
+# Counts removals of a stakeholder from the copies: a copy whose snapshot was read before one
+# must not be written after it (it may hold the person just removed).
+_removals = 0
 
 
 def backups_dir(store: Store) -> Path:
@@ -532,19 +547,78 @@ def _prune(store: Store, keep: int) -> None:
 def safety_copy(store: Store, reason: str, *, keep: int | None = None) -> Path:
     """Write a backup into `backups/` and keep only the newest `keep` of them."""
     slug = re.sub(r"[^a-z0-9]+", "-", reason.lower()).strip("-") or "copy"
-    data = write_backup(store)
+    while True:
+        removals = _removals
+        data = write_backup(store)
+        with _copy_lock:
+            if removals != _removals:
+                continue  # someone was removed from the copies meanwhile: read afresh
+            folder = backups_dir(store)
+            stamp = store.now()
+            base = f"belangen-{stamp:%Y-%m-%d}-{stamp:%H%M%S}"
+            path = folder / f"{base}-{slug}{BACKUP_SUFFIX}"
+            counter = 0
+            while path.exists():
+                counter += 1
+                path = folder / f"{base}-{counter}-{slug}{BACKUP_SUFFIX}"
+            _write_file_atomically(path, data)
+            _prune(store, keep if keep is not None else keep_backups())
+            return path
+
+
+def delete_stakeholder_everywhere(store: Store, stakeholder_id: int) -> int:
+    """`Store.delete_stakeholder`, then the same person out of every safety copy.
+
+    Each copy that holds them is rewritten without them under its own name (so it keeps its
+    place among the copies); a copy that cannot be read or rewritten is removed, since it might
+    hold them. Returns how many copies were changed. Backups the user downloaded are out of
+    reach; the confirmation on the page says so.
+    """
+    global _removals
+    created_at = store.stakeholder_created_at(stakeholder_id)
+    store.delete_stakeholder(stakeholder_id)
+    changed = 0
     with _copy_lock:
-        folder = backups_dir(store)
-        stamp = store.now()
-        base = f"belangen-{stamp:%Y-%m-%d}-{stamp:%H%M%S}"
-        path = folder / f"{base}-{slug}{BACKUP_SUFFIX}"
-        counter = 0
-        while path.exists():
-            counter += 1
-            path = folder / f"{base}-{counter}-{slug}{BACKUP_SUFFIX}"
-        _write_file_atomically(path, data)
-        _prune(store, keep if keep is not None else keep_backups())
-    return path
+        _removals += 1
+        for copy in list_safety_copies(store):
+            try:
+                cleaned = _without_stakeholder(store, copy.path, stakeholder_id, created_at)
+                if cleaned is not None:
+                    _write_file_atomically(copy.path, cleaned)
+                    changed += 1
+            except (BackupRefused, OSError, duckdb.Error):
+                copy.path.unlink(missing_ok=True)
+                changed += 1
+    return changed
+
+
+def _without_stakeholder(
+    store: Store, copy: Path, stakeholder_id: int, created_at: dt.datetime
+) -> bytes | None:
+    """The copy rebuilt without that stakeholder, or None when it never held them."""
+    with store.scratch_folder("forget") as folder:
+        _manifest, info = _unpack(copy.read_bytes(), folder)
+        scratch = _build_scratch(folder, info, store.now)
+        con = connect_offline(scratch)
+        try:
+            cur = con.cursor()
+            held = cur.execute(
+                "SELECT count(*) FROM stakeholder WHERE id = ? AND created_at = ?",
+                [stakeholder_id, created_at],
+            ).fetchall()[0][0]
+            if not held:
+                return None
+            cur.execute("BEGIN TRANSACTION")
+            Store.delete_stakeholder_rows(cur, stakeholder_id)
+            cur.execute("COMMIT")
+            out = folder / "out"
+            out.mkdir()
+            cur.execute("BEGIN TRANSACTION")
+            data = _archive(cur, out, info.created_at, _no_progress, sequences=info.sequences)
+            cur.execute("COMMIT")
+            return data
+        finally:
+            con.close()
 
 
 def daily_safety_copy(store: Store, *, keep: int | None = None) -> Path | None:

@@ -513,7 +513,7 @@ def project_html(
 def table_frames(store: Store, progress: Progress | None = None) -> dict[str, pd.DataFrame]:
     """Every table of the database, read in one transaction so they agree with each other."""
     frames: dict[str, pd.DataFrame] = {}
-    with store.transaction() as cur:
+    with store.transaction(writes=False) as cur:
         tables = [
             name
             for (name,) in cur.execute(
@@ -626,7 +626,7 @@ def actions_calendar(store: Store, project_id: int | None = None, *, lang: str =
     id and creation moment, so importing again updates events instead of duplicating them; the
     SEQUENCE follows the action's revision. Without a project, sample projects are left out.
     """
-    with store.transaction() as cur:
+    with store.transaction(writes=False) as cur:
         rows = cur.execute(
             "SELECT a.id, a.row_key, a.text, a.planned_week, a.revision, a.created_at, "
             "a.updated_at, s.name, p.name "

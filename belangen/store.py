@@ -327,6 +327,8 @@ class Store:
         self._access = _SharedExclusiveLock()
         self._broken = False
         self._work_lock = threading.Lock()
+        self._version = 0
+        self._version_lock = threading.Lock()
         _check_file_before_open(self.path)
         self._con = _connect(self.path)
         try:
@@ -350,6 +352,17 @@ class Store:
 
     def today(self) -> dt.date:
         return self.now().date()
+
+    @property
+    def data_version(self) -> int:
+        """Moves after every committed write, restore and file rewrite, in this process (the
+        only one that can hold the file): anything made from the data at an earlier version,
+        such as a prepared export, may hold what is no longer there."""
+        return self._version
+
+    def _data_changed(self) -> None:
+        with self._version_lock:
+            self._version += 1
 
     def _remove_work_folder(self) -> None:
         with self._work_lock:
@@ -375,11 +388,13 @@ class Store:
     # -- plumbing ----------------------------------------------------------------------------
 
     @contextmanager
-    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+    def transaction(self, *, writes: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
         """One unit of work: its own cursor, committed whole or not at all.
 
         A write the file refuses (full disk, I/O error) raises `SaveFailed`/`StorageFull`;
         after a fatal DuckDB error the connection is replaced before the next unit of work.
+        A commit moves `data_version`, unless the caller only reads (`writes=False`: one
+        consistent snapshot for an export or a backup).
         """
         self._ensure_connection()
         with self._access.shared():
@@ -392,6 +407,8 @@ class Store:
                 cur.execute("BEGIN TRANSACTION")
                 yield cur
                 cur.execute("COMMIT")
+                if writes:
+                    self._data_changed()
             except BaseException as error:
                 with suppress(duckdb.Error):
                     cur.execute("ROLLBACK")
@@ -675,6 +692,18 @@ class Store:
         ("stakeholder", "id = ?"),
     )
 
+    @classmethod
+    def delete_stakeholder_rows(cls, cur: duckdb.DuckDBPyConnection, stakeholder_id: int) -> None:
+        """Every row of one stakeholder, on any database of this schema (a safety copy too)."""
+        for table, condition in cls._STAKEHOLDER_OWNED:
+            cur.execute(f"DELETE FROM {table} WHERE {condition}", [stakeholder_id])
+
+    def stakeholder_created_at(self, stakeholder_id: int) -> dt.datetime:
+        """With the id, what tells this person apart in a copy made before a restore of other
+        data (ids are never reused within one database's history, but may be across)."""
+        (created_at,) = self._one("stakeholder", "created_at", stakeholder_id)
+        return created_at
+
     def delete_stakeholder(self, stakeholder_id: int) -> None:
         """Remove a stakeholder and its whole history in one transaction (after confirmation)."""
         stakeholder_id = _as_id("stakeholder", stakeholder_id)
@@ -683,8 +712,7 @@ class Store:
                 "SELECT 1 FROM stakeholder WHERE id = ?", [stakeholder_id]
             ).fetchall():
                 raise NotFound("stakeholder", stakeholder_id)
-            for table, condition in self._STAKEHOLDER_OWNED:
-                cur.execute(f"DELETE FROM {table} WHERE {condition}", [stakeholder_id])
+            self.delete_stakeholder_rows(cur, stakeholder_id)
         # CHECKPOINT alone leaves the text readable in freed blocks of the file (measured with
         # duckdb 2.0.1): rewrite the whole file through a fresh copy.
         self._compact()
@@ -704,8 +732,7 @@ class Store:
                 ).fetchall()
             ]
             for stakeholder_id in stakeholder_ids:
-                for table, condition in self._STAKEHOLDER_OWNED:
-                    cur.execute(f"DELETE FROM {table} WHERE {condition}", [stakeholder_id])
+                self.delete_stakeholder_rows(cur, stakeholder_id)
             cur.execute(
                 "DELETE FROM change_log WHERE table_name = 'project' AND row_id = ?", [project_id]
             )
@@ -779,6 +806,7 @@ class Store:
                     self._broken = False
                 except DatabaseUnavailable:
                     self._broken = True
+                self._data_changed()
             return replaced
 
     # -- interests (row 1) -------------------------------------------------------------------

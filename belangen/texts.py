@@ -286,8 +286,24 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Ja, ik wil alles van deze stakeholder definitief verwijderen",
         "Yes, erase everything of this stakeholder for good",
     ),
+    "stakeholders.delete_copies_warning": (
+        "De automatische kopieën in {folder} (de laatste {keep}) bevatten {name} nog. Vink "
+        "hieronder aan om {name} ook daaruit te verwijderen. Reservekopieën die je zelf hebt "
+        "gedownload kan Belangen niet aanpassen.",
+        "The automatic copies in {folder} (the last {keep}) still hold {name}. Tick the box "
+        "below to remove {name} from them as well. Backups you downloaded yourself cannot be "
+        "changed by Belangen.",
+    ),
+    "stakeholders.delete_from_copies": (
+        "Ook uit de automatische kopieën verwijderen",
+        "Remove from the automatic copies as well",
+    ),
     "stakeholders.delete": ("Definitief verwijderen", "Delete for good"),
     "stakeholders.deleted": ("{name} is definitief verwijderd.", "{name} was deleted for good."),
+    "stakeholders.deleted_everywhere": (
+        "{name} is definitief verwijderd, ook uit de automatische kopieën.",
+        "{name} was deleted for good, from the automatic copies too.",
+    ),
     "interests.title": ("Belangen", "Interests"),
     "interests.text": ("Belang", "Interest"),
     "interests.kind": ("Soort belang", "Kind of interest"),

@@ -171,6 +171,26 @@ def checked_backup(db: Store, upload: Any) -> backup.BackupInfo | backup.BackupR
     return checked[1]
 
 
+def prepare_export(key: str, db: Store, make: Callable[[], bytes]) -> None:
+    """Make a file to download and keep it in the session with the data version it was made
+    at (read first: a write while it is being made makes it stale too)."""
+    version = db.data_version
+    st.session_state[key] = (version, make())
+
+
+def prepared_export(key: str, db: Store) -> bytes | None:
+    """A file `prepare_export` made, or None once anything was written after it: an export
+    made before a delete must not be offered afterwards. A stale one is dropped at once."""
+    kept = st.session_state.get(key)
+    if kept is None:
+        return None
+    version, data = kept
+    if version != db.data_version:
+        del st.session_state[key]
+        return None
+    return data
+
+
 def clear_caches() -> None:
     """Call after every write so cached reads never show stale data."""
     st.cache_data.clear()

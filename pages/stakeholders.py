@@ -4,7 +4,7 @@ from functools import partial
 
 import streamlit as st
 
-from belangen import ui, worksheet
+from belangen import backup, ui, worksheet
 
 db = ui.get_store()
 st.title(ui.tr("stakeholders.title"))
@@ -154,11 +154,21 @@ for stakeholder in archived:
         if st.button(ui.tr("common.reopen"), key=f"sh_{stakeholder.id}_reopen"):
             ui.act(partial(db.set_stakeholder_archived, stakeholder.id, False),
                    success=ui.tr("common.saved"))
-        st.warning(ui.tr("stakeholders.delete_warning", name=ui.plain(stakeholder.name)),
+        st.warning(ui.tr("stakeholders.delete_warning", name=ui.plain(stakeholder.name)) + " "
+                   + ui.tr("stakeholders.delete_copies_warning", name=ui.plain(stakeholder.name),
+                           folder=ui.plain(str(backup.backups_dir(db))),
+                           keep=backup.keep_backups()),
                    icon=":material/warning:")
         confirmed = st.checkbox(ui.tr("stakeholders.delete_confirm"),
                                 key=f"sh_{stakeholder.id}_delete_confirm")
+        from_copies = st.checkbox(ui.tr("stakeholders.delete_from_copies"),
+                                  key=f"sh_{stakeholder.id}_delete_copies")
         if st.button(ui.tr("stakeholders.delete"), key=f"sh_{stakeholder.id}_delete",
                      disabled=not confirmed, type="primary"):
-            ui.act(partial(db.delete_stakeholder, stakeholder.id),
-                   success=ui.tr("stakeholders.deleted", name=ui.plain(stakeholder.name)))
+            if from_copies:
+                ui.act(partial(backup.delete_stakeholder_everywhere, db, stakeholder.id),
+                       success=ui.tr("stakeholders.deleted_everywhere",
+                                     name=ui.plain(stakeholder.name)))
+            else:
+                ui.act(partial(db.delete_stakeholder, stakeholder.id),
+                       success=ui.tr("stakeholders.deleted", name=ui.plain(stakeholder.name)))
