@@ -41,6 +41,45 @@ TEXTS: dict[str, tuple[str, str]] = {
         "De stakeholder uit de link bestaat niet (meer). Kies hieronder een stakeholder.",
         "The stakeholder in the link does not exist (any more). Choose one below.",
     ),
+    # --- privacy and unexpected errors ---------------------------------------------------------
+    "privacy.refused": (
+        "Belangen toont je gegevens niet, want deze server is zo gestart dat je notities deze "
+        "computer kunnen verlaten:\n\n{problems}\n\nStop de server en start Belangen met het "
+        "commando `belangen` (of `make run` in de map van Belangen); dat zet de juiste "
+        "instellingen, vanuit elke map.",
+        "Belangen does not show your data, because this server was started in a way that lets "
+        "your notes leave this computer:\n\n{problems}\n\nStop the server and start Belangen "
+        "with the command `belangen` (or `make run` in the Belangen folder); it applies the "
+        "right settings, from any folder.",
+    ),
+    "privacy.address": (
+        "hij luistert op het netwerk, niet alleen op deze computer",
+        "it listens on the network, not only on this computer",
+    ),
+    "privacy.statistics": (
+        "hij stuurt gebruiksstatistieken naar Streamlit",
+        "it sends usage statistics to Streamlit",
+    ),
+    "privacy.xsrf": (
+        "hij controleert niet of verzoeken van de eigen pagina komen (XSRF-bescherming staat uit)",
+        "it does not check that requests come from its own page (XSRF protection is off)",
+    ),
+    "privacy.hosts": (
+        "hij accepteert verbindingen onder elke hostnaam, ook die van een andere website",
+        "it accepts connections under any host name, another website's too",
+    ),
+    "privacy.error_details": (
+        "hij toont foutdetails met knoppen die de fouttekst naar zoeksites sturen",
+        "it shows error details with buttons that send the error text to search sites",
+    ),
+    "error.unexpected": (
+        "Er ging iets mis dat Belangen niet had voorzien. Wat je eerder opsloeg, blijft bewaard. "
+        "Laad de pagina opnieuw of kies een ander scherm. De details staan in het venster "
+        "waarin Belangen draait.",
+        "Something went wrong that Belangen did not expect. What you saved before stays saved. "
+        "Reload the page or choose another screen. The details are in the window Belangen "
+        "runs in.",
+    ),
     # --- database problems --------------------------------------------------------------------
     "db.is_directory": (
         "Het databasebestand {path} is een map, geen bestand. Kies met BELANGEN_DB een ander "

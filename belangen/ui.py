@@ -7,10 +7,12 @@ This is the only module in `belangen` that imports Streamlit.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 import sys
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from belangen import analytics, backup, domain, texts, worksheet
+from belangen import analytics, backup, domain, privacy, texts, worksheet
 from belangen.domain import Project, Stakeholder, ValidationError
 from belangen.store import (
     ConcurrentEdit,
@@ -109,6 +111,57 @@ def _copy_quietly(db: Store) -> None:
     except Exception as error:  # a failed copy must not break the app
         print(f"Belangen: the daily safety copy failed ({error}); retried next start",
               file=sys.stderr)
+
+
+# --- privacy and errors ------------------------------------------------------------------------
+
+class _Terminal(logging.StreamHandler):
+    """Writes to the terminal the app runs in: whatever `sys.stderr` is at that moment."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFormatter(logging.Formatter("Belangen: %(message)s"))
+
+    @property
+    def stream(self) -> Any:  # type: ignore[override]
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: Any) -> None:
+        pass
+
+
+_LOG = logging.getLogger("belangen")
+if not any(isinstance(handler, _Terminal) for handler in _LOG.handlers):
+    _LOG.addHandler(_Terminal())
+UNEXPECTED_ERROR_KEY = "belangen_unexpected_error"
+
+
+def refuse_unless_private() -> None:
+    """Called first in app.py: stop before any data is read when this server could let the
+    notes leave the machine. Streamlit takes its settings from the folder it is started in, so
+    `streamlit run` from elsewhere gets its defaults (every interface, usage statistics on)."""
+    problems = privacy.problems(st.get_option)
+    if not problems:
+        return
+    message = tr("privacy.refused", problems="\n".join(f"- {tr(key)}" for key in problems))
+    print(f"Belangen: {message}", file=sys.stderr)
+    st.error(message, icon=":material/gpp_bad:")
+    st.stop()
+
+
+@contextmanager
+def friendly_errors() -> Iterator[None]:
+    """Around everything app.py runs: an unexpected error shows the app's own short message in
+    the user's language, and its details go to the terminal only. Streamlit's own box shows the
+    traceback with file paths and offers to send the error text, which can hold the user's
+    notes, to a search engine or a chatbot. `st.stop`/`st.rerun` are no errors and pass."""
+    try:
+        yield
+    except Exception:
+        _LOG.error("unexpected error; the page showed a short message", exc_info=True)
+        with st.container(key=UNEXPECTED_ERROR_KEY):
+            st.error(tr("error.unexpected"), icon=":material/error:")
 
 
 ROUTED_KEY = "routed_through_app"
