@@ -16,11 +16,13 @@ with ui.friendly_errors():
     db = ui.get_store()
 
     # Each url_path equals its file's stem, so a deep link that reaches Streamlit's legacy pages/
-    # discovery on the first request still finds its page (see ui._leave_legacy_page_discovery).
+    # discovery on the first request still finds its page (see ui._leave_legacy_page_discovery);
+    # the default page is served at /, and /overview leads there (see ui.overview_alias).
+    overview = st.Page("pages/overview.py", title=ui.tr("nav.overview"), icon=":material/home:",
+                       url_path="home", default=True)
     navigation = st.navigation(
         [
-            st.Page("pages/overview.py", title=ui.tr("nav.overview"), icon=":material/home:",
-                    url_path="overview", default=True),
+            overview,
             st.Page("pages/projects.py", title=ui.tr("nav.projects"), icon=":material/folder:",
                     url_path="projects"),
             st.Page("pages/stakeholders.py", title=ui.tr("nav.stakeholders"),
@@ -33,6 +35,7 @@ with ui.friendly_errors():
                     url_path="trends"),
             st.Page("pages/data.py", title=ui.tr("nav.data"), icon=":material/save:",
                     url_path="data"),
+            ui.overview_alias(overview),
         ]
     )
     ui.project_picker(db)

@@ -185,6 +185,20 @@ def _leave_legacy_page_discovery() -> None:
         st.rerun()
 
 
+def overview_alias(overview: Any) -> Any:
+    """A hidden page at /overview that opens the overview (the default page) at /.
+
+    Streamlit serves the default page at / only, so its own path (what the first request after
+    a start shows, and what people bookmark) showed "Page not found" before the overview. The
+    overview's url_path must differ from "overview", or both pages get the same identity.
+    """
+
+    def to_overview() -> None:
+        st.switch_page(overview, query_params=st.query_params.to_dict())
+
+    return st.Page(to_overview, title=overview.title, url_path="overview", visibility="hidden")
+
+
 def get_store() -> Store:
     """The process-wide store; on a file that cannot be used, explain and stop the page."""
     _leave_legacy_page_discovery()
