@@ -24,7 +24,6 @@ import io
 import json
 import os
 import re
-import tempfile
 import threading
 import uuid
 import zipfile
@@ -36,7 +35,7 @@ from pathlib import Path
 import duckdb
 
 from belangen import migrations
-from belangen.store import Store, migrate
+from belangen.store import NotFound, Store, connect_offline, migrate
 
 BACKUP_FORMAT = "belangen-backup"
 BACKUP_FORMAT_VERSION = 1
@@ -44,8 +43,13 @@ MANIFEST_NAME = "manifest.json"
 BACKUP_SUFFIX = ".zip"
 DEFAULT_KEEP_BACKUPS = 14
 KEEP_BACKUPS_ENV = "BELANGEN_KEEP_BACKUPS"
-# Far above any real reflection notes; stops a zip bomb before it fills the disk.
-MAX_UNPACKED_BYTES = 2 * 1024**3
+# Limits far above any real reflection notes (the benchmark's largest data set, 25 projects of
+# 40 people over three years, backs up to 3.3 MB that unpack to 6.2 MB, at most 6.5:1 per file)
+# that stop a zip bomb before it is unpacked. The server's `maxUploadSize` equals the first.
+MAX_BACKUP_BYTES = 50 * 1024**2
+MAX_UNPACKED_BYTES = 256 * 1024**2
+MAX_COMPRESSION_RATIO = 100
+_COPY_CHUNK = 1024**2
 
 REASONS = ("malformed", "truncated", "damaged", "foreign", "newer_version", "too_large")
 
@@ -139,52 +143,64 @@ def _schema_version(cur: duckdb.DuckDBPyConnection) -> int:
     return int(version or 0)
 
 
+def _archive(
+    cur: duckdb.DuckDBPyConnection,
+    folder: Path,
+    created_at: dt.datetime,
+    progress: Progress,
+    sequences: dict[str, int] | None = None,
+) -> bytes:
+    """Every table the cursor sees (inside one transaction: one snapshot) as a backup zip."""
+    files: dict[str, bytes] = {}
+    row_counts: dict[str, int] = {}
+    tables = _table_names(cur)
+    version = _schema_version(cur)
+    if sequences is None:
+        sequences = _sequence_positions(cur)
+    for index, table in enumerate(tables):
+        target = folder / f"{table}.parquet"
+        cur.execute(
+            f"COPY (SELECT * FROM {_quote(table)} ORDER BY ALL) "
+            f"TO {_literal(str(target))} (FORMAT parquet)"
+        )
+        (count,) = cur.execute(f"SELECT count(*) FROM {_quote(table)}").fetchall()[0]
+        row_counts[table] = int(count)
+        files[f"tables/{table}.parquet"] = target.read_bytes()
+        progress(0.8 * (index + 1) / len(tables), "progress.backup_reading")
+    manifest = {
+        "format": BACKUP_FORMAT,
+        "format_version": BACKUP_FORMAT_VERSION,
+        "application": migrations.APPLICATION_NAME,
+        "schema_version": version,
+        "created_at": created_at.isoformat(),
+        "duckdb_version": duckdb.__version__,
+        "tables": {
+            table: {
+                "file": f"tables/{table}.parquet",
+                "rows": row_counts[table],
+                "sha256": _sha256(files[f"tables/{table}.parquet"]),
+            }
+            for table in tables
+        },
+        "sequences": sequences,
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(MANIFEST_NAME, json.dumps(manifest, indent=2, sort_keys=True))
+        for name, content in files.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
 def write_backup(store: Store, progress: Progress | None = None) -> bytes:
     """The whole database as one backup file (bytes), made through the store's connection."""
     progress = progress or _no_progress
     progress(0.0, "progress.backup_reading")
-    with tempfile.TemporaryDirectory(prefix="belangen-backup-") as folder:
-        files: dict[str, bytes] = {}
-        row_counts: dict[str, int] = {}
-        # One transaction: every table from the same snapshot, even while other tabs write.
-        with store.transaction() as cur:
-            tables = _table_names(cur)
-            version = _schema_version(cur)
-            sequences = _sequence_positions(cur)
-            for index, table in enumerate(tables):
-                target = Path(folder) / f"{table}.parquet"
-                cur.execute(
-                    f"COPY (SELECT * FROM {_quote(table)} ORDER BY ALL) "
-                    f"TO {_literal(str(target))} (FORMAT parquet)"
-                )
-                (count,) = cur.execute(f"SELECT count(*) FROM {_quote(table)}").fetchall()[0]
-                row_counts[table] = int(count)
-                files[f"tables/{table}.parquet"] = target.read_bytes()
-                progress(0.8 * (index + 1) / len(tables), "progress.backup_reading")
-        manifest = {
-            "format": BACKUP_FORMAT,
-            "format_version": BACKUP_FORMAT_VERSION,
-            "application": migrations.APPLICATION_NAME,
-            "schema_version": version,
-            "created_at": store.now().isoformat(),
-            "duckdb_version": duckdb.__version__,
-            "tables": {
-                table: {
-                    "file": f"tables/{table}.parquet",
-                    "rows": row_counts[table],
-                    "sha256": _sha256(files[f"tables/{table}.parquet"]),
-                }
-                for table in tables
-            },
-            "sequences": sequences,
-        }
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr(MANIFEST_NAME, json.dumps(manifest, indent=2, sort_keys=True))
-            for name, content in files.items():
-                archive.writestr(name, content)
+    # One transaction: every table from the same snapshot, even while other tabs write.
+    with store.scratch_folder("backup") as folder, store.transaction(writes=False) as cur:
+        data = _archive(cur, folder, store.now(), progress)
     progress(1.0, "progress.done")
-    return buffer.getvalue()
+    return data
 
 
 def _write_file_atomically(path: Path, data: bytes) -> None:
@@ -279,20 +295,53 @@ def _parse_manifest(raw: bytes) -> dict:
     return manifest
 
 
+def _check_sizes(archive: zipfile.ZipFile) -> None:
+    """Refuse a bomb from the zip's table of contents, before anything is unpacked. Python's
+    zipfile stops unpacking a member at the size given there (and then fails its CRC), so a
+    member cannot unpack to more than it declares."""
+    members = archive.infolist()
+    unpacked = sum(info.file_size for info in members)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise BackupRefused("too_large", f"unpacks to {unpacked} bytes")
+    for info in members:
+        if info.file_size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1):
+            raise BackupRefused("too_large", f"{info.filename} compressed beyond any backup")
+
+
+def _unpack_member(archive: zipfile.ZipFile, name: str, target: Path) -> str:
+    """Copy one member to `target` in chunks (never whole in memory); returns its SHA-256."""
+    digest = hashlib.sha256()
+    try:
+        member = archive.open(name)
+    except KeyError:
+        raise BackupRefused("damaged", f"{name} missing") from None
+    with member, target.open("wb") as out:
+        while True:
+            try:
+                chunk = member.read(_COPY_CHUNK)
+            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as error:
+                # Bad CRC, broken compressed stream or member cut short.
+                raise BackupRefused("damaged", f"{name}: {error}") from None
+            if not chunk:
+                return digest.hexdigest()
+            digest.update(chunk)
+            out.write(chunk)
+
+
 def _unpack(data: bytes, folder: Path) -> tuple[dict, BackupInfo]:
     """Check the archive from end to end and write its tables into `folder`."""
+    if len(data) > MAX_BACKUP_BYTES:
+        raise BackupRefused("too_large", f"{len(data)} bytes")
     with _open_archive(data) as archive:
+        _check_sizes(archive)
         names = set(archive.namelist())
         if MANIFEST_NAME not in names:
             raise BackupRefused("foreign", "no manifest")
-        if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
-            raise BackupRefused("too_large")
         manifest = _parse_manifest(_read_member(archive, MANIFEST_NAME))
         for table, entry in manifest["tables"].items():
-            content = _read_member(archive, entry["file"])
-            if _sha256(content) != entry["sha256"]:
+            digest = _unpack_member(archive, entry["file"], folder / f"{table}.parquet")
+            if digest != entry["sha256"]:
                 raise BackupRefused("damaged", f"checksum of {table}")
-            (folder / f"{table}.parquet").write_bytes(content)
     info = BackupInfo(
         schema_version=manifest["schema_version"],
         created_at=dt.datetime.fromisoformat(manifest["created_at"]),
@@ -302,14 +351,14 @@ def _unpack(data: bytes, folder: Path) -> tuple[dict, BackupInfo]:
     return manifest, info
 
 
-def inspect_backup(data: bytes) -> BackupInfo:
+def inspect_backup(store: Store, data: bytes) -> BackupInfo:
     """Validate a backup's archive, manifest and checksums without touching any database.
 
     Cheap enough to show what a backup holds before the user confirms a restore; the restore
-    itself validates again, and more deeply.
+    itself validates again, and more deeply. The store only lends its private scratch folder.
     """
-    with tempfile.TemporaryDirectory(prefix="belangen-inspect-") as folder:
-        return _unpack(data, Path(folder))[1]
+    with store.scratch_folder("inspect") as folder:
+        return _unpack(data, folder)[1]
 
 
 # Which rows must point at an existing parent; the store keeps these whole, a restore checks.
@@ -326,7 +375,7 @@ _REFERENCES = (
 def _build_scratch(folder: Path, info: BackupInfo, now: Callable[[], dt.datetime]) -> Path:
     """Rebuild the backup in a scratch database of its own schema version, then migrate it."""
     scratch = folder / "scratch.duckdb"
-    con = duckdb.connect(str(scratch))
+    con = connect_offline(scratch)
     try:
         migrate(con, target=info.schema_version, now=now, path=scratch)
         cur = con.cursor()
@@ -421,8 +470,7 @@ def restore_backup(store: Store, data: bytes, progress: Progress | None = None) 
     """
     progress = progress or _no_progress
     progress(0.0, "progress.restore_checking")
-    with tempfile.TemporaryDirectory(prefix="belangen-restore-") as name:
-        folder = Path(name)
+    with store.scratch_folder("restore") as folder:
         _manifest, info = _unpack(data, folder)
         progress(0.2, "progress.restore_checking")
         scratch = _build_scratch(folder, info, store.now)
@@ -445,6 +493,9 @@ _COPY_NAME = re.compile(
 )
 _copy_lock = threading.Lock()
 _daily_lock = threading.Lock()
+# Counts removals of a stakeholder from the copies: a copy whose snapshot was read before one
+# must not be written after it (it may hold the person just removed).
+_removals = 0
 
 
 def backups_dir(store: Store) -> Path:
@@ -496,19 +547,85 @@ def _prune(store: Store, keep: int) -> None:
 def safety_copy(store: Store, reason: str, *, keep: int | None = None) -> Path:
     """Write a backup into `backups/` and keep only the newest `keep` of them."""
     slug = re.sub(r"[^a-z0-9]+", "-", reason.lower()).strip("-") or "copy"
-    data = write_backup(store)
+    while True:
+        removals = _removals
+        data = write_backup(store)
+        with _copy_lock:
+            if removals != _removals:
+                continue  # someone was removed from the copies meanwhile: read afresh
+            folder = backups_dir(store)
+            stamp = store.now()
+            base = f"belangen-{stamp:%Y-%m-%d}-{stamp:%H%M%S}"
+            path = folder / f"{base}-{slug}{BACKUP_SUFFIX}"
+            counter = 0
+            while path.exists():
+                counter += 1
+                path = folder / f"{base}-{counter}-{slug}{BACKUP_SUFFIX}"
+            _write_file_atomically(path, data)
+            _prune(store, keep if keep is not None else keep_backups())
+            return path
+
+
+def delete_stakeholder_everywhere(
+    store: Store, stakeholder_id: int, *, token: str | None = None
+) -> int:
+    """`Store.delete_stakeholder`, then the same person out of every safety copy.
+
+    Each copy that holds them is rewritten without them under its own name (so it keeps its
+    place among the copies); a copy that cannot be read or rewritten is removed, since it might
+    hold them. Returns how many copies were changed. Backups the user downloaded are out of
+    reach; the confirmation on the page says so.
+    """
+    global _removals
+    try:
+        created_at = store.stakeholder_created_at(stakeholder_id)
+    except NotFound:
+        # Gone already: the same click again (a double click) is done; any other raises.
+        store.delete_stakeholder(stakeholder_id, token=token)
+        return 0
+    store.delete_stakeholder(stakeholder_id, token=token)
+    changed = 0
     with _copy_lock:
-        folder = backups_dir(store)
-        stamp = store.now()
-        base = f"belangen-{stamp:%Y-%m-%d}-{stamp:%H%M%S}"
-        path = folder / f"{base}-{slug}{BACKUP_SUFFIX}"
-        counter = 0
-        while path.exists():
-            counter += 1
-            path = folder / f"{base}-{counter}-{slug}{BACKUP_SUFFIX}"
-        _write_file_atomically(path, data)
-        _prune(store, keep if keep is not None else keep_backups())
-    return path
+        _removals += 1
+        for copy in list_safety_copies(store):
+            try:
+                cleaned = _without_stakeholder(store, copy.path, stakeholder_id, created_at)
+                if cleaned is not None:
+                    _write_file_atomically(copy.path, cleaned)
+                    changed += 1
+            except (BackupRefused, OSError, duckdb.Error):
+                copy.path.unlink(missing_ok=True)
+                changed += 1
+    return changed
+
+
+def _without_stakeholder(
+    store: Store, copy: Path, stakeholder_id: int, created_at: dt.datetime
+) -> bytes | None:
+    """The copy rebuilt without that stakeholder, or None when it never held them."""
+    with store.scratch_folder("forget") as folder:
+        _manifest, info = _unpack(copy.read_bytes(), folder)
+        scratch = _build_scratch(folder, info, store.now)
+        con = connect_offline(scratch)
+        try:
+            cur = con.cursor()
+            held = cur.execute(
+                "SELECT count(*) FROM stakeholder WHERE id = ? AND created_at = ?",
+                [stakeholder_id, created_at],
+            ).fetchall()[0][0]
+            if not held:
+                return None
+            cur.execute("BEGIN TRANSACTION")
+            Store.delete_stakeholder_rows(cur, stakeholder_id)
+            cur.execute("COMMIT")
+            out = folder / "out"
+            out.mkdir()
+            cur.execute("BEGIN TRANSACTION")
+            data = _archive(cur, out, info.created_at, _no_progress, sequences=info.sequences)
+            cur.execute("COMMIT")
+            return data
+        finally:
+            con.close()
 
 
 def daily_safety_copy(store: Store, *, keep: int | None = None) -> Path | None:

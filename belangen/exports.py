@@ -513,7 +513,7 @@ def project_html(
 def table_frames(store: Store, progress: Progress | None = None) -> dict[str, pd.DataFrame]:
     """Every table of the database, read in one transaction so they agree with each other."""
     frames: dict[str, pd.DataFrame] = {}
-    with store.transaction() as cur:
+    with store.transaction(writes=False) as cur:
         tables = [
             name
             for (name,) in cur.execute(
@@ -530,13 +530,40 @@ def table_frames(store: Store, progress: Progress | None = None) -> dict[str, pd
     return frames
 
 
+# A cell that starts with one of these is a formula to Excel and LibreOffice (OWASP, CSV
+# injection): `=HYPERLINK(…)` in a name would become a live link that sends data away.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: object) -> object:
+    """Text a spreadsheet would read as a formula gets a leading apostrophe, which makes it text
+    (and is not shown); other values pass unchanged. Leading spaces do not hide a formula."""
+    if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _is_text(column: pd.Series) -> bool:
+    return not pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_datetime64_any_dtype(
+        column
+    )
+
+
 def tables_csv_zip(store: Store, progress: Progress | None = None) -> bytes:
-    """Every table as `<table>.csv` (UTF-8, comma-separated, ISO dates) in one zip."""
+    """Every table as `<table>.csv` (UTF-8, comma-separated, ISO dates) in one zip.
+
+    As OWASP advises against CSV injection, every field is quoted and text that would start a
+    formula is prefixed with an apostrophe (`csv_text`); the Gegevens page says so.
+    """
     frames = table_frames(store, progress)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for index, (table, frame) in enumerate(frames.items()):
-            text = frame.to_csv(index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+            safe = frame.copy()
+            for column in safe.columns:
+                if _is_text(safe[column]):
+                    safe[column] = safe[column].astype(object).map(csv_text)
+            text = safe.to_csv(index=False, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
             archive.writestr(f"{table}.csv", text.encode("utf-8"))
             if progress:
                 progress(0.5 + 0.5 * (index + 1) / len(frames), "progress.export_tables")
@@ -568,9 +595,7 @@ def tables_xlsx(store: Store, progress: Progress | None = None) -> bytes:
         for index, (table, frame) in enumerate(frames.items()):
             cleaned = frame.copy()
             for column in cleaned.columns:
-                if not pd.api.types.is_numeric_dtype(
-                    cleaned[column]
-                ) and not pd.api.types.is_datetime64_any_dtype(cleaned[column]):
+                if _is_text(cleaned[column]):
                     cleaned[column] = cleaned[column].astype(object).map(_excel_text)
             cleaned.to_excel(writer, sheet_name=table[:31], index=False)
             sheet = writer.sheets[table[:31]]
@@ -601,7 +626,7 @@ def actions_calendar(store: Store, project_id: int | None = None, *, lang: str =
     id and creation moment, so importing again updates events instead of duplicating them; the
     SEQUENCE follows the action's revision. Without a project, sample projects are left out.
     """
-    with store.transaction() as cur:
+    with store.transaction(writes=False) as cur:
         rows = cur.execute(
             "SELECT a.id, a.row_key, a.text, a.planned_week, a.revision, a.created_at, "
             "a.updated_at, s.name, p.name "

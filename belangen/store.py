@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shutil
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -184,10 +186,29 @@ def _check_file_before_open(path: Path) -> None:
 
 _LOCK_HOLDER = re.compile(r"PID (\d+)")
 
+# DuckDB downloads and loads a known extension by itself when a query needs one (a SQLite or web
+# reader); nothing may leave this machine, and no query may switch that back on.
+OFFLINE_CONFIG = {
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "lock_configuration": True,
+}
+
+
+def work_folder(path: Path) -> Path:
+    """Where temporary plaintext of this database goes (the tables as Parquet while a backup is
+    written, checked or restored): beside it, never in the shared system temp folder."""
+    return path.with_name(f".{path.name}.work")
+
+
+def connect_offline(path: Path) -> duckdb.DuckDBPyConnection:
+    """Every DuckDB connection the app opens (its store, a backup's scratch database)."""
+    return duckdb.connect(str(path), config=dict(OFFLINE_CONFIG))
+
 
 def _connect(path: Path) -> duckdb.DuckDBPyConnection:
     try:
-        return duckdb.connect(str(path))
+        return connect_offline(path)
     except duckdb.IOException as error:
         message = str(error)
         if "lock" in message.lower():
@@ -312,9 +333,15 @@ class Store:
         self._lock = threading.Lock()
         self._access = _SharedExclusiveLock()
         self._broken = False
+        self._work_lock = threading.Lock()
+        self._version = 0
+        self._version_lock = threading.Lock()
         _check_file_before_open(self.path)
         self._con = _connect(self.path)
         try:
+            # Holding the file's lock, nobody else works in its folder: what is there was left
+            # by a process that was killed mid-way.
+            self._remove_work_folder()
             _check_readable(self._con, self.path)
             migrate(
                 self._con,
@@ -335,14 +362,48 @@ class Store:
     def today(self) -> dt.date:
         return self.now().date()
 
+    @property
+    def data_version(self) -> int:
+        """Moves after every committed write, restore and file rewrite, in this process (the
+        only one that can hold the file): anything made from the data at an earlier version,
+        such as a prepared export, may hold what is no longer there."""
+        return self._version
+
+    def _data_changed(self) -> None:
+        with self._version_lock:
+            self._version += 1
+
+    def _remove_work_folder(self) -> None:
+        with self._work_lock:
+            shutil.rmtree(work_folder(self.path), ignore_errors=True)
+
+    @contextmanager
+    def scratch_folder(self, purpose: str) -> Iterator[Path]:
+        """A private folder (mode 0700) for temporary plaintext beside the database, removed
+        afterwards, and at the next start if the process is killed before that."""
+        root = work_folder(self.path)
+        with self._work_lock:
+            root.mkdir(mode=0o700, exist_ok=True)
+            os.chmod(root, 0o700)
+            folder = Path(tempfile.mkdtemp(prefix=f"{purpose}-", dir=root))
+        try:
+            yield folder
+        finally:
+            with self._work_lock:
+                shutil.rmtree(folder, ignore_errors=True)
+                with suppress(OSError):
+                    root.rmdir()  # only once no other unit of work uses it
+
     # -- plumbing ----------------------------------------------------------------------------
 
     @contextmanager
-    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+    def transaction(self, *, writes: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
         """One unit of work: its own cursor, committed whole or not at all.
 
         A write the file refuses (full disk, I/O error) raises `SaveFailed`/`StorageFull`;
         after a fatal DuckDB error the connection is replaced before the next unit of work.
+        A commit moves `data_version`, unless the caller only reads (`writes=False`: one
+        consistent snapshot for an export or a backup).
         """
         self._ensure_connection()
         with self._access.shared():
@@ -355,6 +416,8 @@ class Store:
                 cur.execute("BEGIN TRANSACTION")
                 yield cur
                 cur.execute("COMMIT")
+                if writes:
+                    self._data_changed()
             except BaseException as error:
                 with suppress(duckdb.Error):
                     cur.execute("ROLLBACK")
@@ -728,6 +791,18 @@ class Store:
         ("stakeholder", "id = ?"),
     )
 
+    @classmethod
+    def delete_stakeholder_rows(cls, cur: duckdb.DuckDBPyConnection, stakeholder_id: int) -> None:
+        """Every row of one stakeholder, on any database of this schema (a safety copy too)."""
+        for table, condition in cls._STAKEHOLDER_OWNED:
+            cur.execute(f"DELETE FROM {table} WHERE {condition}", [stakeholder_id])
+
+    def stakeholder_created_at(self, stakeholder_id: int) -> dt.datetime:
+        """With the id, what tells this person apart in a copy made before a restore of other
+        data (ids are never reused within one database's history, but may be across)."""
+        (created_at,) = self._one("stakeholder", "created_at", stakeholder_id)
+        return created_at
+
     def delete_stakeholder(self, stakeholder_id: int, *, token: str | None = None) -> None:
         """Remove a stakeholder and its whole history in one transaction (after confirmation)."""
         stakeholder_id = _as_id("stakeholder", stakeholder_id)
@@ -737,8 +812,7 @@ class Store:
                 "SELECT 1 FROM stakeholder WHERE id = ?", [stakeholder_id]
             ).fetchall():
                 raise NotFound("stakeholder", stakeholder_id)
-            for table, condition in self._STAKEHOLDER_OWNED:
-                cur.execute(f"DELETE FROM {table} WHERE {condition}", [stakeholder_id])
+            self.delete_stakeholder_rows(cur, stakeholder_id)
             return stakeholder_id
 
         self._once(token, "delete_stakeholder", write)
@@ -762,8 +836,7 @@ class Store:
                 ).fetchall()
             ]
             for stakeholder_id in stakeholder_ids:
-                for table, condition in self._STAKEHOLDER_OWNED:
-                    cur.execute(f"DELETE FROM {table} WHERE {condition}", [stakeholder_id])
+                self.delete_stakeholder_rows(cur, stakeholder_id)
             cur.execute(
                 "DELETE FROM change_log WHERE table_name = 'project' AND row_id = ?", [project_id]
             )
@@ -840,6 +913,7 @@ class Store:
                     self._broken = False
                 except DatabaseUnavailable:
                     self._broken = True
+                self._data_changed()
             return replaced
 
     # -- interests (row 1) -------------------------------------------------------------------

@@ -74,6 +74,45 @@ TEXTS: dict[str, tuple[str, str]] = {
         "De stakeholder uit de link bestaat niet (meer). Kies hieronder een stakeholder.",
         "The stakeholder in the link does not exist (any more). Choose one below.",
     ),
+    # --- privacy and unexpected errors ---------------------------------------------------------
+    "privacy.refused": (
+        "Belangen toont je gegevens niet, want deze server is zo gestart dat je notities deze "
+        "computer kunnen verlaten:\n\n{problems}\n\nStop de server en start Belangen met het "
+        "commando `belangen` (of `make run` in de map van Belangen); dat zet de juiste "
+        "instellingen, vanuit elke map.",
+        "Belangen does not show your data, because this server was started in a way that lets "
+        "your notes leave this computer:\n\n{problems}\n\nStop the server and start Belangen "
+        "with the command `belangen` (or `make run` in the Belangen folder); it applies the "
+        "right settings, from any folder.",
+    ),
+    "privacy.address": (
+        "hij luistert op het netwerk, niet alleen op deze computer",
+        "it listens on the network, not only on this computer",
+    ),
+    "privacy.statistics": (
+        "hij stuurt gebruiksstatistieken naar Streamlit",
+        "it sends usage statistics to Streamlit",
+    ),
+    "privacy.xsrf": (
+        "hij controleert niet of verzoeken van de eigen pagina komen (XSRF-bescherming staat uit)",
+        "it does not check that requests come from its own page (XSRF protection is off)",
+    ),
+    "privacy.hosts": (
+        "hij accepteert verbindingen onder elke hostnaam, ook die van een andere website",
+        "it accepts connections under any host name, another website's too",
+    ),
+    "privacy.error_details": (
+        "hij toont foutdetails met knoppen die de fouttekst naar zoeksites sturen",
+        "it shows error details with buttons that send the error text to search sites",
+    ),
+    "error.unexpected": (
+        "Er ging iets mis dat Belangen niet had voorzien. Wat je eerder opsloeg, blijft bewaard. "
+        "Laad de pagina opnieuw of kies een ander scherm. De details staan in het venster "
+        "waarin Belangen draait.",
+        "Something went wrong that Belangen did not expect. What you saved before stays saved. "
+        "Reload the page or choose another screen. The details are in the window Belangen "
+        "runs in.",
+    ),
     # --- database problems --------------------------------------------------------------------
     "db.is_directory": (
         "Het databasebestand {path} is een map, geen bestand. Kies met BELANGEN_DB een ander "
@@ -319,8 +358,24 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Ja, ik wil alles van deze stakeholder definitief verwijderen",
         "Yes, erase everything of this stakeholder for good",
     ),
+    "stakeholders.delete_copies_warning": (
+        "De automatische kopieën in {folder} (de laatste {keep}) bevatten {name} nog. Vink "
+        "hieronder aan om {name} ook daaruit te verwijderen. Reservekopieën die je zelf hebt "
+        "gedownload kan Belangen niet aanpassen.",
+        "The automatic copies in {folder} (the last {keep}) still hold {name}. Tick the box "
+        "below to remove {name} from them as well. Backups you downloaded yourself cannot be "
+        "changed by Belangen.",
+    ),
+    "stakeholders.delete_from_copies": (
+        "Ook uit de automatische kopieën verwijderen",
+        "Remove from the automatic copies as well",
+    ),
     "stakeholders.delete": ("Definitief verwijderen", "Delete for good"),
     "stakeholders.deleted": ("{name} is definitief verwijderd.", "{name} was deleted for good."),
+    "stakeholders.deleted_everywhere": (
+        "{name} is definitief verwijderd, ook uit de automatische kopieën.",
+        "{name} was deleted for good, from the automatic copies too.",
+    ),
     "interests.title": ("Belangen", "Interests"),
     "interests.text": ("Belang", "Interest"),
     "interests.kind": ("Soort belang", "Kind of interest"),
@@ -504,8 +559,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "data.tables_export": ("Alle gegevens als tabellen", "All data as tables"),
     "data.tables_export_help": (
-        "Elke tabel als CSV in één zip, of één Excel-werkmap met een blad per tabel.",
-        "Every table as CSV in one zip, or one Excel workbook with a sheet per table.",
+        "Elke tabel als CSV in één zip, of één Excel-werkmap met een blad per tabel. In de CSV "
+        "krijgt tekst die begint met =, +, - of @ een apostrof ervoor, zodat een spreadsheet er "
+        "geen formule van maakt.",
+        "Every table as CSV in one zip, or one Excel workbook with a sheet per table. In the CSV, "
+        "text that starts with =, +, - or @ gets an apostrophe in front, so a spreadsheet does "
+        "not turn it into a formula.",
     ),
     "data.prepare_csv": ("CSV-bestanden klaarzetten", "Prepare CSV files"),
     "data.prepare_xlsx": ("Excel-werkmap klaarzetten", "Prepare Excel workbook"),

@@ -7,10 +7,12 @@ This is the only module in `belangen` that imports Streamlit.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 import sys
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from belangen import analytics, backup, domain, form_state, formats, texts, worksheet
+from belangen import analytics, backup, domain, form_state, formats, privacy, texts, worksheet
 from belangen.domain import Project, Stakeholder, ValidationError
 from belangen.store import (
     ConcurrentEdit,
@@ -117,6 +119,57 @@ def _copy_quietly(db: Store) -> None:
               file=sys.stderr)
 
 
+# --- privacy and errors ------------------------------------------------------------------------
+
+class _Terminal(logging.StreamHandler):
+    """Writes to the terminal the app runs in: whatever `sys.stderr` is at that moment."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFormatter(logging.Formatter("Belangen: %(message)s"))
+
+    @property
+    def stream(self) -> Any:  # type: ignore[override]
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: Any) -> None:
+        pass
+
+
+_LOG = logging.getLogger("belangen")
+if not any(isinstance(handler, _Terminal) for handler in _LOG.handlers):
+    _LOG.addHandler(_Terminal())
+UNEXPECTED_ERROR_KEY = "belangen_unexpected_error"
+
+
+def refuse_unless_private() -> None:
+    """Called first in app.py: stop before any data is read when this server could let the
+    notes leave the machine. Streamlit takes its settings from the folder it is started in, so
+    `streamlit run` from elsewhere gets its defaults (every interface, usage statistics on)."""
+    problems = privacy.problems(st.get_option)
+    if not problems:
+        return
+    message = tr("privacy.refused", problems="\n".join(f"- {tr(key)}" for key in problems))
+    print(f"Belangen: {message}", file=sys.stderr)
+    st.error(message, icon=":material/gpp_bad:")
+    st.stop()
+
+
+@contextmanager
+def friendly_errors() -> Iterator[None]:
+    """Around everything app.py runs: an unexpected error shows the app's own short message in
+    the user's language, and its details go to the terminal only. Streamlit's own box shows the
+    traceback with file paths and offers to send the error text, which can hold the user's
+    notes, to a search engine or a chatbot. `st.stop`/`st.rerun` are no errors and pass."""
+    try:
+        yield
+    except Exception:
+        _LOG.error("unexpected error; the page showed a short message", exc_info=True)
+        with st.container(key=UNEXPECTED_ERROR_KEY):
+            st.error(tr("error.unexpected"), icon=":material/error:")
+
+
 ROUTED_KEY = "routed_through_app"
 
 
@@ -138,6 +191,20 @@ def _leave_legacy_page_discovery() -> None:
         st.rerun()
 
 
+def overview_alias(overview: Any) -> Any:
+    """A hidden page at /overview that opens the overview (the default page) at /.
+
+    Streamlit serves the default page at / only, so its own path (what the first request after
+    a start shows, and what people bookmark) showed "Page not found" before the overview. The
+    overview's url_path must differ from "overview", or both pages get the same identity.
+    """
+
+    def to_overview() -> None:
+        st.switch_page(overview, query_params=st.query_params.to_dict())
+
+    return st.Page(to_overview, title=overview.title, url_path="overview", visibility="hidden")
+
+
 def get_store() -> Store:
     """The process-wide store; on a file that cannot be used, explain and stop the page."""
     _leave_legacy_page_discovery()
@@ -152,6 +219,48 @@ def get_store() -> Store:
         st.error(message, icon=":material/database:")
         st.stop()
         raise  # st.stop() does not return; this keeps type checkers honest.
+
+
+CHECKED_BACKUP_KEY = "data_restore_checked"
+
+
+def checked_backup(db: Store, upload: Any) -> backup.BackupInfo | backup.BackupRefused:
+    """What an uploaded backup holds, or why it is refused: checked once per uploaded file.
+
+    The file stays in the uploader while the user reads and confirms, and every click reruns
+    the page; unpacking and hashing it again each time would take seconds.
+    """
+    checked = st.session_state.get(CHECKED_BACKUP_KEY)
+    if checked is None or checked[0] != upload.file_id:
+        try:
+            result: backup.BackupInfo | backup.BackupRefused = backup.inspect_backup(
+                db, upload.getvalue()
+            )
+        except backup.BackupRefused as refusal:
+            result = refusal
+        checked = (upload.file_id, result)
+        st.session_state[CHECKED_BACKUP_KEY] = checked
+    return checked[1]
+
+
+def prepare_export(key: str, db: Store, make: Callable[[], bytes]) -> None:
+    """Make a file to download and keep it in the session with the data version it was made
+    at (read first: a write while it is being made makes it stale too)."""
+    version = db.data_version
+    st.session_state[key] = (version, make())
+
+
+def prepared_export(key: str, db: Store) -> bytes | None:
+    """A file `prepare_export` made, or None once anything was written after it: an export
+    made before a delete must not be offered afterwards. A stale one is dropped at once."""
+    kept = st.session_state.get(key)
+    if kept is None:
+        return None
+    version, data = kept
+    if version != db.data_version:
+        del st.session_state[key]
+        return None
+    return data
 
 
 def clear_caches() -> None:

@@ -71,17 +71,17 @@ st.caption(ui.tr("data.tables_export_help"))
 prepare_csv, prepare_xlsx = st.columns(2)
 if prepare_csv.button(ui.tr("data.prepare_csv"), key="data_prepare_csv",
                       icon=":material/folder_zip:"):
-    st.session_state["data_csv"] = exports.tables_csv_zip(db, progress_bar())
+    ui.prepare_export("data_csv", db, lambda: exports.tables_csv_zip(db, progress_bar()))
 if prepare_xlsx.button(ui.tr("data.prepare_xlsx"), key="data_prepare_xlsx",
                        icon=":material/table_view:"):
-    st.session_state["data_xlsx"] = exports.tables_xlsx(db, progress_bar())
-if "data_csv" in st.session_state:
-    prepare_csv.download_button(ui.tr("data.download_csv"), data=st.session_state["data_csv"],
+    ui.prepare_export("data_xlsx", db, lambda: exports.tables_xlsx(db, progress_bar()))
+if (csv_zip := ui.prepared_export("data_csv", db)) is not None:
+    prepare_csv.download_button(ui.tr("data.download_csv"), data=csv_zip,
                                 file_name="belangen-tabellen.zip", mime="application/zip",
                                 key="data_download_csv")
-if "data_xlsx" in st.session_state:
+if (workbook := ui.prepared_export("data_xlsx", db)) is not None:
     prepare_xlsx.download_button(
-        ui.tr("data.download_xlsx"), data=st.session_state["data_xlsx"],
+        ui.tr("data.download_xlsx"), data=workbook,
         file_name="belangen-tabellen.xlsx", key="data_download_xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
@@ -97,10 +97,9 @@ st.download_button(
 upload = st.file_uploader(ui.tr("data.restore_file"), type=["zip"], key="data_restore_file")
 if upload is not None:
     data = upload.getvalue()
-    try:
-        info = backup.inspect_backup(data)
-    except BackupRefused as refusal:
-        st.error(ui.tr(refusal.message_key), icon=":material/block:")
+    info = ui.checked_backup(db, upload)
+    if isinstance(info, BackupRefused):
+        st.error(ui.tr(info.message_key), icon=":material/block:")
     else:
         st.info(ui.tr("data.restore_summary", created=info.created_at,
                       projects=info.row_counts.get("project", 0),

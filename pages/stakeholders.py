@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from belangen import ui, worksheet
+from belangen import backup, ui, worksheet
 
 db = ui.get_store()
 st.title(ui.tr("stakeholders.title"))
@@ -161,14 +161,28 @@ for stakeholder in archived:
                 stakeholder.id, False, token=token),
             success=ui.tr("common.saved"), version=stakeholder.revision,
         )
-        st.warning(ui.tr("stakeholders.delete_warning", name=ui.plain(stakeholder.name)),
+        st.warning(ui.tr("stakeholders.delete_warning", name=ui.plain(stakeholder.name)) + " "
+                   + ui.tr("stakeholders.delete_copies_warning", name=ui.plain(stakeholder.name),
+                           folder=ui.plain(str(backup.backups_dir(db))),
+                           keep=backup.keep_backups()),
                    icon=":material/warning:")
         confirmed = st.checkbox(ui.tr("stakeholders.delete_confirm"),
                                 key=f"sh_{stakeholder.id}_delete_confirm")
-        ui.action_button(
-            f"sh_{stakeholder.id}_delete", ui.tr("stakeholders.delete"),
-            lambda token, stakeholder=stakeholder: db.delete_stakeholder(stakeholder.id,
-                                                                         token=token),
-            success=ui.tr("stakeholders.deleted", name=ui.plain(stakeholder.name)),
-            disabled=not confirmed, type="primary",
-        )
+        from_copies = st.checkbox(ui.tr("stakeholders.delete_from_copies"),
+                                  key=f"sh_{stakeholder.id}_delete_copies")
+        if from_copies:
+            ui.action_button(
+                f"sh_{stakeholder.id}_delete", ui.tr("stakeholders.delete"),
+                lambda token, stakeholder=stakeholder: backup.delete_stakeholder_everywhere(
+                    db, stakeholder.id, token=token),
+                success=ui.tr("stakeholders.deleted_everywhere", name=ui.plain(stakeholder.name)),
+                disabled=not confirmed, type="primary",
+            )
+        else:
+            ui.action_button(
+                f"sh_{stakeholder.id}_delete", ui.tr("stakeholders.delete"),
+                lambda token, stakeholder=stakeholder: db.delete_stakeholder(stakeholder.id,
+                                                                             token=token),
+                success=ui.tr("stakeholders.deleted", name=ui.plain(stakeholder.name)),
+                disabled=not confirmed, type="primary",
+            )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -47,6 +48,23 @@ def _clean_streamlit_caches() -> Iterator[None]:
     yield
     st.cache_data.clear()
     st.cache_resource.clear()
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_errors(
+    request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture
+) -> Iterator[None]:
+    """app.py turns any error on a page into a short message (and a log record), so a test that
+    only checks `at.exception` would miss it: every test fails on such a record unless it is
+    marked `provokes_error`."""
+    yield
+    if request.node.get_closest_marker("provokes_error"):
+        return
+    unexpected = [
+        record for record in caplog.get_records("call")
+        if record.name == "belangen" and record.levelno >= logging.ERROR
+    ]
+    assert not unexpected, [caplog.text]
 
 
 @pytest.fixture

@@ -320,7 +320,7 @@ def test_an_older_backup_is_migrated_and_the_migration_made_a_copy(
     upgraded.close()
     (copy,) = backup.list_safety_copies(upgraded)
     assert copy.reason == f"before-migration-v{migrations.LATEST_VERSION}"
-    assert backup.inspect_backup(copy.path.read_bytes()).schema_version == 1
+    assert backup.inspect_backup(upgraded, copy.path.read_bytes()).schema_version == 1
 
     backup.restore_backup(target, copy.path.read_bytes())
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import math
@@ -190,6 +191,62 @@ def test_csv_zip_has_every_table_whole(db: Store, sample: int) -> None:
             for column in text_columns:
                 expected = frame[column].fillna("").astype(str).tolist()
                 assert back[column].astype(str).tolist() == expected, (table, column)
+
+
+# What a spreadsheet program treats as a formula (or the start of one) when a cell begins with
+# it: OWASP's list for CSV injection. A leading apostrophe makes the cell text, and is not shown.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULAS = [
+    '=HYPERLINK("http://127.0.0.1:9/?leak="&A1,"klik")',
+    "+1+1",
+    "-2+3",
+    "@SUM(1,2)",
+    "\t=1+1",
+    "\r=1+1",
+    "  =1+1",
+    "=cmd|' /C calc'!A0",
+    'a,"=1+1",b',
+    "gewoon; =1+1",
+]
+
+
+def spreadsheet_cells(data: bytes) -> dict[str, list[list[str]]]:
+    """Every CSV in the zip split into cells the way Excel or LibreOffice splits them: quotes
+    removed, doubled quotes undone, separators inside quotes kept in the cell."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {
+            name: list(csv.reader(io.StringIO(archive.read(name).decode("utf-8"), newline="")))
+            for name in archive.namelist()
+        }
+
+
+def test_csv_cells_never_start_a_formula(db: Store) -> None:
+    project_id = db.create_project(FORMULAS[0], "\n".join(FORMULAS), FORMULAS[1],
+                                   dt.date(2026, 1, 5))
+    for index, text in enumerate(FORMULAS):
+        person = db.create_stakeholder(project_id, f"{text} {index}", text, text, text)
+        db.add_interest(person, text, "political", "suspected", text)
+        db.add_action(person, "value", text)
+        db.save_worksheet_entry(person, "value", reflection=text, rating=3)
+    db.update_project(project_id, None, name="=1+1 bijgewerkt", description="-",
+                      own_goal="@x", start_date=dt.date(2026, 1, 5))  # and the change log
+
+    tables = spreadsheet_cells(exports.tables_csv_zip(db))
+
+    formulas = [
+        (name, row_number, cell)
+        for name, rows in tables.items()
+        for row_number, row in enumerate(rows)
+        for cell in row
+        if cell.lstrip(" ").startswith(FORMULA_STARTS)
+    ]
+    assert formulas == [], formulas[:5]
+    # Every text is still there, whole, behind the apostrophe that keeps it text.
+    stored = [s.name for s in db.list_stakeholders(project_id)]
+    header, *rows = tables["stakeholder.csv"]
+    exported = [row[header.index("name")] for row in rows]
+    assert sorted(name.removeprefix("'") for name in exported) == sorted(stored)
+    assert sum(name.startswith("'") for name in exported) == 8
 
 
 # --- Calendar --------------------------------------------------------------------------------

@@ -343,4 +343,9 @@ class AppPage:
         return self.page.get_by_test_id("stMain").inner_text()
 
     def exception_texts(self) -> list[str]:
-        return self.page.get_by_test_id("stException").all_inner_texts()
+        """Streamlit's error boxes and the app's own message for an unexpected error (its
+        details are in the server log)."""
+        return [
+            *self.page.get_by_test_id("stException").all_inner_texts(),
+            *self.page.locator(".st-key-belangen_unexpected_error").all_inner_texts(),
+        ]

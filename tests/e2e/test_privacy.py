@@ -104,12 +104,22 @@ def effective_config() -> dict[str, dict[str, object]]:
     ).stdout
     config: dict[str, dict[str, object]] = {}
     section: dict[str, object] = {}
+    pending = ""  # a value spread over several lines (a list)
     for line in shown.splitlines():
         line = line.strip()
-        if line.startswith("[") and line.endswith("]"):
+        if pending:
+            pending += line
+            if line == "]":
+                key, value = (part.strip() for part in pending.split("=", 1))
+                section[key] = tomllib.loads(f"value = {value}")["value"]
+                pending = ""
+        elif line.startswith("[") and line.endswith("]"):
             section = config.setdefault(line[1:-1], {})
         elif line and not line.startswith("#") and "=" in line:
             key, value = (part.strip() for part in line.split("=", 1))
+            if value == "[":
+                pending = line
+                continue
             section[key] = tomllib.loads(f"value = {value}")["value"]
     return config
 
@@ -119,6 +129,8 @@ def test_usage_statistics_off_and_xsrf_protection_on(app_server: AppServer):
     assert config["browser"]["gatherUsageStats"] is False
     assert config["server"]["enableXsrfProtection"] is True
     assert config["server"]["address"] in ("127.0.0.1", "localhost", "::1")
+    assert config["server"]["allowedHosts"] == ["localhost", "127.0.0.1"]
+    assert config["client"]["showErrorDetails"] == "none"
 
     # What the running server does: it hands out an XSRF cookie and refuses an upload without
     # the matching token.

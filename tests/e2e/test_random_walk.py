@@ -300,7 +300,7 @@ class Walk:
     @staticmethod
     def page_of(app: AppPage) -> str:
         path = urlsplit(app.page.url).path.strip("/").rsplit("/", 1)[-1]
-        return path or "overview"
+        return {"": "overview", "home": "overview"}.get(path, path)
 
     # -- steps ---------------------------------------------------------------------------------
 
