@@ -214,7 +214,7 @@ def get_store() -> Store:
         _daily_safety_copy(str(path), db.today().isoformat())
         return db
     except DatabaseUnavailable as problem:
-        message = tr(f"db.{problem.reason}", path=problem.path, **problem.params)
+        message = tr(f"db.{problem.reason}", path=plain(str(problem.path)), **problem.params)
         print(f"Belangen: {message}", file=sys.stderr)
         st.error(message, icon=":material/database:")
         st.stop()
@@ -367,7 +367,7 @@ def error_text(error: Exception) -> str:
     if isinstance(error, NotFound):
         return tr("error.not_found")
     if isinstance(error, SaveFailed):
-        return tr(error.message_key, path=error.path)
+        return tr(error.message_key, path=plain(str(error.path)))
     raise error
 
 
@@ -702,18 +702,19 @@ def action_status_text(status: str) -> str:
     return worksheet.ACTION_STATUSES[status](language())
 
 
+def signed_change(value: float, cases: int) -> str:
+    """An average change with its sign ("+0.5"), or that there were no cases."""
+    return f"{value:+.1f}" if cases else tr("trends.no_cases")
+
+
 def what_worked_sentence(row: worksheet.WorksheetRow, effect: Any) -> str:
     """One plain sentence per dimension for 'Wat werkte?'."""
-
-    def change(value: float, cases: int) -> str:
-        return f"{value:+.1f}" if cases else tr("trends.no_cases")
-
     return tr(
         "trends.what_worked_sentence",
         row=row.short_name(language()),
-        with_change=change(effect.with_action_change, effect.with_action_cases),
+        with_change=signed_change(effect.with_action_change, effect.with_action_cases),
         with_cases=int(effect.with_action_cases),
-        without_change=change(effect.without_action_change, effect.without_action_cases),
+        without_change=signed_change(effect.without_action_change, effect.without_action_cases),
         without_cases=int(effect.without_action_cases),
     )
 

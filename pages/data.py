@@ -118,7 +118,7 @@ if upload is not None:
                 for key in (ui.PROJECT_KEY, ui.STAKEHOLDER_KEY, "data_restore_confirm"):
                     st.session_state.pop(key, None)
                 ui.clear_caches()
-                ui.flash(ui.tr("data.restored", copy=result.safety_copy.name))
+                ui.flash(ui.tr("data.restored", copy=ui.plain(result.safety_copy.name)))
                 st.rerun()
 
 copies = backup.list_safety_copies(db)

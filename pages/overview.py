@@ -24,7 +24,7 @@ if project is None:
         st.rerun()
     st.stop()
 
-st.title(project.name, anchor=False)
+st.title(ui.plain(project.name), anchor=False)
 if project.own_goal:
     st.caption(ui.tr("overview.own_goal", goal=ui.plain(project.own_goal)))
 

@@ -39,7 +39,27 @@ BARE_ADDRESSES = "www.evil.invalid/w mail@evil.invalid"
 
 def text_with(label: str) -> str:
     """A free text carrying every payload, on two lines (Markdown treats line starts apart)."""
-    return f"{label} {' '.join(PAYLOADS[:3])}\n{' '.join(PAYLOADS[3:])} {BARE_ADDRESSES}"
+    return XSS.text_with(label)
+
+
+@dataclass(frozen=True)
+class PayloadKit:
+    """Hostile texts for one kind of attack: six payloads placed in names, and every payload
+    plus some bare addresses in the free texts."""
+
+    payloads: tuple[str, ...]
+    bare: str
+
+    def name_with(self, label: str, index: int) -> str:
+        return name_with(label, self.payloads[index % len(self.payloads)])
+
+    def text_with(self, label: str) -> str:
+        half = len(self.payloads) // 2
+        return (f"{label} {' '.join(self.payloads[:half])}\n"
+                f"{' '.join(self.payloads[half:])} {self.bare}")
+
+
+XSS = PayloadKit(PAYLOADS, BARE_ADDRESSES)
 
 
 @dataclass
@@ -67,9 +87,11 @@ class Clock:
 WEEKS_BACK = 8
 
 
-def seed_hostile_project(db_path: Path) -> Seeded:
+def seed_hostile_project(db_path: Path, kit: PayloadKit = XSS) -> Seeded:
     """A project of two stakeholders (plus one archived) with a worksheet, interests, planned
-    and done actions and seven weeks of follow-ups, every free text an XSS payload."""
+    and done actions and seven weeks of follow-ups, every free text a payload of `kit`."""
+    text_with = kit.text_with
+    first, second, _, fourth, fifth, sixth = (kit.payloads * 6)[:6]
     today = dt.date.today()
     this_monday = domain.week_start(today)
 
@@ -83,7 +105,7 @@ def seed_hostile_project(db_path: Path) -> Seeded:
     store = Store(db_path, now=clock)
     try:
         texts: dict[str, str] = {}
-        project_name = f"Project {SCRIPT} {MD_LINK}"
+        project_name = f"Project {first} {fifth}"
         texts["project.name"] = project_name
         texts["project.description"] = text_with("Beschrijving")
         texts["project.goal"] = text_with("Doel")
@@ -92,16 +114,16 @@ def seed_hostile_project(db_path: Path) -> Seeded:
             monday(-WEEKS_BACK),
         )
         # A second, archived project: the Projecten list shows its name too.
-        texts["project2.name"] = name_with("Oud", IMG)
+        texts["project2.name"] = name_with("Oud", second)
         texts["project2.description"] = text_with("Oud-beschrijving")
         other = store.create_project(texts["project2.name"], texts["project2.description"])
         store.set_project_archived(other, True)
 
         seeded = Seeded(project_id, project_name, texts=texts)
-        for number, name in enumerate((name_with("Anna", IMG), name_with("Bram", SVG))):
+        for number, name in enumerate((name_with("Anna", second), name_with("Bram", fourth))):
             label = f"s{number}"
             texts[f"{label}.name"] = name
-            texts[f"{label}.role"] = name_with("Rol", PAYLOADS[(number + 2) % len(PAYLOADS)])
+            texts[f"{label}.role"] = kit.name_with("Rol", number + 2)
             texts[f"{label}.constituency"] = text_with(f"Achterban{number}")
             texts[f"{label}.notes"] = text_with(f"Notities{number}")
             stakeholder_id = store.create_stakeholder(
@@ -110,10 +132,10 @@ def seed_hostile_project(db_path: Path) -> Seeded:
             )
             seeded.stakeholders[stakeholder_id] = name
         # An archived one: only its name is shown (in the archive list, with the delete warning).
-        seeded.archived_stakeholder = texts["archived.name"] = name_with("Cees", MD_LINK)
+        seeded.archived_stakeholder = texts["archived.name"] = name_with("Cees", fifth)
         archived_id = store.create_stakeholder(project_id, seeded.archived_stakeholder)
 
-        payload_cycle = itertools.cycle(PAYLOADS)
+        payload_cycle = itertools.cycle(kit.payloads)
         actions: dict[int, list[int]] = {}
         for number, stakeholder_id in enumerate(seeded.stakeholders):
             label = f"s{number}"
@@ -153,7 +175,7 @@ def seed_hostile_project(db_path: Path) -> Seeded:
                 texts[f"{label}.follow_up{week}"] = text_with(f"Terugblik{number}{week}")
                 new_action = None
                 if week == -2:
-                    texts[f"{label}.new_action"] = name_with(f"Nieuw{number}", MD_IMAGE)
+                    texts[f"{label}.new_action"] = name_with(f"Nieuw{number}", sixth)
                     new_action = {"row_key": worksheet.GENUINE_INTEREST.key,
                                   "text": texts[f"{label}.new_action"], "planned_week": None}
                 store.save_follow_up(
