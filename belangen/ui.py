@@ -43,8 +43,14 @@ PROJECT_PICKER_KEY = "sidebar_project"
 # --- language ----------------------------------------------------------------------------------
 
 
+CHOSEN_LANGUAGE_KEY = "language_chosen"
+LANGUAGE_URL_SEEN_KEY = "language_url_seen"
+
+
 def language() -> str:
-    lang = st.session_state.get(LANGUAGE_KEY, texts.DEFAULT_LANGUAGE)
+    """The user's language, kept under a plain key: it outlives the sidebar widget, which
+    Streamlit may forget when the page changes."""
+    lang = st.session_state.get(CHOSEN_LANGUAGE_KEY, texts.DEFAULT_LANGUAGE)
     return lang if lang in texts.LANGUAGES else texts.DEFAULT_LANGUAGE
 
 
@@ -60,10 +66,14 @@ def tr_count(key: str, count: int, **params: object) -> str:
 
 def language_picker() -> None:
     """Language choice in the sidebar, kept as `?lang=en` in the URL so a link or a reload keeps
-    it (Streamlit's own URL binding would write the label, `?lang=English`)."""
+    it (Streamlit's own URL binding would write the label, `?lang=English`). The URL is read
+    only when its value changes, so it never undoes a choice made in the sidebar."""
     requested = st.query_params.get(LANGUAGE_KEY)
-    if LANGUAGE_KEY not in st.session_state and requested in texts.LANGUAGES:
-        st.session_state[LANGUAGE_KEY] = requested
+    if requested != st.session_state.get(LANGUAGE_URL_SEEN_KEY):
+        st.session_state[LANGUAGE_URL_SEEN_KEY] = requested
+        if requested in texts.LANGUAGES:
+            st.session_state[CHOSEN_LANGUAGE_KEY] = requested
+    seed_picker(LANGUAGE_KEY, language(), texts.LANGUAGES)
     chosen = st.sidebar.selectbox(
         "Taal / Language",
         options=list(texts.LANGUAGES),
@@ -71,10 +81,15 @@ def language_picker() -> None:
         key=LANGUAGE_KEY,
         persist_state="session",
     )
-    if chosen == texts.DEFAULT_LANGUAGE:
-        st.query_params.pop(LANGUAGE_KEY, None)
-    else:
-        st.query_params[LANGUAGE_KEY] = chosen
+    picker_shown(LANGUAGE_KEY, chosen)
+    st.session_state[CHOSEN_LANGUAGE_KEY] = chosen
+    wanted = None if chosen == texts.DEFAULT_LANGUAGE else chosen
+    if st.query_params.get(LANGUAGE_KEY) != wanted:
+        if wanted is None:
+            st.query_params.pop(LANGUAGE_KEY, None)
+        else:
+            st.query_params[LANGUAGE_KEY] = wanted
+    st.session_state[LANGUAGE_URL_SEEN_KEY] = wanted
 
 
 # --- user text in Markdown contexts ----------------------------------------------------------
@@ -176,11 +191,19 @@ ROUTED_KEY = "routed_through_app"
 def claim_navigation() -> None:
     """Called first in app.py: its `st.navigation` decides the pages, not the `pages/` folder.
 
-    Streamlit serves the first request of a process through its old `pages/` discovery, which
-    runs the requested page script without app.py (no language, no project picker).
+    Streamlit serves the first run of a process through its old `pages/` discovery. That run
+    starts again at once, before drawing anything: widgets drawn in it get other identities
+    than in every later run (the discovery runs app.py as a page of its own), so the first
+    page change of the first session forgot the language and anything else chosen there.
     """
+    first_legacy_run = PagesManager.uses_pages_directory and not st.session_state.get(ROUTED_KEY)
     PagesManager.uses_pages_directory = False
     st.session_state[ROUTED_KEY] = True
+    # Only for a session with a browser behind it: AppTest (no request headers) resets the
+    # discovery before each of its runs, so there every run is such a run and identities agree;
+    # starting again would only lose its clicks.
+    if first_legacy_run and st.context.headers:
+        st.rerun()
 
 
 def _leave_legacy_page_discovery() -> None:
@@ -214,9 +237,11 @@ def get_store() -> Store:
         _daily_safety_copy(str(path), db.today().isoformat())
         return db
     except DatabaseUnavailable as problem:
-        message = tr(f"db.{problem.reason}", path=plain(str(problem.path)), **problem.params)
-        print(f"Belangen: {message}", file=sys.stderr)
-        st.error(message, icon=":material/database:")
+        key = f"db.{problem.reason}"
+        # The terminal gets the path as it is; the page, where it would be Markdown, literally.
+        print(f"Belangen: {tr(key, path=str(problem.path), **problem.params)}", file=sys.stderr)
+        st.error(tr(key, path=plain(str(problem.path)), **problem.params),
+                 icon=":material/database:")
         st.stop()
         raise  # st.stop() does not return; this keeps type checkers honest.
 

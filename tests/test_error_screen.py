@@ -40,7 +40,7 @@ def test_an_error_shows_the_apps_message_and_no_details(
     lang: str, capfd: pytest.CaptureFixture[str]
 ) -> None:
     app = AppTest.from_function(raising_page, default_timeout=30)
-    app.session_state["lang"] = lang
+    app.query_params["lang"] = lang  # as a link with ?lang=en opens the app
     app.run()
 
     assert not app.exception, "Streamlit's own error box was drawn"

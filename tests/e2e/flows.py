@@ -6,7 +6,9 @@ here once instead of in every test. The Dutch UI (the default) is assumed.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import Locator
@@ -16,9 +18,26 @@ from belangen.form_state import widget_key
 
 from .harness import AppPage
 
+LANGUAGE = {"current": "nl"}
+"""The language the browser tests read the app in; `speaking(lang)` switches it."""
+
+
+def lang() -> str:
+    return LANGUAGE["current"]
+
+
+@contextlib.contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """Read and drive the app in `language` (open it with `?lang=en` for English)."""
+    before, LANGUAGE["current"] = LANGUAGE["current"], language
+    try:
+        yield
+    finally:
+        LANGUAGE["current"] = before
+
 
 def tr(key: str, **params: object) -> str:
-    return texts.t(key, "nl", **params)
+    return texts.t(key, lang(), **params)
 
 
 def dmy(day: dt.date) -> str:
@@ -27,7 +46,7 @@ def dmy(day: dt.date) -> str:
 
 def rating_option(row: worksheet.WorksheetRow, rating: int) -> str:
     """The text of one point of the labelled scale, as the radio and the target list show it."""
-    return f"{rating} · {row.rating_label(rating, 'nl')}"
+    return f"{rating} · {row.rating_label(rating, lang())}"
 
 
 def page_path(app: AppPage, title: str) -> str:
@@ -136,8 +155,8 @@ def add_interest(
     open_expander(app, tr("interests.new"))
     form = f"sh_int_new_{stakeholder_id}"
     type_text(app, field(app, form, "text").locator("textarea"), text)
-    app.choose_select(field(app, form, "kind"), worksheet.INTEREST_KINDS[kind]("nl"))
-    app.choose_select(field(app, form, "status"), worksheet.INTEREST_STATUSES[status]("nl"))
+    app.choose_select(field(app, form, "kind"), worksheet.INTEREST_KINDS[kind](lang()))
+    app.choose_select(field(app, form, "status"), worksheet.INTEREST_STATUSES[status](lang()))
     type_text(app, field(app, form, "signals").locator("textarea"), signals)
     app.click(form_button(app, form))
     assert not app.exception_texts(), app.exception_texts()
@@ -208,7 +227,7 @@ def follow_up_form(stakeholder_id: int, week: dt.date) -> str:
 
 
 def week_label(week: dt.date) -> str:
-    return formats.week_choice(week, "nl")
+    return formats.week_choice(week, lang())
 
 
 def choose_week(app: AppPage, week: dt.date) -> None:

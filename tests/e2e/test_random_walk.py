@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import BrowserContext
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from belangen import domain, worksheet
 from belangen.store import Store
@@ -37,8 +38,9 @@ from .saved import committed_copy
 
 pytestmark = pytest.mark.e2e
 
-STEPS = int(os.environ.get("BELANGEN_WALK_STEPS", "60"))
+STEPS = int(os.environ.get("BELANGEN_WALK_STEPS", "50"))
 SEEDS = [int(seed) for seed in os.environ.get("BELANGEN_WALK_SEEDS", "20261201").split(",")]
+LANGUAGES = os.environ.get("BELANGEN_WALK_LANGUAGES", "nl,en").split(",")
 NAMES = ("Ans de Wit", "Bob Jansen", "Cor Smit")  # in the pickers' (name) order
 PAGES = {"overview": "nav.overview", "follow_up": "nav.follow_up", "worksheet": "nav.worksheet",
          "stakeholders": "nav.stakeholders", "trends": "nav.trends"}
@@ -127,6 +129,8 @@ class Tab:
     page: str = "overview"
     pending: dict = field(default_factory=dict)
     """Field values typed in this step, applied when the run that draws the form is seen."""
+    history: int = 1
+    """Pages of the app behind the tab's back button, its first one included."""
 
 
 def shown_form(tab: Tab, names: dict[str, int]) -> Form | None:
@@ -236,6 +240,21 @@ def database(server: AppServer) -> dict:
             "ratings_per_follow_up": counts[1] / counts[0] if counts[0] else 4}
 
 
+def choose_once(app: AppPage, select, text: str) -> None:
+    """One choice, as a user makes it: the list is opened again if it shut by itself before
+    the click (a quirk of the list, not of the app), but a click that landed is never repeated,
+    so a picker that ignores a choice is seen ignoring it."""
+    for _ in range(4):
+        option = app.open_select(select).filter(has_text=text).first
+        try:
+            option.wait_for(state="visible", timeout=2_000)
+        except PlaywrightTimeout:
+            continue
+        app.act(lambda: option.click(timeout=2_000))  # noqa: B023
+        return
+    raise AssertionError(f"the list never showed {text!r}")
+
+
 # --- the walk ---------------------------------------------------------------------------------
 
 
@@ -261,8 +280,8 @@ class Walk:
         return self.tabs[self.active]
 
     def open_tab(self) -> Tab:
-        tab = Tab(AppPage(self.context.new_page(), self.server.base_url).open("/"))
-        return tab
+        start = "/" if flows.lang() == "nl" else f"/?lang={flows.lang()}"
+        return Tab(AppPage(self.context.new_page(), self.server.base_url).open(start))
 
     # -- one step ------------------------------------------------------------------------------
 
@@ -307,6 +326,7 @@ class Walk:
     def goto(self) -> None:
         page = self.random.choice([p for p in PAGES if p != self.tab.page])
         self.tab.app.goto_page(tr(PAGES[page]))
+        self.tab.history += 1
         self.after_run()
         assert self.tab.page == page, self.tab.page
 
@@ -320,15 +340,15 @@ class Walk:
         self.after_run()
 
     def back(self) -> None:
+        """The browser's back button, as long as it leads to another page of the app."""
+        if self.tab.history <= 1:
+            return self.goto()
         app = self.tab.app
-        before = app.page.url
         app.act(app.page.go_back)
-        if app.page.url == "about:blank" or not app.page.url.startswith(self.server.base_url):
-            app.page.goto(before)
-            app.wait_idle(-1, settle_ms=400)
-            self.tab.records.clear()
-            self.tab.drawn = set()
+        self.tab.history -= 1
+        assert app.page.url.startswith(self.server.base_url), app.page.url
         self.after_run()
+        return None
 
     def switch_tab(self) -> None:
         if len(self.tabs) == 1:
@@ -347,8 +367,7 @@ class Walk:
         name = self.random.choice(NAMES)
         if name in flows.chosen_stakeholder(app):
             return self.after_run_checked_without_rerun()
-        option = app.open_select(flows.stakeholder_picker(app)).filter(has_text=name).first
-        app.act(option.click)
+        choose_once(app, flows.stakeholder_picker(app), name)
         self.after_run()
         assert name in flows.chosen_stakeholder(app), f"picked {name}, shows another"
         return None
@@ -363,8 +382,7 @@ class Walk:
         combobox = app.key("fu_week").get_by_role("combobox")
         if combobox.input_value() == label:
             return
-        option = app.open_select(app.key("fu_week")).filter(has_text=label).first
-        app.act(option.click)
+        choose_once(app, app.key("fu_week"), label)
         self.after_run()
         assert combobox.input_value() == label
 
@@ -565,18 +583,23 @@ def seed_database(db_path) -> dict:
     return seeded
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("seed", SEEDS)
-def test_a_random_walk_keeps_every_form_and_the_database_honest(seed, browser, tmp_path):
-    """A fresh database and server per seed, so every walk starts from the same state."""
+def test_a_random_walk_keeps_every_form_and_the_database_honest(seed, language, browser,
+                                                                 tmp_path):
+    """A fresh database and server per seed, so every walk starts from the same state; the
+    screens behave the same in English."""
     seeded = seed_database(tmp_path / "belangen.duckdb")
     server = AppServer(tmp_path / "belangen.duckdb", tmp_path / "streamlit.log")
     server.start()
     context, log = new_context(browser, server, {"width": 1280, "height": 900})
-    walk = Walk(seed, context, server, seeded)
+    with flows.speaking(language):
+        walk = Walk(seed * 7 + len(language), context, server, seeded)
     try:
-        for number in range(STEPS):
-            walk.step(number)
-        walk.check_database()
+        with flows.speaking(language):
+            for number in range(STEPS):
+                walk.step(number)
+            walk.check_database()
         log.assert_clean()
     except BaseException:
         for number, tab in enumerate(walk.tabs):

@@ -172,3 +172,30 @@ def test_a_double_click_on_save_stores_one_version(seeded, app, app_server, brow
                       "AND dimension = 'value'", [cor]) == [(2,)]
     assert not app.exception_texts()
     browser_log.assert_clean()
+
+
+def test_the_first_session_after_a_start_keeps_its_choices_across_pages(seeded, app_server,
+                                                                       new_tab, browser_log):
+    """Streamlit's first run of a process goes through its old pages/ discovery; what the user
+    chose or typed on that first page survives the first page change (it did not: the language
+    fell back to Dutch and the draft was gone)."""
+    app_server.restart()
+    cor = seeded[NAMES[2]]
+    week = this_week() - dt.timedelta(weeks=4)
+    with flows.speaking("en"):
+        app = new_tab().open("/?lang=en")  # the root: the discovery runs app.py as a page
+        app.goto_page(tr("nav.follow_up"))  # the first page change of the first session
+        assert app.page.get_by_test_id("stMain").locator("h1").first.inner_text() == tr(
+            "follow_up.title"), "the language was forgotten"
+        flows.choose_week(app, week)
+        flows.choose_stakeholder(app, NAMES[2])
+        form = flows.follow_up_form(cor, week)
+        flows.type_text(app, flows.field(app, form, "reflection").locator("textarea"),
+                        "Typed in the very first session")
+        app.goto_page(tr("nav.overview"))
+        app.goto_page(tr("nav.follow_up"))
+        assert flows.chosen_stakeholder(app).endswith(NAMES[2])
+        assert flows.follow_up_state(app, cor, week)["reflection"] == (
+            "Typed in the very first session")
+    assert not app.exception_texts()
+    browser_log.assert_clean()
