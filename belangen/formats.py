@@ -21,3 +21,11 @@ def week_choice(monday: dt.date, lang: str) -> str:
         start += f" {monday.year}"
     end = f"{sunday.day} {months[sunday.month - 1]} {sunday.year}"
     return texts.t("week.choice", lang, number=number, start=start, end=end)
+
+
+def week_short(monday: dt.date, lang: str, today: dt.date) -> str:
+    """'week 48', with the year when it is not this year's: 'week 52 van 2025'."""
+    year, number, _ = monday.isocalendar()
+    if year == today.isocalendar()[0]:
+        return texts.t("week.short", lang, number=number)
+    return texts.t("week.short_with_year", lang, number=number, year=year)

@@ -68,8 +68,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "form.keep_mine": ("Mijn versie houden", "Keep my version"),
     # --- weeks --------------------------------------------------------------------------------
     "week.choice": ("Week {number} · {start} – {end}", "Week {number} · {start} – {end}"),
-    "week.earlier": ("Vorige", "Previous"),
-    "week.later": ("Volgende", "Next"),
+    "week.earlier": ("Vorige week", "Previous week"),
+    "week.later": ("Volgende week", "Next week"),
+    "week.short": ("week {number}", "week {number}"),
+    "week.short_with_year": ("week {number} van {year}", "week {number} of {year}"),
     "common.stakeholder_link_unknown": (
         "De stakeholder uit de link bestaat niet (meer). Kies hieronder een stakeholder.",
         "The stakeholder in the link does not exist (any more). Choose one below.",

@@ -769,7 +769,7 @@ def week_chooser(key: str, *, first: dt.date, last: dt.date) -> dt.date:
         st.session_state[key] = weeks[min(max(position, 0), len(weeks) - 1)]
 
     position = weeks.index(st.session_state[key])
-    earlier, choice, later = st.columns([1, 4, 1], vertical_alignment="bottom")
+    earlier, choice, later = st.columns([2, 5, 2], vertical_alignment="bottom")
     earlier.button(tr("week.earlier"), key=f"{key}__earlier", on_click=shift, args=(-1,),
                    disabled=position == len(weeks) - 1, icon=":material/chevron_left:",
                    width="stretch")
@@ -786,7 +786,8 @@ def previous_rating_caption(
 ) -> None:
     """Under a rating: what it was last time, so the user re-rates instead of guessing."""
     if previous is not None and row.key in previous.ratings:
-        st.caption(tr("follow_up.previous_rating", week=week_choice_text(previous.week),
+        st.caption(tr("follow_up.previous_rating",
+                      week=formats.week_short(previous.week, language(), dt.date.today()),
                       rating=rating_text(row, previous.ratings[row.key])))
     elif baseline is not None:
         st.caption(tr("follow_up.worksheet_rating", rating=rating_text(row, baseline.rating)))

@@ -139,11 +139,13 @@ def save(ratings: dict[str, object], *, unchanged: bool = False) -> None:
 
 
 unchanged_from = ui.unchanged_ratings(previous, baseline)
-save_column, unchanged_column = st.columns([1, 1])
+save_column, unchanged_column, _ = st.columns([1, 1, 2], vertical_alignment="center")
 with save_column:
     pressed = form.submit_button(ui.tr("follow_up.save"), type="primary", icon=":material/save:")
 with unchanged_column:
-    unchanged = current is None and unchanged_from is not None and form.submit_button(
+    # Only for a week not saved yet, with nothing typed: it would drop what is on screen.
+    unchanged = current is None and unchanged_from is not None and not form.prepared.unsaved \
+        and form.submit_button(
         ui.tr("follow_up.unchanged"), icon=":material/done_all:", name="unchanged",
         help=ui.tr("follow_up.unchanged_help"))
 answer_slot = st.empty()

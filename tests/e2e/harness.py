@@ -254,7 +254,29 @@ class AppPage:
         target = urlsplit(link.get_attribute("href") or "").path.rstrip("/").rsplit("/", 1)[-1]
         current = urlsplit(self.page.url).path.rstrip("/").rsplit("/", 1)[-1]
         if target != current:
+            opened = self.open_sidebar()
             self.click(link)
+            if opened:
+                self.close_sidebar()
+
+    def open_sidebar(self) -> bool:
+        """On a narrow screen the sidebar starts closed: open it with its button, as a user
+        would (it closes by itself after a page is chosen)."""
+        expand = self.page.get_by_test_id("stExpandSidebarButton")
+        if expand.count() and expand.is_visible():
+            expand.click()
+            self.page.get_by_test_id("stSidebarNav").wait_for(state="visible")
+            self.page.wait_for_timeout(300)  # the sidebar slides in
+            return True
+        return False
+
+    def close_sidebar(self) -> None:
+        """Close the sidebar again if it stayed open over the page."""
+        collapse = self.page.get_by_test_id("stSidebarCollapseButton").locator("button")
+        sidebar = self.page.get_by_test_id("stSidebar")
+        if sidebar.get_attribute("data-collapsed") == "false" and collapse.count():
+            collapse.first.click(force=True)
+            self.page.wait_for_timeout(300)
 
     def fill_date(self, container: Locator, day: str, *, rerun: bool = True) -> None:
         """Type a date (DD-MM-YYYY) into a date_input. It is a segmented field (day, month, year

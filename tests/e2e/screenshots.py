@@ -9,6 +9,7 @@ error boxes, and any request that left the machine.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import tempfile
 from pathlib import Path
@@ -16,9 +17,10 @@ from urllib.parse import urlencode, urlsplit
 
 from playwright.sync_api import Page, sync_playwright
 
-from belangen import sample, texts, ui
+from belangen import domain, sample, texts, ui, worksheet
 from belangen.store import Store
 
+from . import flows
 from .harness import AppPage, AppServer, BrowserLog, launch_chromium, new_context
 
 DEFAULT_OUTDIR = Path("/tmp/belangen-shots")
@@ -122,12 +124,38 @@ def run(outdir: Path) -> list[str]:
                                 tab.click()
                                 shoot(app, outdir, f"{lang}-{size}-{screen}-tab{number + 1}",
                                       notes)
+                        with flows.speaking(lang):
+                            shoot_returned_forms(app, outdir, f"{lang}-{size}", notes)
                         notes.extend(foreign_requests(log, f"{lang}-{size}"))
                         context.close()
                 browser.close()
         finally:
             server.stop()
     return notes
+
+
+def shoot_returned_forms(app: AppPage, outdir: Path, label: str, notes: list[str]) -> None:
+    """The follow-up and the Werkblad after typing without saving, leaving and coming back:
+    the changes are still there, with the notice that says so."""
+    query = language_query(flows.lang())
+    app.open(f"/follow_up{query}")
+    stakeholder = flows.stakeholder_in_url(app)
+    week = domain.week_start(dt.date.today())
+    form = flows.follow_up_form(stakeholder, week)
+    app.choose_radio(flows.field(app, form, "rating_value"),
+                     flows.rating_option(worksheet.VALUE, 4), rerun=True)
+    flows.type_text(app, flows.field(app, form, "reflection").locator("textarea"),
+                    flows.tr("follow_up.reflection_placeholder"))
+    app.goto_page(flows.tr("nav.overview"))
+    app.goto_page(flows.tr("nav.follow_up"))
+    shoot(app, outdir, f"{label}-follow_up-returned", notes)
+
+    app.goto_page(flows.tr("nav.worksheet"))
+    flows.fill_worksheet_row(app, stakeholder, worksheet.NEGOTIATION, 3, None,
+                             flows.tr("worksheet.reflection_placeholder"))
+    app.goto_page(flows.tr("nav.overview"))
+    app.goto_page(flows.tr("nav.worksheet"))
+    shoot(app, outdir, f"{label}-worksheet-returned", notes)
 
 
 def foreign_requests(log: BrowserLog, label: str) -> list[str]:

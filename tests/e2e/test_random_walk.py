@@ -515,9 +515,11 @@ class Walk:
         button = flows.form_button(self.tab.app, form.id, "unchanged")
         ratings = self.saved.previous_ratings(form.stakeholder, form.week)
         if not button.count():
-            assert self.saved.logged(form.stakeholder, form.week) or ratings is None, (
+            typed = bool(self.tab.records.get(form, Record(None, None)).draft)
+            assert self.saved.logged(form.stakeholder, form.week) or ratings is None or typed, (
                 "'Niets veranderd' is missing")
             return
+        assert not self.tab.records[form].draft, "'Niets veranderd' offered over typed changes"
         rendered(self.tab, self.saved, {form})
         stale = self.tab.records[form].base != self.saved.version(form)
         self.tab.app.click(button)
