@@ -16,29 +16,7 @@ with ui.friendly_errors():
     ui.language_picker()
     db = ui.get_store()
 
-    # Each url_path equals its file's stem, so a deep link that reaches Streamlit's legacy pages/
-    # discovery on the first request still finds its page (see ui._leave_legacy_page_discovery);
-    # the default page is served at /, and /overview leads there (see ui.overview_alias).
-    overview = st.Page("pages/overview.py", title=ui.tr("nav.overview"), icon=":material/home:",
-                       url_path="home", default=True)
-    navigation = st.navigation(
-        [
-            overview,
-            st.Page("pages/projects.py", title=ui.tr("nav.projects"), icon=":material/folder:",
-                    url_path="projects"),
-            st.Page("pages/stakeholders.py", title=ui.tr("nav.stakeholders"),
-                    icon=":material/groups:", url_path="stakeholders"),
-            st.Page("pages/worksheet.py", title=ui.tr("nav.worksheet"),
-                    icon=":material/table_rows:", url_path="worksheet"),
-            st.Page("pages/follow_up.py", title=ui.tr("nav.follow_up"),
-                    icon=":material/event_repeat:", url_path="follow_up"),
-            st.Page("pages/trends.py", title=ui.tr("nav.trends"), icon=":material/show_chart:",
-                    url_path="trends"),
-            st.Page("pages/data.py", title=ui.tr("nav.data"), icon=":material/save:",
-                    url_path="data"),
-            ui.overview_alias(overview),
-        ]
-    )
+    navigation = st.navigation(ui.app_pages())
     ui.project_picker(db)
     ui.show_flash()
     navigation.run()

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from belangen import analytics, domain, sample, ui, worksheet
+from belangen import analytics, domain, sample, screens, ui, worksheet
 
 db = ui.get_store()
 lang = ui.language()
@@ -15,7 +15,7 @@ if project is None:
     first_step, explore = st.columns(2)
     if first_step.button(ui.tr("overview.first_step"), type="primary", icon=":material/add:",
                          key="ov_first_step", width="stretch"):
-        st.switch_page("pages/projects.py")
+        st.switch_page(screens.PROJECTS.path)
     if explore.button(ui.tr("overview.explore_sample"), icon=":material/science:",
                       key="ov_load_sample", width="stretch"):
         ui.set_active_project(sample.load_sample_project(db))
@@ -33,7 +33,7 @@ status = db.follow_up_status(project.id, this_week)
 if status.empty:
     st.info(ui.tr("overview.no_stakeholders"), icon=":material/info:")
     if st.button(ui.tr("overview.add_stakeholders"), type="primary", key="ov_add_stakeholders"):
-        st.switch_page("pages/stakeholders.py")
+        st.switch_page(screens.STAKEHOLDERS.path)
     st.stop()
 
 overdue = db.overdue_actions(project.id, this_week)
@@ -51,7 +51,7 @@ habit_column.metric(ui.tr("overview.habit_metric"),
 
 if not due.empty:
     st.markdown(ui.tr("overview.due_list", names=", ".join(ui.plain(n) for n in due["name"])))
-    st.page_link("pages/follow_up.py", label=ui.tr("overview.go_follow_up"),
+    st.page_link(screens.FOLLOW_UP.path, label=ui.tr("overview.go_follow_up"),
                  icon=":material/event_repeat:")
 
 st.subheader(ui.tr("overview.stakeholders"))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from belangen import backup, ui, worksheet
+from belangen import backup, screens, ui, worksheet
 
 db = ui.get_store()
 st.title(ui.tr("stakeholders.title"))
@@ -138,7 +138,7 @@ if chosen is not None:
     with details:
         st.subheader(ui.tr("stakeholders.details"))
         stakeholder_editor(chosen)
-        st.page_link("pages/worksheet.py", label=ui.tr("stakeholders.open_worksheet"),
+        st.page_link(screens.WORKSHEET.path, label=ui.tr("stakeholders.open_worksheet"),
                      icon=":material/table_rows:",
                      query_params={ui.STAKEHOLDER_PARAM: str(chosen.id)})
         ui.action_button(

@@ -4,7 +4,7 @@ The four rated rows are one form with one save: every changed row becomes a new 
 
 import streamlit as st
 
-from belangen import domain, ui, worksheet
+from belangen import domain, screens, ui, worksheet
 
 db = ui.get_store()
 st.title(ui.tr("worksheet.title"))
@@ -77,7 +77,7 @@ def interests_row() -> None:
         status = worksheet.INTEREST_STATUSES[interest.status](lang)
         st.text(f"• {interest.text}")
         st.caption(f"{kind} · {status}")
-    st.page_link("pages/stakeholders.py", label=ui.tr("worksheet.edit_interests"),
+    st.page_link(screens.STAKEHOLDERS.path, label=ui.tr("worksheet.edit_interests"),
                  icon=":material/edit:", query_params={ui.STAKEHOLDER_PARAM: str(stakeholder.id)})
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from belangen import backup
+from belangen import backup, screens
 from belangen.backup import BackupRefused
 from belangen.store import Store
 
@@ -144,7 +144,7 @@ def test_an_uploaded_backup_is_checked_once_not_on_every_rerun(
 
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
     app.run()
-    app.switch_page("pages/data.py").run()
+    app.switch_page(screens.DATA.path).run()
     app.get("file_uploader")[0].upload("reservekopie.zip", data, "application/zip").run()
     assert not app.exception, app.exception
     assert any("1 project" in info.value for info in app.info), [i.value for i in app.info]

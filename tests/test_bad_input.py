@@ -8,7 +8,7 @@ import pytest
 from helpers.db import dump_tables
 from streamlit.testing.v1 import AppTest
 
-from belangen import domain
+from belangen import domain, screens
 from belangen.store import Store
 from tests.apptest import field, submit
 from tests.factories import filled_stakeholder
@@ -31,7 +31,7 @@ def run_app() -> AppTest:
 )
 def test_project_name_must_be_sane(db_path, name: str, message: str) -> None:
     app = run_app()
-    app.switch_page("pages/projects.py").run()
+    app.switch_page(screens.PROJECTS.path).run()
     app.text_input(key=field("proj_new", "name")).set_value(name)
     app.text_area(key=field("proj_new", "description")).set_value("Omschrijving die blijft staan")
     submit(app, "proj_new")
@@ -48,7 +48,7 @@ def test_second_stakeholder_with_the_same_name_is_refused(store: Store, duplicat
     project_id, _ = filled_stakeholder(store)
     before = dump_tables(store)
     app = run_app()
-    app.switch_page("pages/stakeholders.py").run()
+    app.switch_page(screens.STAKEHOLDERS.path).run()
     app.text_input(key=field(f"sh_new_{project_id}", "name")).set_value(duplicate)
     submit(app, f"sh_new_{project_id}")
     assert [e.value for e in app.error] == [
@@ -60,7 +60,7 @@ def test_unicode_normalisation_does_not_make_a_name_new(store: Store) -> None:
     project_id = store.create_project("Stationsgebied")
     store.create_stakeholder(project_id, "Ångström")
     app = run_app()
-    app.switch_page("pages/stakeholders.py").run()
+    app.switch_page(screens.STAKEHOLDERS.path).run()
     app.text_input(key=field(f"sh_new_{project_id}", "name")).set_value(
         "A\u030angstro\u0308m".replace("o\u0308", "ö"))
     submit(app, f"sh_new_{project_id}")
@@ -79,7 +79,7 @@ def test_archived_name_points_to_restoring(store: Store) -> None:
     project_id, stakeholder_id = filled_stakeholder(store)
     store.set_stakeholder_archived(stakeholder_id, True)
     app = run_app()
-    app.switch_page("pages/stakeholders.py").run()
+    app.switch_page(screens.STAKEHOLDERS.path).run()
     app.text_input(key=field(f"sh_new_{project_id}", "name")).set_value("Wethouder Jansen")
     submit(app, f"sh_new_{project_id}")
     assert "gearchiveerde stakeholder" in app.error[0].value
@@ -90,7 +90,7 @@ def test_rating_fields_offer_exactly_the_labelled_scale(store: Store) -> None:
     (test_domain, test_hostile_input)."""
     _, stakeholder_id = filled_stakeholder(store)
     app = run_app()
-    app.switch_page("pages/worksheet.py").run()
+    app.switch_page(screens.WORKSHEET.path).run()
     rating = app.radio(key=field(f"ws_{stakeholder_id}", "genuine_interest_rating"))
     assert rating.options == ["1 · Nauwelijks", "2 · Zijdelings", "3 · Wel, maar weinig zichtbaar",
                              "4 · Oprecht en zichtbaar", "5 · Oprecht en door de ander erkend"]
@@ -113,7 +113,7 @@ def test_rating_outside_the_scale_is_refused_by_the_store(store: Store, rating: 
 def test_date_fields_offer_only_dates_the_store_accepts(db_path) -> None:
     """The browser's date field cannot hold 30 February or year 1; its bounds are the store's."""
     app = run_app()
-    app.switch_page("pages/projects.py").run()
+    app.switch_page(screens.PROJECTS.path).run()
     start = app.date_input(key=field("proj_new", "start_date"))
     assert (start.min, start.max) == (domain.EARLIEST_DATE, domain.LATEST_DATE)
 
@@ -134,13 +134,13 @@ def test_html_and_markdown_are_shown_as_typed(store: Store) -> None:
                                               constituency=payload)
     store.add_interest(stakeholder_id, payload)
     app = run_app()
-    for page in ["pages/overview.py", "pages/stakeholders.py", "pages/worksheet.py"]:
+    for page in [screens.OVERVIEW.path, screens.STAKEHOLDERS.path, screens.WORKSHEET.path]:
         app.switch_page(page).run()
         assert not app.exception
         for element in [*app.markdown, *app.caption]:
             assert "<img" not in element.value or "\\<img" in element.value
         assert not [h for h in app.get("html")]
-    app.switch_page("pages/worksheet.py").run()
+    app.switch_page(screens.WORKSHEET.path).run()
     assert any(text.value == f"• {payload}" for text in app.text)
     caption = " ".join(c.value for c in app.caption)
     assert "\\*\\*vet\\*\\*" in caption and "\\[link\\]" in caption

@@ -17,7 +17,7 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from belangen import backup, ui, worksheet
+from belangen import backup, screens, ui, worksheet
 from belangen.store import Store
 from tests.apptest import submit
 
@@ -128,7 +128,7 @@ def offered(app: AppTest) -> set[str]:
 
 
 def delete(app: AppTest, person: int, *, from_copies: bool) -> None:
-    app.switch_page("pages/stakeholders.py").run()
+    app.switch_page(screens.STAKEHOLDERS.path).run()
     app.checkbox(key=f"sh_{person}_delete_confirm").check().run()
     if from_copies:
         app.checkbox(key=f"sh_{person}_delete_copies").check().run()
@@ -140,13 +140,13 @@ def test_exports_prepared_before_a_delete_are_no_longer_offered(
     archived_person: tuple[int, str],
 ) -> None:
     person, _marker = archived_person
-    app = app_on("pages/data.py")
+    app = app_on(screens.DATA.path)
     app.button(key="data_prepare_csv").click().run()
     app.button(key="data_prepare_xlsx").click().run()
     assert {"data_download_csv", "data_download_xlsx"} <= offered(app)
 
     delete(app, person, from_copies=False)
-    app.switch_page("pages/data.py").run()
+    app.switch_page(screens.DATA.path).run()
 
     assert not app.exception, app.exception
     stale = offered(app) & {"data_download_csv", "data_download_xlsx"}
@@ -162,7 +162,7 @@ def test_the_delete_confirmation_names_the_copies_and_can_clear_them(
         assert len(copies_holding(store, marker)) == 2, "test setup: the copies hold the text"
     finally:
         store.close()
-    app = app_on("pages/stakeholders.py")
+    app = app_on(screens.STAKEHOLDERS.path)
     warnings = " ".join(warning.value for warning in app.warning)
     assert "automatische kopieën" in warnings and str(backup.DEFAULT_KEEP_BACKUPS) in warnings
 

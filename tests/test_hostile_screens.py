@@ -10,7 +10,7 @@ import pytest
 from helpers.db import dump_tables
 from streamlit.testing.v1 import AppTest
 
-from belangen import domain, ui, worksheet
+from belangen import domain, screens, texts, ui, worksheet
 from belangen.store import Store
 from tests.apptest import field, submit
 from tests.factories import filled_stakeholder
@@ -53,29 +53,29 @@ def follow_up_form(stakeholder_id: int) -> str:
 
 FIELDS = {
     "project_name": Field(
-        "pages/projects.py", lambda s: field("proj_new", "name"), lambda s: "proj_new",
+        screens.PROJECTS.path, lambda s: field("proj_new", "name"), lambda s: "proj_new",
         lambda db, s: [p.name for p in db.list_projects() if p.name != "Stationsgebied"],
         is_name=True),
     "project_goal": Field(
-        "pages/projects.py", lambda s: field("proj_new", "own_goal"), lambda s: "proj_new",
+        screens.PROJECTS.path, lambda s: field("proj_new", "own_goal"), lambda s: "proj_new",
         lambda db, s: [p.own_goal for p in db.list_projects() if p.name == "Nieuw"]),
     "stakeholder_name": Field(
-        "pages/stakeholders.py", lambda s: field("sh_new_1", "name"), lambda s: "sh_new_1",
+        screens.STAKEHOLDERS.path, lambda s: field("sh_new_1", "name"), lambda s: "sh_new_1",
         lambda db, s: [x.name for x in db.list_stakeholders(1) if x.id != s], is_name=True),
     "constituency": Field(
-        "pages/stakeholders.py", lambda s: field("sh_new_1", "constituency"),
+        screens.STAKEHOLDERS.path, lambda s: field("sh_new_1", "constituency"),
         lambda s: "sh_new_1",
         lambda db, s: [x.constituency for x in db.list_stakeholders(1) if x.id != s]),
     "interest_signals": Field(
-        "pages/stakeholders.py", lambda s: field(f"sh_int_new_{s}", "signals"),
+        screens.STAKEHOLDERS.path, lambda s: field(f"sh_int_new_{s}", "signals"),
         lambda s: f"sh_int_new_{s}",
         lambda db, s: [i.signals for i in db.list_interests(s)][2:]),
     "worksheet_reflection": Field(
-        "pages/worksheet.py", lambda s: field(f"ws_{s}", "conversation_reflection"),
+        screens.WORKSHEET.path, lambda s: field(f"ws_{s}", "conversation_reflection"),
         lambda s: f"ws_{s}",
         lambda db, s: [e.reflection for e in db.worksheet_history(s, "conversation")][:-1]),
     "follow_up_reflection": Field(
-        "pages/follow_up.py", lambda s: field(follow_up_form(s), "reflection"),
+        screens.FOLLOW_UP.path, lambda s: field(follow_up_form(s), "reflection"),
         follow_up_form,
         lambda db, s: [f.reflection for f in [db.follow_up_for_week(s, domain.dt.date.today())]
                        if f is not None]),
@@ -131,7 +131,7 @@ def test_hostile_text_in_a_field(store: Store, field_name: str, payload_name: st
     shown = [error.value for error in app.error]
     if refusal is not None:
         assert shown, f"{field_name}/{payload_name}: refused silently"
-        assert ui.texts.t(refusal).split("{")[0][:20] in shown[0]
+        assert texts.t(refusal).split("{")[0][:20] in shown[0]
         assert dump_tables(store) == before, "a refused input changed the data"
         return
     assert not shown, shown
@@ -151,7 +151,7 @@ def test_tampered_stakeholder_links_explain_and_change_nothing(store: Store,
     before = dump_tables(store)
     app = AppTest.from_file("../app.py", default_timeout=30)
     app.run()
-    app.switch_page("pages/worksheet.py")
+    app.switch_page(screens.WORKSHEET.path)
     app.query_params[ui.STAKEHOLDER_PARAM] = tampered
     app.run()
     assert not app.exception
@@ -166,7 +166,7 @@ def test_a_link_to_another_projects_stakeholder_opens_that_project(store: Store)
     before = dump_tables(store)
     app = AppTest.from_file("../app.py", default_timeout=30)
     app.run()
-    app.switch_page("pages/worksheet.py")
+    app.switch_page(screens.WORKSHEET.path)
     app.query_params[ui.STAKEHOLDER_PARAM] = str(other)
     app.run()
     assert not app.exception

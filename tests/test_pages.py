@@ -8,20 +8,12 @@ import pyarrow
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from belangen import backup, domain, sample, ui, worksheet
+from belangen import backup, domain, sample, screens, ui, worksheet
 from belangen.store import Store
 from tests.apptest import field, submit, submit_button
 from tests.factories import filled_stakeholder
 
-PAGES = [
-    "pages/overview.py",
-    "pages/projects.py",
-    "pages/stakeholders.py",
-    "pages/worksheet.py",
-    "pages/follow_up.py",
-    "pages/trends.py",
-    "pages/data.py",
-]
+PAGES = [screen.path for screen in screens.SCREENS]
 
 
 def open_page(app: AppTest, page: str) -> AppTest:
@@ -55,7 +47,7 @@ def test_every_page_draws_with_data_in_both_languages(
     open_page(app, page)
     assert app.title
     heading = app.title[0].value
-    if page == "pages/worksheet.py":
+    if page == screens.WORKSHEET.path:
         assert heading == ("Worksheet" if lang == "en" else "Werkblad")
 
 
@@ -67,7 +59,7 @@ def test_first_time_user_sees_welcome_and_one_first_step(app: AppTest) -> None:
 
 
 def test_create_edit_archive_and_reopen_a_project(app: AppTest, db_path) -> None:
-    open_page(app, "pages/projects.py")
+    open_page(app, screens.PROJECTS.path)
     app.text_input(key=field("proj_new", "name")).set_value("Stationsgebied")
     app.text_area(key=field("proj_new", "own_goal")).set_value("Draagvlak bij de raad")
     app.date_input(key=field("proj_new", "start_date")).set_value(dt.date(2026, 9, 1))
@@ -94,7 +86,7 @@ def test_create_edit_archive_and_reopen_a_project(app: AppTest, db_path) -> None
 
 def test_stakeholder_with_two_interests_is_stored(app: AppTest, store: Store) -> None:
     project_id = store.create_project("Stationsgebied")
-    open_page(app, "pages/stakeholders.py")
+    open_page(app, screens.STAKEHOLDERS.path)
     new = f"sh_new_{project_id}"
     app.text_input(key=field(new, "name")).set_value("Wethouder Jansen")
     app.text_input(key=field(new, "role")).set_value("Gemeente")
@@ -135,7 +127,7 @@ def test_worksheet_rows_are_saved_as_versions_and_deep_link_opens_stakeholder(
     stakeholder_id = store.create_stakeholder(project_id, "Wethouder Jansen")
     app = AppTest.from_file("../app.py", default_timeout=30)
     app.run()
-    app.switch_page("pages/worksheet.py")
+    app.switch_page(screens.WORKSHEET.path)
     app.query_params[ui.STAKEHOLDER_PARAM] = str(stakeholder_id)
     app.run()
     assert not app.exception
@@ -165,7 +157,7 @@ def test_worksheet_refuses_a_missing_rating_and_saves_nothing(store: Store, db_p
     stakeholder_id = store.create_stakeholder(project_id, "Wethouder Jansen")
     app = AppTest.from_file("../app.py", default_timeout=30)
     app.run()
-    open_page(app, "pages/worksheet.py")
+    open_page(app, screens.WORKSHEET.path)
     form = f"ws_{stakeholder_id}"
     app.text_area(key=field(form, "conversation_reflection")).set_value("Nog geen cijfer")
     submit(app, form)
@@ -180,7 +172,7 @@ def test_worksheet_saves_every_changed_row_at_once_as_versions(store: Store, db_
               for key in worksheet.DIMENSION_KEYS}
     app = AppTest.from_file("../app.py", default_timeout=30)
     app.run()
-    open_page(app, "pages/worksheet.py")
+    open_page(app, screens.WORKSHEET.path)
     form = f"ws_{stakeholder_id}"
     app.radio(key=field(form, "genuine_interest_rating")).set_value(5)
     app.text_area(key=field(form, "negotiation_reflection")).set_value("Wil nu praten")
@@ -199,7 +191,7 @@ def test_second_tab_cannot_silently_overwrite_a_worksheet_row(store: Store, db_p
     _, stakeholder_id = filled_stakeholder(store)
     app = AppTest.from_file("../app.py", default_timeout=30)
     app.run()
-    open_page(app, "pages/worksheet.py")
+    open_page(app, screens.WORKSHEET.path)
     form = f"ws_{stakeholder_id}"
     opened = store.latest_worksheet(stakeholder_id)["negotiation"]
     # Another tab saves the same row after this one opened it.
@@ -221,7 +213,7 @@ def test_conflict_reload_shows_the_other_tabs_text(store: Store, db_path) -> Non
     _, stakeholder_id = filled_stakeholder(store)
     app = AppTest.from_file("../app.py", default_timeout=30)
     app.run()
-    open_page(app, "pages/worksheet.py")
+    open_page(app, screens.WORKSHEET.path)
     form = f"ws_{stakeholder_id}"
     opened = store.latest_worksheet(stakeholder_id)["negotiation"]
     store.save_worksheet_entry(stakeholder_id, "negotiation", reflection="Uit tab twee",
@@ -238,7 +230,7 @@ def test_actions_are_added_and_change_status(store: Store, db_path) -> None:
     stakeholder_id = store.create_stakeholder(project_id, "Wethouder Jansen")
     app = AppTest.from_file("../app.py", default_timeout=30)
     app.run()
-    open_page(app, "pages/worksheet.py")
+    open_page(app, screens.WORKSHEET.path)
     adder = f"ws_new_action_{stakeholder_id}_conversation"
     app.text_input(key=field(adder, "text")).set_value("Koffie drinken op neutraal terrein")
     app.date_input(key=field(adder, "planned_week")).set_value(dt.date(2026, 11, 25))
@@ -260,7 +252,7 @@ def test_archive_then_delete_a_stakeholder_with_confirmation(store: Store, db_pa
     project_id, stakeholder_id = filled_stakeholder(store)
     app = AppTest.from_file("../app.py", default_timeout=30)
     app.run()
-    open_page(app, "pages/stakeholders.py")
+    open_page(app, screens.STAKEHOLDERS.path)
     submit(app, f"sh_{stakeholder_id}_archive")
     assert store.get_stakeholder(stakeholder_id).archived
     delete = submit_button(app, f"sh_{stakeholder_id}_delete")
@@ -280,7 +272,7 @@ def test_follow_up_unchanged_week_is_one_click(store: Store, db_path) -> None:
     project_id, stakeholder_id = filled_stakeholder(store)
     app = AppTest.from_file("../app.py", default_timeout=30)
     app.run()
-    open_page(app, "pages/follow_up.py")
+    open_page(app, screens.FOLLOW_UP.path)
     form = follow_up_form(store, stakeholder_id)
     # Nothing is preselected: a new week is not saved data.
     assert all(app.radio(key=field(form, f"rating_{key}")).value is None
@@ -299,7 +291,7 @@ def test_follow_up_ticks_an_evaluation_and_asks_their_view(store: Store, db_path
     (action,) = store.list_actions(stakeholder_id)
     app = AppTest.from_file("../app.py", default_timeout=30)
     app.run()
-    open_page(app, "pages/follow_up.py")
+    open_page(app, screens.FOLLOW_UP.path)
     form = follow_up_form(store, stakeholder_id)
     app.checkbox(key=field(form, f"done_{action.id}")).check().run()
     app.text_input(key=field(form, f"outcome_{action.id}")).set_value("Ze zijn tevreden")
@@ -322,7 +314,7 @@ def test_follow_up_names_every_unanswered_question_and_saves_nothing(
     _, stakeholder_id = filled_stakeholder(store)
     app = AppTest.from_file("../app.py", default_timeout=30)
     app.run()
-    open_page(app, "pages/follow_up.py")
+    open_page(app, screens.FOLLOW_UP.path)
     form = follow_up_form(store, stakeholder_id)
     app.radio(key=field(form, "rating_value")).set_value(4)
     app.text_area(key=field(form, "reflection")).set_value("Blijft staan")
@@ -341,7 +333,7 @@ def test_follow_up_offers_only_weeks_from_the_project_start_to_this_week(
     filled_stakeholder(store, start=start)
     app = AppTest.from_file("../app.py", default_timeout=30)
     app.run()
-    open_page(app, "pages/follow_up.py")
+    open_page(app, screens.FOLLOW_UP.path)
     weeks = app.selectbox(key="fu_week").options
     this_week = domain.week_start(store.today())
     assert len(weeks) == 6
@@ -353,7 +345,7 @@ def test_follow_up_backfills_an_earlier_week(store: Store, db_path) -> None:
     earlier = domain.week_start(store.today()) - dt.timedelta(weeks=3)
     app = AppTest.from_file("../app.py", default_timeout=30)
     app.run()
-    open_page(app, "pages/follow_up.py")
+    open_page(app, screens.FOLLOW_UP.path)
     app.selectbox(key="fu_week").set_value(earlier).run()
     form = follow_up_form(store, stakeholder_id, earlier)
     for key in worksheet.DIMENSION_KEYS:
@@ -372,7 +364,7 @@ def test_trends_draw_a_chart_per_stakeholder(store: Store, db_path) -> None:
                              ratings={key: 4 for key in worksheet.DIMENSION_KEYS})
     app = AppTest.from_file("../app.py", default_timeout=30)
     app.run()
-    open_page(app, "pages/trends.py")
+    open_page(app, screens.TRENDS.path)
     assert len(app.get("vega_lite_chart")) >= 4
 
 
@@ -397,14 +389,14 @@ def test_trends_show_a_follow_up_saved_after_the_chart_was_first_drawn(
                          ratings={key: 4 for key in worksheet.DIMENSION_KEYS})
     # One AppTest per screen (AppTest trips over the follow-up form's state when switching away);
     # they share the process, and so the chart cache, as browser tabs do.
-    screens = [AppTest.from_file("../app.py", default_timeout=30) for _ in range(3)]
-    for screen in screens:
-        screen.run()
-    before = charted_weeks(open_page(screens[0], "pages/trends.py"))
-    follow_up = open_page(screens[1], "pages/follow_up.py")
+    tabs = [AppTest.from_file("../app.py", default_timeout=30) for _ in range(3)]
+    for tab in tabs:
+        tab.run()
+    before = charted_weeks(open_page(tabs[0], screens.TRENDS.path))
+    follow_up = open_page(tabs[1], screens.FOLLOW_UP.path)
     submit(follow_up, follow_up_form(store, stakeholder_id), "unchanged")
     assert not errors(follow_up)
-    after = charted_weeks(open_page(screens[2], "pages/trends.py"))
+    after = charted_weeks(open_page(tabs[2], screens.TRENDS.path))
     assert len(after) == len(before) + 1, (before, after)
 
 
@@ -462,7 +454,7 @@ def test_sample_project_loads_from_the_welcome_and_is_removed_without_touching_r
     assert app.session_state[ui.PROJECT_KEY] == sample_id
     real_id, real_stakeholder = filled_stakeholder(store)
 
-    open_page(app, "pages/data.py")
+    open_page(app, screens.DATA.path)
     app.button(key="data_sample_remove").click().run()
     assert sample.find_sample_projects(store) == []
     assert [p.id for p in store.list_projects()] == [real_id]
@@ -475,7 +467,7 @@ def test_restore_asks_for_confirmation_then_replaces_the_data(store: Store, db_p
     store.create_project("Na de reservekopie")
     app = AppTest.from_file("../app.py", default_timeout=30)
     app.run()
-    open_page(app, "pages/data.py")
+    open_page(app, screens.DATA.path)
     app.get("file_uploader")[0].upload("backup.zip", saved, "application/zip")
     app.run()
     assert not app.exception
@@ -491,7 +483,7 @@ def test_a_foreign_file_is_refused_on_restore_and_nothing_changes(store: Store, 
     store.create_project("Blijft staan")
     app = AppTest.from_file("../app.py", default_timeout=30)
     app.run()
-    open_page(app, "pages/data.py")
+    open_page(app, screens.DATA.path)
     app.get("file_uploader")[0].upload("backup.zip", b"PK\x03\x04 no zip at all", "application/zip")
     app.run()
     assert app.error
@@ -503,7 +495,7 @@ def test_worksheet_exports_are_offered_for_the_active_project(store: Store, db_p
     filled_stakeholder(store)
     app = AppTest.from_file("../app.py", default_timeout=30)
     app.run()
-    open_page(app, "pages/data.py")
+    open_page(app, screens.DATA.path)
     keys = {button.key for button in app.get("download_button")}
     assert {"data_download_md", "data_download_html", "data_download_ics",
             "data_download_backup"} <= keys
@@ -516,7 +508,7 @@ def test_a_link_with_lang_en_opens_in_english(db_path) -> None:
     app.query_params["lang"] = "en"
     app.run()
     assert app.title[0].value == "Welcome to Belangen"
-    app.switch_page("pages/projects.py").run()
+    app.switch_page(screens.PROJECTS.path).run()
     assert app.title[0].value == "Projects"
 
 

@@ -12,7 +12,7 @@ import pytest
 from belangen.texts import TEXTS
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = [ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("belangen/*.py")]
+SOURCES = [ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("belangen/**/*.py")]
 LITERAL_KEY = re.compile(r"""\b(?:tr|t)\(\s*["']([a-z_]+\.[a-z_.]+)["']""")
 COUNTED_KEY = re.compile(r"""\b(?:tr_count|t_count)\(\s*["']([a-z_]+\.[a-z_.]+)["']""")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from belangen import ui
+from belangen import screens, ui
 
 HOLDER = """
 import sys, time, duckdb
@@ -82,6 +82,6 @@ def test_unusable_files_get_a_dutch_explanation_and_stay_untouched(
 def test_the_message_is_shown_again_on_every_page_until_fixed(db_path: Path) -> None:
     db_path.mkdir()
     app = run_app()
-    app.switch_page("pages/worksheet.py").run()
+    app.switch_page(screens.WORKSHEET.path).run()
     assert not app.exception
     assert "is een map" in app.error[0].value

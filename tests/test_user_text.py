@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = [ROOT / "app.py", *sorted(ROOT.glob("pages/*.py")), ROOT / "belangen" / "ui.py"]
+SOURCES = [ROOT / "app.py", *sorted(ROOT.glob("pages/*.py")),
+           *sorted(ROOT.glob("belangen/ui/*.py"))]
 
 # Streamlit calls that render Markdown, and which of their arguments do: position 0 and these
 # keywords. (`st.text`, `st.code`, `st.dataframe` cells and `st.selectbox` options draw plain
@@ -166,7 +167,8 @@ class Checker:
     def check_call(self, call: ast.Call) -> None:
         name = call_name(call)
         if name in MARKDOWN_CALLS and isinstance(call.func, ast.Attribute):
-            texts = [call.args[0]] if call.args else []
+            # st.page_link's first argument is the page; its text is the `label`.
+            texts = [call.args[0]] if call.args and name != "page_link" else []
             texts += [kw.value for kw in call.keywords if kw.arg in MARKDOWN_KEYWORDS]
             if name == "tabs" and call.args and isinstance(call.args[0], ast.List):
                 texts = list(call.args[0].elts)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from belangen import ui
+from belangen import screens, ui
 from belangen.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,7 +38,7 @@ def main(path: Path) -> dict[str, object]:
 
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     app.run()
-    app.switch_page("pages/worksheet.py").run()
+    app.switch_page(screens.WORKSHEET.path).run()
     form = f"ws_{stakeholder_id}"
 
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)

@@ -1,0 +1,143 @@
+"""The glue between Streamlit and the package, the only part of `belangen` that imports it.
+
+Pages use it as `from belangen import ui` and `ui.<name>`; each concern has a module of its own:
+
+- `state`: Streamlit's state rules (drafts captured each run, pickers seeded from plain keys)
+- `language`: the user's language and catalogue texts
+- `text`: user text made literal for Markdown, and the app's own labels
+- `errors`: the privacy refusal, the app's message for unexpected errors, refusal texts
+- `navigation`: routing around Streamlit's old `pages/` discovery
+- `database`: the cached store and the daily safety copy
+- `cache`: chart specs and 'Wat werkte?' computed once per write
+- `exports`: the Gegevens page's checked backups and prepared files
+- `forms`: forms and data-changing clicks, saved once per drawing
+- `pickers`: the active project, stakeholder, week and rating inputs
+- `weekly`: the weekly pass and the worksheet's changed rows
+"""
+
+from belangen.ui.cache import (
+    PROJECT_TREND_WEEKS,
+    project_trend_specs,
+    stakeholder_trend_spec,
+    what_worked,
+)
+from belangen.ui.database import _daily_safety_copy, _open_store, clear_caches, get_store
+from belangen.ui.errors import error_text, friendly_errors, refuse_unless_private
+from belangen.ui.exports import checked_backup, prepare_export, prepared_export
+from belangen.ui.forms import (
+    FLASH_KEY,
+    FieldMessages,
+    Form,
+    act,
+    action_button,
+    attempt,
+    flash,
+    show_flash,
+)
+from belangen.ui.language import LANGUAGE_KEY, language, language_picker, tr, tr_count
+from belangen.ui.navigation import app_pages, claim_navigation, overview_alias
+from belangen.ui.pickers import (
+    PROJECT_KEY,
+    STAKEHOLDER_KEY,
+    STAKEHOLDER_PARAM,
+    active_project,
+    project_picker,
+    rating_input,
+    require_project,
+    select_stakeholder,
+    set_active_project,
+    stakeholder_picker,
+    week_chooser,
+)
+from belangen.ui.state import begin_run
+from belangen.ui.text import (
+    WORD_JOINER,
+    action_field_text,
+    action_status_text,
+    follow_up_field_text,
+    interest_field_text,
+    plain,
+    project_field_text,
+    rating_number_text,
+    rating_text,
+    stakeholder_field_text,
+    unanswered_text,
+    week_choice_text,
+    week_text,
+    what_worked_sentence,
+    worksheet_field_text,
+)
+from belangen.ui.weekly import (
+    WORKSHEET_FIELDS,
+    changed_worksheet_rows,
+    move_on_after_saving,
+    previous_rating_caption,
+    show_moved_on,
+    unchanged_ratings,
+)
+
+__all__ = [
+    "FLASH_KEY",
+    "LANGUAGE_KEY",
+    "PROJECT_KEY",
+    "PROJECT_TREND_WEEKS",
+    "STAKEHOLDER_KEY",
+    "STAKEHOLDER_PARAM",
+    "WORD_JOINER",
+    "WORKSHEET_FIELDS",
+    "FieldMessages",
+    "Form",
+    "_daily_safety_copy",
+    "_open_store",
+    "act",
+    "action_button",
+    "action_field_text",
+    "action_status_text",
+    "active_project",
+    "app_pages",
+    "attempt",
+    "begin_run",
+    "changed_worksheet_rows",
+    "checked_backup",
+    "claim_navigation",
+    "clear_caches",
+    "error_text",
+    "flash",
+    "follow_up_field_text",
+    "friendly_errors",
+    "get_store",
+    "interest_field_text",
+    "language",
+    "language_picker",
+    "move_on_after_saving",
+    "overview_alias",
+    "plain",
+    "prepare_export",
+    "prepared_export",
+    "previous_rating_caption",
+    "project_field_text",
+    "project_picker",
+    "project_trend_specs",
+    "rating_input",
+    "rating_number_text",
+    "rating_text",
+    "refuse_unless_private",
+    "require_project",
+    "select_stakeholder",
+    "set_active_project",
+    "show_flash",
+    "show_moved_on",
+    "stakeholder_field_text",
+    "stakeholder_picker",
+    "stakeholder_trend_spec",
+    "tr",
+    "tr_count",
+    "unanswered_text",
+    "unchanged_ratings",
+    "week_choice_text",
+    "week_chooser",
+    "week_text",
+    "what_worked",
+    "what_worked_sentence",
+    "worksheet_field_text",
+]

@@ -1,0 +1,55 @@
+"""The Gegevens page's files: a backup checked once per upload, prepared exports that go stale
+with any write."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from belangen import backup
+from belangen.store import (
+    Store,
+)
+
+CHECKED_BACKUP_KEY = "data_restore_checked"
+
+
+def checked_backup(db: Store, upload: Any) -> backup.BackupInfo | backup.BackupRefused:
+    """What an uploaded backup holds, or why it is refused: checked once per uploaded file.
+
+    The file stays in the uploader while the user reads and confirms, and every click reruns
+    the page; unpacking and hashing it again each time would take seconds.
+    """
+    checked = st.session_state.get(CHECKED_BACKUP_KEY)
+    if checked is None or checked[0] != upload.file_id:
+        try:
+            result: backup.BackupInfo | backup.BackupRefused = backup.inspect_backup(
+                db, upload.getvalue()
+            )
+        except backup.BackupRefused as refusal:
+            result = refusal
+        checked = (upload.file_id, result)
+        st.session_state[CHECKED_BACKUP_KEY] = checked
+    return checked[1]
+
+
+def prepare_export(key: str, db: Store, make: Callable[[], bytes]) -> None:
+    """Make a file to download and keep it in the session with the data version it was made
+    at (read first: a write while it is being made makes it stale too)."""
+    version = db.data_version
+    st.session_state[key] = (version, make())
+
+
+def prepared_export(key: str, db: Store) -> bytes | None:
+    """A file `prepare_export` made, or None once anything was written after it: an export
+    made before a delete must not be offered afterwards. A stale one is dropped at once."""
+    kept = st.session_state.get(key)
+    if kept is None:
+        return None
+    version, data = kept
+    if version != db.data_version:
+        del st.session_state[key]
+        return None
+    return data

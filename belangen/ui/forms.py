@@ -1,0 +1,180 @@
+"""Forms and clicks that change data: every form's fields seeded and drafted through
+`belangen.form_state`, saved once per drawing, refusals shown at the field, a confirmation that
+survives the rerun."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+
+from belangen import form_state
+from belangen.domain import ValidationError
+from belangen.store import (
+    ConcurrentEdit,
+    NotFound,
+    SaveFailed,
+)
+from belangen.ui.database import clear_caches
+from belangen.ui.errors import error_text
+from belangen.ui.language import tr
+
+FLASH_KEY = "flash_message"
+
+
+def flash(message: str) -> None:
+    """A confirmation that survives the rerun after a save."""
+    st.session_state[FLASH_KEY] = message
+
+
+def show_flash() -> None:
+    message = st.session_state.pop(FLASH_KEY, None)
+    if message:
+        st.toast(message, icon=":material/check_circle:")
+
+
+class FieldMessages:
+    """Places under form fields where a refusal is shown, so the message sits at the field."""
+
+    def __init__(self) -> None:
+        self._slots: dict[str, Any] = {}
+
+    def slot(self, field_name: str) -> None:
+        self._slots[field_name] = st.empty()
+
+    def show(self, error: Exception) -> None:
+        field_name = getattr(error, "field", "")
+        target = self._slots.get(field_name) or self._slots.get("") or st
+        target.error(error_text(error), icon=":material/error:")
+
+
+def act(change: Callable[[], object], *, success: str, form: Form | None = None) -> None:
+    """One click that changes data (archive, restore, delete): done and confirmed, or refused
+    with a message beside the button."""
+    try:
+        change()
+    except (NotFound, ConcurrentEdit, SaveFailed) as error:
+        st.error(error_text(error), icon=":material/error:")
+        return
+    clear_caches()
+    if form is not None:
+        form.saved()
+    flash(success)
+    st.rerun()
+
+
+def action_button(
+    form_id: str,
+    label: str,
+    change: Callable[[str], object],
+    *,
+    success: str,
+    version: Any = None,
+    **options: Any,
+) -> None:
+    """A button that changes data once per drawing: `change(token)` passes the drawing's
+    submission token to the store, so a double click archives or deletes once."""
+    form = Form(form_id, {}, version)
+    if form.submit_button(label, **options):
+        act(lambda: change(form.token), success=success, form=form)
+
+
+def attempt(
+    save: Callable[[], object],
+    messages: FieldMessages,
+    *,
+    success: str,
+    form: Form | None = None,
+) -> bool:
+    """Run one save; on refusal show why at the field and keep what was typed.
+
+    On success the form (if any) starts again from the database, with a new submission token,
+    and the page reruns.
+    """
+    try:
+        save()
+    except (ValidationError, NotFound, ConcurrentEdit, SaveFailed) as error:
+        messages.show(error)
+        return False
+    clear_caches()
+    if form is not None:
+        form.saved()
+    flash(success)
+    st.rerun()
+    return True
+
+
+class Form:
+    """One form on screen: its fields seeded from the database or the user's draft, and the
+    submission token of this drawing (see `form_state`).
+
+    Widgets take their value from `key(field)` and get no `value=`/`index=` of their own.
+    """
+
+    def __init__(self, form_id: str, saved: dict[str, Any], version: Any) -> None:
+        self.id = form_id
+        self.fields = tuple(saved)
+        self.prepared = form_state.prepare(st.session_state, form_id, saved, version)
+
+    def key(self, name: str) -> str:
+        return form_state.widget_key(self.id, name)
+
+    def value(self, name: str) -> Any:
+        return st.session_state.get(self.key(name))
+
+    def values(self) -> dict[str, Any]:
+        return form_state.values(st.session_state, self.id, self.fields)
+
+    @property
+    def token(self) -> str:
+        return self.prepared.token
+
+    @property
+    def based_on(self) -> Any:
+        return form_state.base_version(st.session_state, self.id)
+
+    def submit_button(self, label: str, *, name: str = "submit", **options: Any) -> bool:
+        """A button that saves this drawing. Its key carries the drawing's token: after a save
+        the token changes, so a click still on its way for the old button is ignored. Tests
+        find it by its container's stable key, `<form id>__<name>`."""
+        with st.container(key=f"{self.id}__{name}"):
+            return st.button(label, key=f"{self.id}__{name}_{self.token[:12]}", **options)
+
+    def saved(self) -> None:
+        form_state.saved(st.session_state, self.id)
+
+    def show_notices(self, describe: Callable[[str, Any], str | None]) -> None:
+        """Say what the form shows when it is not simply what is saved: unsaved changes kept
+        from earlier, or changes set aside because the record was saved elsewhere meanwhile.
+        `describe(field, value)` gives a line of text for a set-aside value (None: leave out)."""
+        if self.prepared.set_aside:
+            with st.container(border=True, key=f"{self.id}__set_aside"):
+                st.warning(tr("form.set_aside"), icon=":material/sync_problem:")
+                lines = [describe(name, value) for name, value in self.prepared.set_aside.items()]
+                st.text("\n".join(line for line in lines if line))
+                restore, dismiss = st.columns(2)
+                restore.button(tr("form.restore_set_aside"), key=f"{self.id}__restore",
+                               on_click=form_state.restore_set_aside,
+                               args=(st.session_state, self.id))
+                dismiss.button(tr("form.dismiss_set_aside"), key=f"{self.id}__dismiss",
+                               on_click=form_state.dismiss_set_aside,
+                               args=(st.session_state, self.id))
+        elif form_state.is_stale(st.session_state, self.id):
+            with st.container(border=True, key=f"{self.id}__stale"):
+                st.warning(tr("form.stale"), icon=":material/sync_problem:")
+                load, keep = st.columns(2)
+                load.button(tr("form.load_newest"), key=f"{self.id}__load_newest",
+                            on_click=form_state.discard_draft, args=(st.session_state, self.id))
+                keep.button(tr("form.keep_mine"), key=f"{self.id}__keep_mine",
+                            on_click=form_state.keep_mine, args=(st.session_state, self.id))
+        elif self.prepared.notice == form_state.RESTORED:
+            st.info(tr("form.restored"), icon=":material/edit_note:")
+
+    def show_unsaved(self) -> None:
+        """Beside the save button: whether anything on screen is not saved yet."""
+        if self.prepared.unsaved:
+            left, right = st.columns([3, 1], vertical_alignment="center")
+            left.caption(tr("form.unsaved"))
+            right.button(tr("form.discard"), key=f"{self.id}__discard",
+                         on_click=form_state.discard_draft, args=(st.session_state, self.id))

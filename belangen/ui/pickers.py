@@ -1,0 +1,195 @@
+"""Choosing what a screen is about: the active project, the stakeholder (also from a link),
+the week, and a rating."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import streamlit as st
+
+from belangen import domain, screens, worksheet
+from belangen.domain import Project, Stakeholder
+from belangen.store import (
+    NotFound,
+    Store,
+)
+from belangen.ui.language import language, tr
+from belangen.ui.state import picker_shown, seed_picker
+from belangen.ui.text import week_choice_text
+
+PROJECT_KEY = "active_project_id"
+
+
+STAKEHOLDER_KEY = "active_stakeholder_id"
+
+
+STAKEHOLDER_PARAM = "stakeholder"
+
+
+STAKEHOLDER_URL_SEEN_KEY = "stakeholder_url_seen"
+
+
+PROJECT_PICKER_KEY = "sidebar_project"
+
+
+def active_project(db: Store) -> Project | None:
+    """The project the user works in: the one chosen before, else the first active one."""
+    projects = db.list_projects()
+    chosen = st.session_state.get(PROJECT_KEY)
+    for project in projects:
+        if project.id == chosen:
+            return project
+    if chosen is not None:
+        try:
+            project = db.get_project(chosen)
+            return project
+        except NotFound:
+            pass
+    if projects:
+        st.session_state[PROJECT_KEY] = projects[0].id
+        return projects[0]
+    return None
+
+
+def set_active_project(project_id: int) -> None:
+    st.session_state[PROJECT_KEY] = project_id
+    st.session_state.pop(STAKEHOLDER_KEY, None)
+
+
+def project_picker(db: Store) -> Project | None:
+    """The active project in the sidebar; every screen works within it."""
+    project = active_project(db)
+    if project is None:
+        return None
+    projects = db.list_projects()
+    if project.archived:
+        projects = [project, *projects]
+    names = {p.id: p.name for p in projects}
+    seed_picker(PROJECT_PICKER_KEY, project.id, names)
+    chosen = st.sidebar.selectbox(
+        tr("nav.active_project"), options=list(names), format_func=names.__getitem__,
+        key=PROJECT_PICKER_KEY,
+    )
+    picker_shown(PROJECT_PICKER_KEY, chosen)
+    if chosen != project.id:
+        set_active_project(chosen)
+        st.rerun()
+    return project
+
+
+def require_project(db: Store) -> Project:
+    """Stop the page with a pointer to Projecten when there is no project yet."""
+    project = active_project(db)
+    if project is None:
+        st.info(tr("common.no_project"), icon=":material/info:")
+        st.page_link(screens.PROJECTS.path, label=tr("common.go_to_projects"),
+                     icon=":material/arrow_forward:")
+        st.stop()
+    return project  # type: ignore[return-value]
+
+
+def stakeholder_picker(
+    db: Store,
+    project: Project,
+    *,
+    key: str,
+    show_hint: bool = True,
+    prefixes: dict[int, str] | None = None,
+) -> Stakeholder | None:
+    """Choose a stakeholder of the project; the choice survives page switches and is in the URL
+    (`?stakeholder=<id>`), so a link opens that stakeholder directly.
+
+    `key` is this page's picker: a stable key, so every choice counts (a keyless selectbox
+    whose preselection changes becomes a new widget and drops the user's choice). The URL is
+    read only when its value changes, so it never overrides a choice made on the page.
+    """
+    requested = st.query_params.get(STAKEHOLDER_PARAM)
+    if requested != st.session_state.get(STAKEHOLDER_URL_SEEN_KEY):
+        st.session_state[STAKEHOLDER_URL_SEEN_KEY] = requested
+        if requested is not None:
+            _follow_stakeholder_link(db, project, requested)
+    stakeholders = db.list_stakeholders(project.id)
+    if not stakeholders:
+        if show_hint:
+            st.info(tr("common.no_stakeholders"), icon=":material/info:")
+            st.page_link(screens.STAKEHOLDERS.path, label=tr("common.go_to_stakeholders"),
+                         icon=":material/arrow_forward:")
+        return None
+    by_id = {s.id: s for s in stakeholders}
+    labels = {
+        s.id: (prefixes or {}).get(s.id, "") + (f"{s.name} — {s.role}" if s.role else s.name)
+        for s in stakeholders
+    }
+    current = st.session_state.get(STAKEHOLDER_KEY)
+    if current not in by_id:
+        current = stakeholders[0].id
+    seed_picker(key, current, by_id)
+    chosen = st.selectbox(tr("common.stakeholder"), options=list(by_id),
+                          format_func=labels.__getitem__, key=key)
+    picker_shown(key, chosen)
+    select_stakeholder(chosen)
+    return by_id[chosen]
+
+
+def select_stakeholder(stakeholder_id: int) -> None:
+    """Make this the stakeholder every page opens with, and put it in the URL."""
+    st.session_state[STAKEHOLDER_KEY] = stakeholder_id
+    if st.query_params.get(STAKEHOLDER_PARAM) != str(stakeholder_id):
+        st.query_params[STAKEHOLDER_PARAM] = str(stakeholder_id)
+    st.session_state[STAKEHOLDER_URL_SEEN_KEY] = str(stakeholder_id)
+
+
+def _follow_stakeholder_link(db: Store, project: Project, requested: str) -> None:
+    try:
+        wanted = db.get_stakeholder(int(requested))
+    except (ValueError, NotFound):
+        st.warning(tr("common.stakeholder_link_unknown"), icon=":material/link_off:")
+        del st.query_params[STAKEHOLDER_PARAM]
+        st.session_state[STAKEHOLDER_URL_SEEN_KEY] = None
+        return
+    if wanted.project_id != project.id:
+        set_active_project(wanted.project_id)
+        st.session_state[STAKEHOLDER_KEY] = wanted.id
+        st.rerun()
+    st.session_state[STAKEHOLDER_KEY] = wanted.id
+
+
+def week_chooser(key: str, *, first: dt.date, last: dt.date) -> dt.date:
+    """Choose an ISO week between `first` and `last` (Mondays), newest first, with buttons for
+    the week before and after; the choice lasts for the session (a plain key beside the
+    widget's, since Streamlit forgets a widget's value on other pages)."""
+    weeks = domain.weeks_between(first, last)[::-1]
+    kept = f"{key}__kept"
+    if st.session_state.get(key) not in weeks:
+        st.session_state[key] = st.session_state.get(kept) if st.session_state.get(
+            kept) in weeks else weeks[0]
+
+    def shift(step: int) -> None:
+        position = weeks.index(st.session_state[key]) - step
+        st.session_state[key] = weeks[min(max(position, 0), len(weeks) - 1)]
+
+    position = weeks.index(st.session_state[key])
+    earlier, choice, later = st.columns([2, 5, 2], vertical_alignment="bottom")
+    earlier.button(tr("week.earlier"), key=f"{key}__earlier", on_click=shift, args=(-1,),
+                   disabled=position == len(weeks) - 1, icon=":material/chevron_left:",
+                   width="stretch")
+    chosen = choice.selectbox(tr("follow_up.week_day"), weeks, key=key,
+                              format_func=week_choice_text, help=tr("follow_up.week_day_help"))
+    later.button(tr("week.later"), key=f"{key}__later", on_click=shift, args=(1,),
+                 disabled=position == 0, icon=":material/chevron_right:", width="stretch")
+    st.session_state[kept] = chosen
+    return chosen
+
+
+def rating_input(row: worksheet.WorksheetRow, key: str, label: str) -> Any:
+    """A rating on the labelled 1-5 scale, nothing chosen until the user chooses (a form seeds
+    `key` with the saved rating or None: never option 1 by default)."""
+    lang = language()
+    return st.radio(
+        label,
+        options=list(worksheet.RATING_SCALE),
+        format_func=lambda rating: f"{rating} · {row.rating_label(rating, lang)}",
+        key=key,
+        index=None,
+    )
