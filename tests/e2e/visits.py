@@ -16,7 +16,7 @@ from .flows import tr
 from .harness import AppPage
 
 CHART = "[data-testid='stVegaLiteChart']"
-# Marks that carry a tooltip in belangen/charts.py: points, cells, labels, rules, trails.
+# Marks that carry a tooltip in belangen/charts/: points, cells, labels, rules, trails.
 TOOLTIP_MARKS = ", ".join(
     f"g.mark-{kind} > {element}"
     for kind, element in (("symbol", "path"), ("rect", "path"), ("text", "text"),

@@ -1,0 +1,232 @@
+"""What every chart of the Trends screen shares: one colour per dimension (from `worksheet`), the
+1-5 rating axis, week axes and labels, the legend highlight, and the points of ratings."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import altair as alt
+import pandas as pd
+
+from belangen import analytics, domain, worksheet
+from belangen.texts import t
+
+# Layers have fixed names so tests and the app can find them in a spec.
+TARGET_LAYER = "target"
+START_LAYER = "worksheet_start"
+LINE_LAYER = "lines"
+ACTION_RULE_LAYER = "action_rules"
+WORKSHEET_LAYER = "worksheet"
+FOLLOW_UP_LAYER = "follow_ups"
+THEIR_VIEW_LAYER = "their_view"
+ACTION_LAYER = "actions"
+
+HIGHLIGHT = "dimension_highlight"
+
+
+DIMMED_OPACITY = 0.15
+
+
+MAX_WEEK_TICKS = 14
+
+
+INK = "#333333"
+
+
+MINUS = "\u2212"
+
+
+# Streamlit's default autosize 'fit' squeezes the plot to make room for titles and legends;
+# 'fit-x' stretches the width only, so `height` stays the height of the plot itself.
+FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
+
+
+# On a screen narrower than this the position map's axes show bare numbers. Vega's
+# containerSize(), not the plot's own width: a label size that follows the fitted width feeds
+# back into the fit and shifts the chart left, cutting off its titles.
+NARROW = "containerSize()[0] < 520"
+
+
+def _heading(
+    text: str, subtitle: str | list[str] | None = None, *, titled: bool = True
+) -> dict[str, alt.Title]:
+    """`properties` arguments for the chart's own title, or none when the page already heads it
+    (`titled=False`): a page heading wraps on a phone where an SVG title is cut off."""
+    if not titled:
+        return {}
+    if subtitle is None:
+        return {"title": alt.Title(text, anchor="start")}
+    return {"title": alt.Title(text, subtitle=subtitle, anchor="start")}
+
+
+def dimension_names(lang: str) -> list[str]:
+    return [row.short_name(lang) for row in worksheet.DIMENSIONS]
+
+
+def dimension_colours() -> list[str]:
+    return [row.colour for row in worksheet.DIMENSIONS]
+
+
+def dimension_colour(lang: str, *, legend: bool = True) -> alt.Color:
+    """Colour by dimension name, fixed to the worksheet's colours whatever data is present."""
+    return alt.Color(
+        "dimension:N",
+        scale=alt.Scale(domain=dimension_names(lang), range=dimension_colours()),
+        sort=dimension_names(lang),
+        legend=(
+            # Two columns: four names in one row overflow a phone-width screen.
+            alt.Legend(title=t("chart.dimension", lang), orient="bottom", columns=2)
+            if legend
+            else None
+        ),
+    )
+
+
+def dimension_shifts(lang: str, spread_px: float) -> dict[str, float]:
+    """Pixels each dimension's marks move, by its name: worksheet order from lowest (genuine
+    interest, moved down) to highest (negotiation, moved up), so equal ratings no longer hide
+    each other's lines and points.
+
+    Pixels, not rating units: a fixed gap stays visible in a 300 px trend and a 120 px panel
+    alike, while the y field and every tooltip keep the true rating and the axis stays 1-5.
+    """
+    middle = (len(worksheet.DIMENSIONS) - 1) / 2
+    return {
+        row.short_name(lang): (middle - position) * spread_px
+        for position, row in enumerate(worksheet.DIMENSIONS)
+    }
+
+
+def _with_shift(frame: pd.DataFrame, lang: str, spread_px: float) -> pd.DataFrame:
+    """`frame` plus its `y_shift` column (pixels), from its dimension names."""
+    shifts = dimension_shifts(lang, spread_px)
+    return frame.assign(y_shift=frame["dimension"].map(shifts).astype("float64"))
+
+
+# A per-datum offset expression on the mark: Vega-Lite ignores a yOffset channel when y is
+# quantitative (the channel only offsets within a band), as it does xOffset on a temporal x.
+Y_SHIFT = alt.expr("datum.y_shift")
+
+
+def rating_label(key: str, rating: object, lang: str) -> str:
+    """'3 · Enige waarde': the number and what it means for this dimension."""
+    if rating is None or pd.isna(rating):
+        return ""
+    value = int(rating)
+    return f"{value} · {worksheet.row(key).rating_label(value, lang)}"
+
+
+def _rating_scale(padding: int | alt.ExprRef = 8) -> alt.Scale:
+    # Fixed domain so charts compare; the padding (pixels) keeps points at 1 and 5 off the edge.
+    return alt.Scale(
+        domain=[worksheet.RATING_MIN, worksheet.RATING_MAX],
+        nice=False,
+        zero=False,
+        padding=padding,
+    )
+
+
+def _label_expr(labels: dict[int, str]) -> str:
+    """A Vega expression that shows `labels[value]` at each tick (JSON-quoted, so any text)."""
+    expression = "datum.label"
+    for value, label in sorted(labels.items(), reverse=True):
+        expression = f"datum.value == {value} ? {json.dumps(label)} : {expression}"
+    return expression
+
+
+def _rating_axis(lang: str, *, title: str | None = None, labels: bool = True) -> alt.Axis:
+    ends = {
+        worksheet.RATING_MIN: f"{worksheet.RATING_MIN} · {t('chart.scale_low', lang)}",
+        worksheet.RATING_MAX: f"{worksheet.RATING_MAX} · {t('chart.scale_high', lang)}",
+    }
+    return alt.Axis(
+        values=list(worksheet.RATING_SCALE),
+        labelExpr=_label_expr(ends),
+        labels=labels,
+        format="d",
+        title=t("chart.rating", lang) if title is None else title,
+        grid=True,
+    )
+
+
+def _scale_axis(key: str, lang: str, title: str, label_limit: str) -> alt.Axis:
+    """An axis for one dimension: here its five labels fit, so show them; on a narrow screen
+    the bare numbers instead of five stumps ('1 · …'), and the tooltips keep the words."""
+    labels = {value: rating_label(key, value, lang) for value in worksheet.RATING_SCALE}
+    return alt.Axis(
+        values=list(worksheet.RATING_SCALE),
+        labelExpr=f"{NARROW} ? datum.label : ({_label_expr(labels)})",
+        title=title,
+        labelLimit=alt.expr(f"{NARROW} ? 30 : ({label_limit})"),
+    )
+
+
+def _week_values(weeks: pd.Series) -> list[alt.DateTime]:
+    """Tick at Mondays (Vega's own week ticks fall on Sundays), thinned out when there are many."""
+    known = weeks.dropna()
+    if known.empty:
+        return []
+    first, last = known.min(), known.max()
+    count = int((last - first).days // 7) + 1
+    step = max(1, math.ceil(count / MAX_WEEK_TICKS))
+    mondays = pd.date_range(first, last, freq=f"{7 * step}D")
+    return [alt.DateTime(year=day.year, month=day.month, date=day.day) for day in mondays]
+
+
+def _week_x(weeks: pd.Series, lang: str, *, title: bool = True) -> alt.X:
+    # d3's %V is the ISO week number, so the axis reads W48, W01... and agrees with the forms.
+    return alt.X(
+        "week:T",
+        title=t("chart.week", lang) if title else None,
+        scale=alt.Scale(padding=14),
+        axis=alt.Axis(values=_week_values(weeks), format="W%V", labelOverlap=True, grid=False),
+    )
+
+
+def _week_labels(weeks: pd.Series) -> pd.Series:
+    return weeks.map(lambda week: domain.iso_week_label(week.date()) if pd.notna(week) else "")
+
+
+def _highlight() -> alt.Parameter:
+    return alt.selection_point(name=HIGHLIGHT, fields=["dimension"], bind="legend")
+
+
+def _highlighted(selection: alt.Parameter) -> alt.OpacityValue:
+    return alt.when(selection).then(alt.value(1.0)).otherwise(alt.value(DIMMED_OPACITY))
+
+
+def _only_one_stakeholder(*frames: pd.DataFrame) -> str:
+    ids: set[int] = set()
+    names: list[str] = []
+    for frame in frames:
+        if frame is not None and not frame.empty:
+            ids.update(int(value) for value in frame["stakeholder_id"].unique())
+            names.extend(str(value) for value in frame["stakeholder"].unique())
+    if len(ids) > 1:
+        raise ValueError("stakeholder_trend draws one stakeholder; filter the frames first")
+    return names[0] if names else ""
+
+
+def _rated_points(frame: pd.DataFrame, lang: str, *, with_target: bool) -> pd.DataFrame:
+    """One point per rated week and dimension, labelled for tooltips; the worksheet's points
+    also carry the target, the weekly ones do not (a target belongs to the worksheet)."""
+    rated = frame[frame["dimension"].isin(worksheet.DIMENSION_KEYS)].dropna(subset=["rating"])
+    weeks = analytics.mondays(rated["week"])
+
+    def labels(column: str) -> list[str]:
+        return [rating_label(key, value, lang)
+                for key, value in zip(rated["dimension"], rated[column], strict=True)]
+
+    columns: dict[str, object] = {
+        "week": weeks,
+        "week_label": _week_labels(weeks),
+        "dimension": rated["dimension"].map(lambda key: worksheet.row(key).short_name(lang)),
+        "rating": rated["rating"].astype("int64"),
+        "rating_label": labels("rating"),
+    }
+    if with_target:
+        columns["target"] = rated["target"].astype("Int64")
+        columns["target_label"] = labels("target")
+    columns["reflection"] = rated["reflection"].fillna("").astype(str)
+    return pd.DataFrame(columns).reset_index(drop=True)

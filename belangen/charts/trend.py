@@ -1,0 +1,299 @@
+"""One stakeholder's trend: the four ratings week by week from the worksheet start, targets,
+the actions carried out and the stakeholder's own view of the value."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from belangen import analytics, worksheet
+from belangen.charts.scales import (
+    ACTION_LAYER,
+    ACTION_RULE_LAYER,
+    FIT_WIDTH,
+    FOLLOW_UP_LAYER,
+    LINE_LAYER,
+    START_LAYER,
+    TARGET_LAYER,
+    THEIR_VIEW_LAYER,
+    WORKSHEET_LAYER,
+    Y_SHIFT,
+    _highlight,
+    _highlighted,
+    _only_one_stakeholder,
+    _rated_points,
+    _rating_axis,
+    _rating_scale,
+    _week_labels,
+    _week_x,
+    _with_shift,
+    dimension_colour,
+    dimension_shifts,
+    rating_label,
+)
+from belangen.texts import t
+
+TREND_HEIGHT = 300
+
+
+ACTION_OFFSET_PX = 12  # actions in one week on different rows sit side by side
+
+
+ACTION_STACK_PX = 11  # several actions on one row in one week stack upwards
+
+
+TREND_SPREAD_PX = 4.0  # vertical distance between neighbouring dimensions' lines in a trend
+
+
+def _start_segments(start: pd.DataFrame, follow_ups: pd.DataFrame) -> pd.DataFrame:
+    """Per dimension the worksheet point and the first follow-up: the dashed 'from the
+    worksheet' piece of each line, kept apart so unlogged weeks between follow-ups stay gaps."""
+    if start.empty or follow_ups.empty:
+        return pd.DataFrame(
+            {
+                "week": pd.Series(dtype="datetime64[us]"),
+                "dimension": pd.Series(dtype=object),
+                "rating": pd.Series(dtype="int64"),
+            }
+        )
+    first = follow_ups.sort_values("week").groupby("dimension", as_index=False).first()
+    pieces = pd.concat(
+        [start[["week", "dimension", "rating"]], first[["week", "dimension", "rating"]]],
+        ignore_index=True,
+    )
+    both = pieces.groupby("dimension")["week"].transform("size") == 2
+    return pieces[both].reset_index(drop=True)
+
+
+def _action_markers(actions: pd.DataFrame, lang: str) -> pd.DataFrame:
+    columns = [
+        "week",
+        "week_label",
+        "dimension",
+        "colour",
+        "text",
+        "row",
+        "outcome",
+        "x_offset",
+        "y_offset",
+    ]
+    if actions is None or actions.empty:
+        frame = pd.DataFrame({column: pd.Series(dtype=object) for column in columns})
+        frame["week"] = pd.Series(dtype="datetime64[us]")
+        return frame
+    done = actions.dropna(subset=["week"]).copy()
+    done = done[done["row_key"].isin(worksheet.ROW_KEYS)]
+    done["week"] = analytics.mondays(done["week"])
+    done["number"] = done["row_key"].map(lambda key: worksheet.row(key).number)
+    done = done.sort_values(["week", "number", "action_id"], kind="stable")
+    stack = done.groupby(["week", "number"]).cumcount()
+    # Rows acted on in the same week sit side by side, centred on the week.
+    side = done.groupby("week")["number"].rank(method="dense") - 1
+    rows_that_week = done.groupby("week")["number"].transform("nunique")
+    x_offset = (side - (rows_that_week - 1) / 2) * ACTION_OFFSET_PX
+    rows = [worksheet.row(key) for key in done["row_key"]]
+    return pd.DataFrame(
+        {
+            "week": done["week"],
+            "week_label": _week_labels(done["week"]),
+            "dimension": [row.short_name(lang) for row in rows],
+            "colour": [row.colour for row in rows],
+            "text": done["text"].fillna("").astype(str),
+            "row": [f"{row.number} · {row.short_name(lang)}" for row in rows],
+            "outcome": done["outcome"].fillna("").astype(str),
+            "x_offset": x_offset.astype(float),
+            "y_offset": [-12 - ACTION_STACK_PX * int(level) for level in stack],
+        }
+    ).reset_index(drop=True)
+
+
+def _their_view(history: pd.DataFrame, lang: str) -> pd.DataFrame:
+    known = history.dropna(subset=["their_value_rating"]).copy()
+    known["week"] = analytics.mondays(known["week"])
+    known = known.drop_duplicates("week")
+    return pd.DataFrame(
+        {
+            "week": known["week"],
+            "week_label": _week_labels(known["week"]),
+            "rating": known["their_value_rating"].astype("int64"),
+            "rating_label": [
+                rating_label(worksheet.VALUE.key, value, lang)
+                for value in known["their_value_rating"]
+            ],
+            "reflection": known["reflection"].fillna("").astype(str),
+        }
+    ).reset_index(drop=True)
+
+
+def stakeholder_trend(
+    history: pd.DataFrame,
+    baseline: pd.DataFrame,
+    actions: pd.DataFrame,
+    lang: str,
+    *,
+    title: str | None = None,
+) -> alt.LayerChart:
+    """The four ratings of one stakeholder over ISO weeks, from the worksheet on.
+
+    Takes `Store.rating_history`, `Store.worksheet_baseline` and `Store.actions_done` for one
+    stakeholder. Layers (bottom to top): target rules, the dashed worksheet-to-first-follow-up
+    piece, the follow-up lines (broken at unlogged weeks), action rules, worksheet diamonds,
+    follow-up points (exactly one per dimension per logged week), their own view of the value,
+    action markers.
+    """
+    name = _only_one_stakeholder(history, baseline, actions)
+    follow_ups = _rated_points(history, lang, with_target=False)
+    start = _rated_points(baseline, lang, with_target=True)
+    markers = _action_markers(actions, lang)
+    their_view = _their_view(history, lang)
+    lines = analytics.with_gaps(follow_ups[["week", "dimension", "rating"]], by=["dimension"])
+    lines = _with_shift(lines.drop(columns=["gap"]), lang, TREND_SPREAD_PX)
+    segments = _with_shift(_start_segments(start, follow_ups), lang, TREND_SPREAD_PX)
+    targets = start.dropna(subset=["target"])[["dimension", "target", "target_label"]]
+    targets = _with_shift(targets, lang, TREND_SPREAD_PX)
+    follow_ups = _with_shift(follow_ups, lang, TREND_SPREAD_PX)
+    start = _with_shift(start, lang, TREND_SPREAD_PX)
+    their_view = their_view.assign(
+        y_shift=dimension_shifts(lang, TREND_SPREAD_PX)[worksheet.VALUE.short_name(lang)]
+    )
+
+    all_weeks = pd.concat(
+        [follow_ups["week"], start["week"], markers["week"], their_view["week"]],
+        ignore_index=True,
+    )
+    x = _week_x(all_weeks, lang, title=False)  # the labels say W48: no title needed
+    y = alt.Y("rating:Q", scale=_rating_scale(), axis=_rating_axis(lang))
+    colour = dimension_colour(lang)
+    highlight = _highlight()
+    opacity = _highlighted(highlight)
+    week_tip = alt.Tooltip("week_label:N", title=t("chart.week", lang))
+    dimension_tip = alt.Tooltip("dimension:N", title=t("chart.dimension", lang))
+    rating_tip = alt.Tooltip("rating_label:N", title=t("chart.rating", lang))
+    reflection_tip = alt.Tooltip("reflection:N", title=t("chart.reflection", lang))
+
+    target_layer = (
+        alt.Chart(targets, name=TARGET_LAYER)
+        .mark_rule(strokeDash=[2, 3], strokeWidth=1.5, yOffset=Y_SHIFT)
+        .encode(
+            y=alt.Y("target:Q", scale=_rating_scale(), axis=_rating_axis(lang)),
+            color=colour,
+            opacity=alt.when(highlight).then(alt.value(0.55)).otherwise(alt.value(0.08)),
+            tooltip=[dimension_tip, alt.Tooltip("target_label:N", title=t("chart.target", lang))],
+        )
+        # The legend binding only works from the first layer with the colour legend.
+        .add_params(highlight)
+    )
+    start_layer = (
+        alt.Chart(segments, name=START_LAYER)
+        .mark_line(strokeDash=[5, 4], strokeWidth=1.5, yOffset=Y_SHIFT)
+        .encode(x=x, y=y, color=colour, detail="dimension:N", opacity=opacity)
+    )
+    line_layer = (
+        alt.Chart(lines, name=LINE_LAYER)
+        # Explicit although it is the default: a null rating (unlogged week) breaks the line.
+        .mark_line(strokeWidth=2.5, invalid="break-paths-show-domains", yOffset=Y_SHIFT)
+        .encode(x=x, y=y, color=colour, opacity=opacity)
+    )
+    action_rule_layer = (
+        alt.Chart(markers, name=ACTION_RULE_LAYER)
+        # Vega-Lite ignores an xOffset channel on a temporal x; a per-datum offset expression works.
+        .mark_rule(strokeDash=[1, 3], strokeWidth=1.5, xOffset=alt.expr("datum.x_offset"))
+        .encode(
+            x=x,
+            y=alt.datum(worksheet.RATING_MIN),
+            y2=alt.datum(worksheet.RATING_MAX),
+            color=alt.Color("colour:N", scale=None),
+            opacity=alt.when(highlight).then(alt.value(0.5)).otherwise(alt.value(0.08)),
+        )
+    )
+    worksheet_layer = (
+        alt.Chart(start, name=WORKSHEET_LAYER)
+        .mark_point(shape="diamond", filled=False, size=130, strokeWidth=2, yOffset=Y_SHIFT)
+        .encode(
+            x=x,
+            y=y,
+            color=colour,
+            opacity=opacity,
+            tooltip=[
+                alt.Tooltip("week_label:N", title=t("chart.worksheet", lang)),
+                dimension_tip,
+                rating_tip,
+                alt.Tooltip("target_label:N", title=t("chart.target", lang)),
+                reflection_tip,
+            ],
+        )
+    )
+    follow_up_layer = (
+        alt.Chart(follow_ups, name=FOLLOW_UP_LAYER)
+        .mark_point(filled=True, size=55, yOffset=Y_SHIFT)
+        .encode(
+            x=x,
+            y=y,
+            color=colour,
+            opacity=opacity,
+            tooltip=[week_tip, dimension_tip, rating_tip, reflection_tip],
+        )
+    )
+    their_view_layer = (
+        alt.Chart(their_view, name=THEIR_VIEW_LAYER)
+        .mark_point(
+            shape="square",
+            filled=False,
+            size=110,
+            strokeWidth=2,
+            color=worksheet.VALUE.colour,
+            xOffset=7,
+            yOffset=Y_SHIFT,
+        )
+        .encode(
+            x=x,
+            y=y,
+            tooltip=[
+                week_tip,
+                alt.Tooltip("rating_label:N", title=t("chart.their_view", lang)),
+                reflection_tip,
+            ],
+        )
+    )
+    action_layer = (
+        alt.Chart(markers, name=ACTION_LAYER)
+        .mark_point(
+            shape="triangle-down",
+            filled=True,
+            size=110,
+            xOffset=alt.expr("datum.x_offset"),
+        )
+        .encode(
+            x=x,
+            y=alt.datum(worksheet.RATING_MAX),
+            yOffset=alt.YOffset("y_offset:Q", scale=None),
+            color=alt.Color("colour:N", scale=None),
+            opacity=opacity,
+            tooltip=[
+                week_tip,
+                alt.Tooltip("text:N", title=t("chart.action", lang)),
+                alt.Tooltip("row:N", title=t("chart.row", lang)),
+                alt.Tooltip("outcome:N", title=t("chart.outcome", lang)),
+            ],
+        )
+    )
+    heading = title if title is not None else t("chart.trend_title", lang, name=name)
+    return alt.layer(
+        target_layer,
+        start_layer,
+        line_layer,
+        action_rule_layer,
+        worksheet_layer,
+        follow_up_layer,
+        their_view_layer,
+        action_layer,
+    ).properties(
+        height=TREND_HEIGHT,
+        autosize=FIT_WIDTH,
+        title=alt.Title(
+            heading,
+            subtitle=[t("chart.trend_marks", lang), t("chart.trend_marks_more", lang)],
+            anchor="start",
+            offset=22,  # room for the action markers above the plot
+        ),
+    )

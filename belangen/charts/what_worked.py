@@ -1,0 +1,128 @@
+"""'Wat werkte?': the average change after an action beside weeks without one, with the
+number of cases."""
+
+from __future__ import annotations
+
+import math
+
+import altair as alt
+import pandas as pd
+
+from belangen import worksheet
+from belangen.charts.scales import FIT_WIDTH, INK, _heading, dimension_names
+from belangen.texts import t
+
+
+def what_worked_chart(frame: pd.DataFrame, lang: str, *, titled: bool = True) -> alt.LayerChart:
+    """Grouped bars per dimension: average change with an action beside without, each bar
+    labelled with its number of cases so a mean over two weeks cannot pass for a finding.
+    Takes `analytics.what_worked`."""
+    with_label = t("chart.with_action", lang)
+    without_label = t("chart.without_action", lang)
+    rows = []
+    for record in frame.itertuples(index=False):
+        row = worksheet.row(record.dimension)
+        for kind, change, cases in (
+            (with_label, record.with_action_change, record.with_action_cases),
+            (without_label, record.without_action_change, record.without_action_cases),
+        ):
+            known = not pd.isna(change)
+            rows.append(
+                {
+                    "dimension": row.short_name(lang),
+                    "colour": row.colour,
+                    "kind": kind,
+                    "change": float(change) if known else None,
+                    "cases": int(cases),
+                    "cases_label": t("chart.cases_short", lang, count=int(cases)),
+                    # The count sits above a rise, below a fall, on the zero line without data.
+                    "label_y": float(change) if known else 0.0,
+                    "label_offset": 10 if known and change < 0 else -9,
+                }
+            )
+    data = pd.DataFrame(
+        rows,
+        columns=[
+            "dimension",
+            "colour",
+            "kind",
+            "change",
+            "cases",
+            "cases_label",
+            "label_y",
+            "label_offset",
+        ],
+    )
+    names = dimension_names(lang)
+    largest = data["change"].abs().max() if data["change"].notna().any() else 0
+    reach = max(1.0, math.ceil(float(largest) + 0.5))
+    y_scale = alt.Scale(domain=[-reach, reach], nice=False)
+    x = alt.X(
+        "dimension:N",
+        sort=names,
+        scale=alt.Scale(domain=names),
+        title=None,
+        axis=alt.Axis(labelAngle=0),
+    )
+    x_offset = alt.XOffset(
+        "kind:N",
+        sort=[with_label, without_label],
+        scale=alt.Scale(domain=[with_label, without_label]),
+    )
+    tooltip = [
+        alt.Tooltip("dimension:N", title=t("chart.dimension", lang)),
+        alt.Tooltip("kind:N", title=t("chart.weeks", lang)),
+        alt.Tooltip("change:Q", title=t("chart.average_change", lang), format="+.2f"),
+        alt.Tooltip("cases:Q", title=t("chart.cases", lang)),
+    ]
+    bars = (
+        alt.Chart(data, name="bars")
+        .mark_bar(strokeWidth=1.5)
+        .encode(
+            x=x,
+            xOffset=x_offset,
+            y=alt.Y(
+                "change:Q",
+                scale=y_scale,
+                title=t("chart.average_change", lang),
+                axis=alt.Axis(
+                    format=".1~f",
+                    tickMinStep=0.5,
+                    labelExpr="datum.value > 0 ? '+' + datum.label : datum.label",
+                ),
+            ),
+            fill=alt.Fill("colour:N", scale=None),
+            stroke=alt.Stroke("colour:N", scale=None),
+            opacity=alt.Opacity(
+                "kind:N",
+                scale=alt.Scale(domain=[with_label, without_label], range=[1.0, 0.35]),
+                legend=alt.Legend(title=t("chart.weeks", lang), orient="bottom"),
+            ),
+            tooltip=tooltip,
+        )
+    )
+    counts = (
+        alt.Chart(data, name="cases")
+        .mark_text(fontSize=11, color=INK, yOffset=alt.expr("datum.label_offset"))
+        .encode(
+            x=x,
+            xOffset=x_offset,
+            y=alt.Y("label_y:Q", scale=y_scale),
+            text="cases_label:N",
+            tooltip=tooltip,
+        )
+    )
+    zero = (
+        alt.Chart(pd.DataFrame({"zero": [0.0]}), name="zero")
+        .mark_rule(color=INK)
+        .encode(y=alt.Y("zero:Q", scale=y_scale))
+    )
+    return alt.layer(bars, zero, counts).properties(
+        height=260,
+        autosize=FIT_WIDTH,
+        **_heading(
+            t("chart.what_worked_title", lang),
+            [t("chart.what_worked_subtitle", lang), t("chart.few_cases", lang)],
+            titled=titled,
+        ),
+    )
