@@ -4,17 +4,26 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint bench browser clean
+.PHONY: run test check lint bench browser clean
 
 run: $(INSTALLED)
 	$(BIN)/streamlit run app.py
 
 test: $(INSTALLED) browser
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+# The quick tier while working: lint, types and every test that needs no browser and starts no
+# other process, on both cores. `make test` runs everything.
+check: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -m "not e2e and not subprocess and not slow" -n 2 -q
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 bench: $(INSTALLED) browser
 	$(BIN)/python -m bench

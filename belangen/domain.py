@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from belangen import worksheet
@@ -89,7 +90,7 @@ def clean_rating(value: object, field_name: str, *, optional: bool = False) -> i
     return value
 
 
-def unanswered(ratings: dict[str, object]) -> list[str]:
+def unanswered(ratings: Mapping[str, object]) -> list[str]:
     """The dimensions (in worksheet order) whose rating is not chosen yet."""
     return [key for key in worksheet.DIMENSION_KEYS if ratings.get(key) is None]
 

@@ -23,10 +23,11 @@ st.subheader(ui.tr("data.worksheet_export"))
 if project is None:
     st.caption(ui.tr("common.no_project"))
 else:
+    project_id = project.id  # for the files below, made when their button is pressed
     st.caption(ui.tr("data.worksheet_export_help"))
     include_hidden = st.checkbox(ui.tr("data.include_hidden"), key="data_include_hidden",
                                  help=ui.tr("data.include_hidden_help"))
-    stakeholders = db.list_stakeholders(project.id)
+    stakeholders = db.list_stakeholders(project_id)
     scope = st.selectbox(
         ui.tr("data.export_scope"),
         options=[None, *(s.id for s in stakeholders)],
@@ -34,17 +35,17 @@ else:
         else next(s.name for s in stakeholders if s.id == sid),
         key="data_export_scope",
     )
-    stem = f"werkblad-{project.id}" if scope is None else f"werkblad-{project.id}-{scope}"
+    stem = f"werkblad-{project_id}" if scope is None else f"werkblad-{project_id}-{scope}"
 
     def markdown_document() -> str:
         if scope is None:
-            return exports.project_markdown(db, project.id, lang=lang,
+            return exports.project_markdown(db, project_id, lang=lang,
                                             include_hidden=include_hidden)
         return exports.stakeholder_markdown(db, scope, lang=lang, include_hidden=include_hidden)
 
     def html_document() -> str:
         if scope is None:
-            return exports.project_html(db, project.id, lang=lang, include_hidden=include_hidden)
+            return exports.project_html(db, project_id, lang=lang, include_hidden=include_hidden)
         return exports.stakeholder_html(db, scope, lang=lang, include_hidden=include_hidden)
 
     markdown_column, html_column, calendar_column = st.columns(3)
@@ -59,7 +60,7 @@ else:
     )
     calendar_column.download_button(
         ui.tr("data.download_calendar"),
-        data=lambda: exports.actions_calendar(db, project.id, lang=lang),
+        data=lambda: exports.actions_calendar(db, project_id, lang=lang),
         file_name=exports.calendar_file_name(db.today()), mime="text/calendar",
         icon=":material/calendar_month:", key="data_download_ics",
         help=ui.tr("data.download_calendar_help"),

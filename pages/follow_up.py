@@ -29,12 +29,13 @@ todo_column, done_column = st.columns(2)
 todo_column.markdown(ui.tr("follow_up.todo", count=len(todo)))
 done_column.markdown(ui.tr("follow_up.done", count=len(logged) - len(todo)))
 
-stakeholder = ui.stakeholder_picker(
+chosen = ui.stakeholder_picker(
     db, project, key="fu_stakeholder",
     prefixes={sid: ("✓ " if done else "○ ") for sid, done in logged.items()},
 )
-if stakeholder is None:
+if chosen is None:
     st.stop()
+stakeholder = chosen  # a Stakeholder from here on, also inside save() below
 ui.show_moved_on(stakeholder, week)
 
 current = db.follow_up_for_week(stakeholder.id, week)
@@ -162,4 +163,5 @@ if pressed:
     else:
         ui.attempt(lambda: save(ratings), messages, success=success, form=form)
 elif unchanged and unchanged_from is not None:
-    ui.attempt(lambda: save(unchanged_from, unchanged=True), messages, success=success, form=form)
+    repeated: dict[str, object] = dict(unchanged_from)
+    ui.attempt(lambda: save(repeated, unchanged=True), messages, success=success, form=form)

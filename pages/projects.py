@@ -1,5 +1,7 @@
 """Projecten: create, edit, archive and reopen the projects the worksheet is about."""
 
+from functools import partial
+
 import streamlit as st
 
 from belangen import domain, ui
@@ -73,7 +75,7 @@ def archive_buttons(project, is_active: bool) -> None:
         if project.archived:
             ui.action_button(
                 f"{prefix}_reopen", ui.tr("projects.reopen"),
-                lambda token: db.set_project_archived(project.id, False, token=token),
+                partial(db.set_project_archived, project.id, False),
                 success=ui.tr("projects.reopened"), version=project.revision,
             )
         else:

@@ -1,5 +1,7 @@
 """Stakeholders: who takes part in the project, what they answer to, and their interests (row 1)."""
 
+from functools import partial
+
 import streamlit as st
 
 from belangen import backup, screens, ui, worksheet
@@ -103,8 +105,7 @@ def interests_section(stakeholder_id: int) -> None:
             ui.action_button(
                 f"sh_int_{interest.id}_archive",
                 ui.tr("common.reopen") if interest.archived else ui.tr("common.archive"),
-                lambda token, interest=interest: db.set_interest_archived(
-                    interest.id, not interest.archived, token=token),
+                partial(db.set_interest_archived, interest.id, not interest.archived),
                 success=ui.tr("common.saved"), version=interest.revision,
             )
     with st.expander(ui.tr("interests.new"), icon=":material/add:"):
@@ -143,7 +144,7 @@ if chosen is not None:
                      query_params={ui.STAKEHOLDER_PARAM: str(chosen.id)})
         ui.action_button(
             f"sh_{chosen.id}_archive", ui.tr("common.archive"),
-            lambda token: db.set_stakeholder_archived(chosen.id, True, token=token),
+            partial(db.set_stakeholder_archived, chosen.id, True),
             success=ui.tr("stakeholders.archived", name=ui.plain(chosen.name)),
             version=chosen.revision, help=ui.tr("stakeholders.archive_help"),
         )
@@ -157,8 +158,7 @@ for stakeholder in archived:
     with st.expander(ui.plain(stakeholder.name), icon=":material/inventory_2:"):
         ui.action_button(
             f"sh_{stakeholder.id}_reopen", ui.tr("common.reopen"),
-            lambda token, stakeholder=stakeholder: db.set_stakeholder_archived(
-                stakeholder.id, False, token=token),
+            partial(db.set_stakeholder_archived, stakeholder.id, False),
             success=ui.tr("common.saved"), version=stakeholder.revision,
         )
         st.warning(ui.tr("stakeholders.delete_warning", name=ui.plain(stakeholder.name)) + " "
@@ -173,16 +173,14 @@ for stakeholder in archived:
         if from_copies:
             ui.action_button(
                 f"sh_{stakeholder.id}_delete", ui.tr("stakeholders.delete"),
-                lambda token, stakeholder=stakeholder: backup.delete_stakeholder_everywhere(
-                    db, stakeholder.id, token=token),
+                partial(backup.delete_stakeholder_everywhere, db, stakeholder.id),
                 success=ui.tr("stakeholders.deleted_everywhere", name=ui.plain(stakeholder.name)),
                 disabled=not confirmed, type="primary",
             )
         else:
             ui.action_button(
                 f"sh_{stakeholder.id}_delete", ui.tr("stakeholders.delete"),
-                lambda token, stakeholder=stakeholder: db.delete_stakeholder(stakeholder.id,
-                                                                             token=token),
+                partial(db.delete_stakeholder, stakeholder.id),
                 success=ui.tr("stakeholders.deleted", name=ui.plain(stakeholder.name)),
                 disabled=not confirmed, type="primary",
             )

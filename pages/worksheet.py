@@ -11,9 +11,10 @@ st.title(ui.tr("worksheet.title"))
 project = ui.require_project(db)
 lang = ui.language()
 
-stakeholder = ui.stakeholder_picker(db, project, key="ws_stakeholder")
-if stakeholder is None:
+chosen = ui.stakeholder_picker(db, project, key="ws_stakeholder")
+if chosen is None:
     st.stop()
+stakeholder = chosen  # a Stakeholder from here on, also inside the functions below
 
 if stakeholder.constituency:
     st.caption(ui.tr("worksheet.constituency", text=ui.plain(stakeholder.constituency)))
@@ -30,7 +31,7 @@ ACTION_ICONS = {
 # (A comment, not a string: Streamlit's magic would print a bare string on the page.)
 RECENT_FINISHED_ACTIONS = 3
 
-saved = {}
+saved: dict[str, object] = {}
 for row in worksheet.DIMENSIONS:
     entry = latest.get(row.key)
     saved[f"{row.key}_rating"] = entry.rating if entry else None

@@ -6,9 +6,23 @@ the drawing's submission token in their key: `<form id>__<name>_<token>`.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from streamlit.testing.v1 import AppTest
 
 from belangen.form_state import widget_key as field
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+def run_app(*, lang: str | None = None, timeout: float = 30) -> AppTest:
+    """The whole app under AppTest, run once on the database `BELANGEN_DB` names (set by the
+    `db_path` fixture); a second call is a second tab on the same data."""
+    at = AppTest.from_file(APP, default_timeout=timeout)
+    if lang is not None:
+        at.query_params["lang"] = lang
+    at.run()
+    return at
 
 
 def submit_button(app: AppTest, form_id: str, name: str = "submit"):
@@ -30,4 +44,4 @@ def has_submit(app: AppTest, form_id: str, name: str = "submit") -> bool:
     return any(button.key and button.key.startswith(prefix) for button in app.button)
 
 
-__all__ = ["field", "has_submit", "submit", "submit_button"]
+__all__ = ["field", "has_submit", "run_app", "submit", "submit_button"]

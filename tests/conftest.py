@@ -1,9 +1,15 @@
-"""Shared fixtures: a real DuckDB file per test, and AppTest runs that start from clean caches."""
+"""Shared fixtures: a real DuckDB file per test, and AppTest runs that start from clean caches.
+
+Every test gets its own file, copied from one made (and migrated) once per session: creating
+the schema step by step costs more than most tests themselves. The sample project is built once
+per session the same way; tests that need it get a copy.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,17 +17,55 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from belangen import sample
 from belangen.store import Store
+from tests.apptest import run_app
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(scope="session")
+def empty_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database at the latest schema with no data, closed (so it has no WAL) to copy from."""
+    path = tmp_path_factory.mktemp("template") / "empty.duckdb"
+    Store(path).close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def sample_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample project, loaded once per session (it ends in the week before today)."""
+    path = tmp_path_factory.mktemp("template") / "sample.duckdb"
+    db = Store(path)
+    sample.load_sample_project(db)
+    db.close()
+    return path
+
+
 @pytest.fixture
-def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A fresh database file the app under test will use."""
+def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, empty_database: Path) -> Path:
+    """A fresh database file of the test's own, which the app under test will use."""
+    path = tmp_path / "belangen.duckdb"
+    shutil.copyfile(empty_database, path)
+    monkeypatch.setenv("BELANGEN_DB", str(path))
+    return path
+
+
+@pytest.fixture
+def absent_db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Where the app under test would make its database: no file there yet."""
     path = tmp_path / "belangen.duckdb"
     monkeypatch.setenv("BELANGEN_DB", str(path))
     return path
+
+
+@pytest.fixture
+def sample_store(db_path: Path, sample_database: Path) -> Iterator[Store]:
+    """The test's own copy of the sample project's database, open."""
+    shutil.copyfile(sample_database, db_path)
+    db = Store(db_path)
+    yield db
+    db.close()
 
 
 @pytest.fixture
@@ -35,7 +79,7 @@ def store(db_path: Path) -> Iterator[Store]:
 def fixed_store(tmp_path: Path) -> Iterator[tuple[Store, list[dt.datetime]]]:
     """A store whose clock the test sets: `clock[0] = datetime(...)`."""
     clock = [dt.datetime(2026, 11, 26, 10, 0)]
-    db = Store(tmp_path / "fixed.duckdb", now=lambda: clock[0])
+    db = Store(tmp_path / "fixed.duckdb", now=lambda: clock[0])  # its own clock from the start
     yield db, clock
     db.close()
 
@@ -70,7 +114,6 @@ def _no_unexpected_errors(
 @pytest.fixture
 def app(db_path: Path) -> AppTest:
     """The whole app, run once on an empty database."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    at.run()
+    at = run_app()
     assert not at.exception, at.exception
     return at

@@ -6,18 +6,11 @@ import datetime as dt
 
 import pytest
 from helpers.db import dump_tables
-from streamlit.testing.v1 import AppTest
 
 from belangen import domain, screens
 from belangen.store import Store
-from tests.apptest import field, submit
+from tests.apptest import field, run_app, submit
 from tests.factories import filled_stakeholder
-
-
-def run_app() -> AppTest:
-    app = AppTest.from_file("../app.py", default_timeout=30)
-    app.run()
-    return app
 
 
 @pytest.mark.parametrize(

@@ -32,6 +32,7 @@ def store(tmp_path: Path) -> Store:
     store.close()
 
 
+@pytest.mark.slow
 def test_eight_tabs_mixed_reads_and_writes_lose_nothing(store: Store) -> None:
     project_id = store.create_project("Tabs", start_date=dt.date(2026, 1, 1))
     mine = {n: store.create_stakeholder(project_id, f"Tab {n}") for n in range(THREADS)}

@@ -20,7 +20,7 @@ import pytest
 from belangen import migrations
 from belangen.store import Store, migrate
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.subprocess]
 
 REPO = Path(__file__).resolve().parent.parent
 CHILD = Path(__file__).resolve().parent / "helpers" / "crash_child.py"

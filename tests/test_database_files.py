@@ -216,6 +216,7 @@ HOLDER = (
 )
 
 
+@pytest.mark.subprocess
 def test_file_held_by_another_process_is_refused_with_its_pid(tmp_path: Path) -> None:
     path = make_belangen_file(tmp_path / "belangen.duckdb")
     holder = subprocess.Popen(

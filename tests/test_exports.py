@@ -8,6 +8,7 @@ import io
 import math
 import os
 import re
+import shutil
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ import pytest
 from icalendar import Calendar
 
 from belangen import exports, worksheet
-from belangen.sample import load_sample_project
+from belangen.sample import find_sample_projects, load_sample_project
 from belangen.store import Store
 
 TODAY = dt.datetime(2026, 3, 12, 10, 30)
@@ -26,16 +27,31 @@ SNAPSHOT = Path(__file__).parent / "snapshots" / "sample_project.md"
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 
+@pytest.fixture(scope="module")
+def sample_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample project on the fixed day, loaded once for the module's tests to copy."""
+    path = tmp_path_factory.mktemp("exports") / "sample.duckdb"
+    store = Store(path, now=lambda: TODAY)
+    load_sample_project(store)
+    store.close()
+    return path
+
+
 @pytest.fixture
-def db(tmp_path: Path):
-    store = Store(tmp_path / "belangen.duckdb", now=lambda: TODAY)
+def db(tmp_path: Path, request: pytest.FixtureRequest, sample_template: Path):
+    """The test's own database on the fixed day: a copy of the sample when it asks for one."""
+    path = tmp_path / "belangen.duckdb"
+    if "sample" in request.fixturenames:
+        shutil.copyfile(sample_template, path)
+    store = Store(path, now=lambda: TODAY)
     yield store
     store.close()
 
 
 @pytest.fixture
 def sample(db: Store) -> int:
-    return load_sample_project(db)
+    (project_id,) = find_sample_projects(db)
+    return project_id
 
 
 def hostile_project(db: Store) -> tuple[int, int]:

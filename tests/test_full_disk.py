@@ -16,7 +16,7 @@ import pytest
 from belangen.store import Store
 from belangen.texts import TEXTS
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.subprocess]
 
 REPO = Path(__file__).resolve().parent.parent
 CHILD = Path(__file__).resolve().parent / "helpers" / "full_disk_child.py"

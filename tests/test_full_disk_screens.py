@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.slow
+@pytest.mark.subprocess
 def test_full_disk_keeps_the_typed_text_and_recovers(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, str(CHILD), str(tmp_path / "vol.duckdb")],

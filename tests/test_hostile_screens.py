@@ -8,11 +8,10 @@ from dataclasses import dataclass
 
 import pytest
 from helpers.db import dump_tables
-from streamlit.testing.v1 import AppTest
 
 from belangen import domain, screens, texts, ui, worksheet
 from belangen.store import Store
-from tests.apptest import field, submit
+from tests.apptest import field, run_app, submit
 from tests.factories import filled_stakeholder
 
 LONG_TEXT = "é" * 99_990 + "0123456789"
@@ -118,8 +117,7 @@ def test_hostile_text_in_a_field(store: Store, field_name: str, payload_name: st
     field, payload = FIELDS[field_name], PAYLOADS[payload_name]
     _, stakeholder_id = filled_stakeholder(store, project_name="Stationsgebied")
     before = dump_tables(store)
-    app = AppTest.from_file("../app.py", default_timeout=60)
-    app.run()
+    app = run_app()
     app.switch_page(field.page).run()
     for key, value in COMPANIONS.get(field_name, lambda s: {})(stakeholder_id).items():
         app.session_state[key] = value
@@ -149,8 +147,7 @@ def test_tampered_stakeholder_links_explain_and_change_nothing(store: Store,
                                                                  tampered: str) -> None:
     filled_stakeholder(store)
     before = dump_tables(store)
-    app = AppTest.from_file("../app.py", default_timeout=30)
-    app.run()
+    app = run_app()
     app.switch_page(screens.WORKSHEET.path)
     app.query_params[ui.STAKEHOLDER_PARAM] = tampered
     app.run()
@@ -164,8 +161,7 @@ def test_a_link_to_another_projects_stakeholder_opens_that_project(store: Store)
     other_project = store.create_project("Tweede")
     other = store.create_stakeholder(other_project, "Piet")
     before = dump_tables(store)
-    app = AppTest.from_file("../app.py", default_timeout=30)
-    app.run()
+    app = run_app()
     app.switch_page(screens.WORKSHEET.path)
     app.query_params[ui.STAKEHOLDER_PARAM] = str(other)
     app.run()

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from belangen import backup, domain, sample, screens, ui, worksheet
 from belangen.store import Store
-from tests.apptest import field, submit, submit_button
+from tests.apptest import field, run_app, submit, submit_button
 from tests.factories import filled_stakeholder
 
 PAGES = [screen.path for screen in screens.SCREENS]
@@ -41,8 +41,7 @@ def test_every_page_draws_with_data_in_both_languages(
     this_week = domain.week_start(store.today())
     store.save_follow_up(stakeholder_id, this_week - dt.timedelta(weeks=1),
                          ratings={key: 3 for key in worksheet.DIMENSION_KEYS}, reflection="Goed")
-    app = AppTest.from_file("../app.py", default_timeout=30)
-    app.run()
+    app = run_app()
     app.selectbox(key=ui.LANGUAGE_KEY).set_value(lang).run()
     open_page(app, page)
     assert app.title
@@ -125,8 +124,7 @@ def test_worksheet_rows_are_saved_as_versions_and_deep_link_opens_stakeholder(
     project_id = store.create_project("Stationsgebied")
     other = store.create_stakeholder(project_id, "Bewonersvereniging")
     stakeholder_id = store.create_stakeholder(project_id, "Wethouder Jansen")
-    app = AppTest.from_file("../app.py", default_timeout=30)
-    app.run()
+    app = run_app()
     app.switch_page(screens.WORKSHEET.path)
     app.query_params[ui.STAKEHOLDER_PARAM] = str(stakeholder_id)
     app.run()
@@ -155,8 +153,7 @@ def test_worksheet_rows_are_saved_as_versions_and_deep_link_opens_stakeholder(
 def test_worksheet_refuses_a_missing_rating_and_saves_nothing(store: Store, db_path) -> None:
     project_id = store.create_project("Stationsgebied")
     stakeholder_id = store.create_stakeholder(project_id, "Wethouder Jansen")
-    app = AppTest.from_file("../app.py", default_timeout=30)
-    app.run()
+    app = run_app()
     open_page(app, screens.WORKSHEET.path)
     form = f"ws_{stakeholder_id}"
     app.text_area(key=field(form, "conversation_reflection")).set_value("Nog geen cijfer")
@@ -170,8 +167,7 @@ def test_worksheet_saves_every_changed_row_at_once_as_versions(store: Store, db_
     _, stakeholder_id = filled_stakeholder(store)
     before = {key: len(store.worksheet_history(stakeholder_id, key))
               for key in worksheet.DIMENSION_KEYS}
-    app = AppTest.from_file("../app.py", default_timeout=30)
-    app.run()
+    app = run_app()
     open_page(app, screens.WORKSHEET.path)
     form = f"ws_{stakeholder_id}"
     app.radio(key=field(form, "genuine_interest_rating")).set_value(5)
@@ -189,8 +185,7 @@ def test_worksheet_saves_every_changed_row_at_once_as_versions(store: Store, db_
 
 def test_second_tab_cannot_silently_overwrite_a_worksheet_row(store: Store, db_path) -> None:
     _, stakeholder_id = filled_stakeholder(store)
-    app = AppTest.from_file("../app.py", default_timeout=30)
-    app.run()
+    app = run_app()
     open_page(app, screens.WORKSHEET.path)
     form = f"ws_{stakeholder_id}"
     opened = store.latest_worksheet(stakeholder_id)["negotiation"]
@@ -211,8 +206,7 @@ def test_second_tab_cannot_silently_overwrite_a_worksheet_row(store: Store, db_p
 
 def test_conflict_reload_shows_the_other_tabs_text(store: Store, db_path) -> None:
     _, stakeholder_id = filled_stakeholder(store)
-    app = AppTest.from_file("../app.py", default_timeout=30)
-    app.run()
+    app = run_app()
     open_page(app, screens.WORKSHEET.path)
     form = f"ws_{stakeholder_id}"
     opened = store.latest_worksheet(stakeholder_id)["negotiation"]
@@ -228,8 +222,7 @@ def test_conflict_reload_shows_the_other_tabs_text(store: Store, db_path) -> Non
 def test_actions_are_added_and_change_status(store: Store, db_path) -> None:
     project_id = store.create_project("Stationsgebied")
     stakeholder_id = store.create_stakeholder(project_id, "Wethouder Jansen")
-    app = AppTest.from_file("../app.py", default_timeout=30)
-    app.run()
+    app = run_app()
     open_page(app, screens.WORKSHEET.path)
     adder = f"ws_new_action_{stakeholder_id}_conversation"
     app.text_input(key=field(adder, "text")).set_value("Koffie drinken op neutraal terrein")
@@ -250,8 +243,7 @@ def test_actions_are_added_and_change_status(store: Store, db_path) -> None:
 
 def test_archive_then_delete_a_stakeholder_with_confirmation(store: Store, db_path) -> None:
     project_id, stakeholder_id = filled_stakeholder(store)
-    app = AppTest.from_file("../app.py", default_timeout=30)
-    app.run()
+    app = run_app()
     open_page(app, screens.STAKEHOLDERS.path)
     submit(app, f"sh_{stakeholder_id}_archive")
     assert store.get_stakeholder(stakeholder_id).archived
@@ -270,8 +262,7 @@ def follow_up_form(store: Store, stakeholder_id: int, week: dt.date | None = Non
 
 def test_follow_up_unchanged_week_is_one_click(store: Store, db_path) -> None:
     project_id, stakeholder_id = filled_stakeholder(store)
-    app = AppTest.from_file("../app.py", default_timeout=30)
-    app.run()
+    app = run_app()
     open_page(app, screens.FOLLOW_UP.path)
     form = follow_up_form(store, stakeholder_id)
     # Nothing is preselected: a new week is not saved data.
@@ -289,8 +280,7 @@ def test_follow_up_unchanged_week_is_one_click(store: Store, db_path) -> None:
 def test_follow_up_ticks_an_evaluation_and_asks_their_view(store: Store, db_path) -> None:
     _, stakeholder_id = filled_stakeholder(store)
     (action,) = store.list_actions(stakeholder_id)
-    app = AppTest.from_file("../app.py", default_timeout=30)
-    app.run()
+    app = run_app()
     open_page(app, screens.FOLLOW_UP.path)
     form = follow_up_form(store, stakeholder_id)
     app.checkbox(key=field(form, f"done_{action.id}")).check().run()
@@ -312,8 +302,7 @@ def test_follow_up_names_every_unanswered_question_and_saves_nothing(
     store: Store, db_path
 ) -> None:
     _, stakeholder_id = filled_stakeholder(store)
-    app = AppTest.from_file("../app.py", default_timeout=30)
-    app.run()
+    app = run_app()
     open_page(app, screens.FOLLOW_UP.path)
     form = follow_up_form(store, stakeholder_id)
     app.radio(key=field(form, "rating_value")).set_value(4)
@@ -331,8 +320,7 @@ def test_follow_up_offers_only_weeks_from_the_project_start_to_this_week(
 ) -> None:
     start = store.today() - dt.timedelta(weeks=5)
     filled_stakeholder(store, start=start)
-    app = AppTest.from_file("../app.py", default_timeout=30)
-    app.run()
+    app = run_app()
     open_page(app, screens.FOLLOW_UP.path)
     weeks = app.selectbox(key="fu_week").options
     this_week = domain.week_start(store.today())
@@ -343,8 +331,7 @@ def test_follow_up_offers_only_weeks_from_the_project_start_to_this_week(
 def test_follow_up_backfills_an_earlier_week(store: Store, db_path) -> None:
     _, stakeholder_id = filled_stakeholder(store)
     earlier = domain.week_start(store.today()) - dt.timedelta(weeks=3)
-    app = AppTest.from_file("../app.py", default_timeout=30)
-    app.run()
+    app = run_app()
     open_page(app, screens.FOLLOW_UP.path)
     app.selectbox(key="fu_week").set_value(earlier).run()
     form = follow_up_form(store, stakeholder_id, earlier)
@@ -362,8 +349,7 @@ def test_trends_draw_a_chart_per_stakeholder(store: Store, db_path) -> None:
     for weeks_ago in (2, 1):
         store.save_follow_up(stakeholder_id, this_week - dt.timedelta(weeks=weeks_ago),
                              ratings={key: 4 for key in worksheet.DIMENSION_KEYS})
-    app = AppTest.from_file("../app.py", default_timeout=30)
-    app.run()
+    app = run_app()
     open_page(app, screens.TRENDS.path)
     assert len(app.get("vega_lite_chart")) >= 4
 
@@ -389,9 +375,7 @@ def test_trends_show_a_follow_up_saved_after_the_chart_was_first_drawn(
                          ratings={key: 4 for key in worksheet.DIMENSION_KEYS})
     # One AppTest per screen (AppTest trips over the follow-up form's state when switching away);
     # they share the process, and so the chart cache, as browser tabs do.
-    tabs = [AppTest.from_file("../app.py", default_timeout=30) for _ in range(3)]
-    for tab in tabs:
-        tab.run()
+    tabs = [run_app() for _ in range(3)]
     before = charted_weeks(open_page(tabs[0], screens.TRENDS.path))
     follow_up = open_page(tabs[1], screens.FOLLOW_UP.path)
     submit(follow_up, follow_up_form(store, stakeholder_id), "unchanged")
@@ -407,8 +391,7 @@ def test_overview_shows_due_follow_ups_overdue_actions_and_habit(store: Store, d
                      - dt.timedelta(weeks=2))
     store.save_follow_up(stakeholder_id, this_week - dt.timedelta(weeks=1),
                          ratings={key: 3 for key in worksheet.DIMENSION_KEYS})
-    app = AppTest.from_file("../app.py", default_timeout=30)
-    app.run()
+    app = run_app()
     values = {metric.label: metric.value for metric in app.metric}
     assert values[f"Follow-ups {domain.iso_week_label(this_week)}"] == "0 van 1"
     assert values["Acties over tijd"] == "1"
@@ -422,8 +405,7 @@ def test_weekly_habit_counts_only_weeks_since_the_project_started(store: Store, 
     for weeks_ago in range(4):
         store.save_follow_up(stakeholder_id, this_week - dt.timedelta(weeks=weeks_ago),
                              ratings=dict.fromkeys(worksheet.DIMENSION_KEYS, 3))
-    app = AppTest.from_file("../app.py", default_timeout=30)
-    app.run()
+    app = run_app()
     values = {metric.label: metric.value for metric in app.metric}
     assert values["Weekritme"] == "4 van 4 weken"
 
@@ -433,8 +415,7 @@ def test_overview_lists_each_stakeholder_once_with_latest_ratings(store: Store, 
     second = store.create_stakeholder(project_id, "Bewonersvereniging", "Bewoners")
     store.save_follow_up(first, domain.week_start(store.today()),
                          ratings={key: 5 for key in worksheet.DIMENSION_KEYS})
-    app = AppTest.from_file("../app.py", default_timeout=30)
-    app.run()
+    app = run_app()
     table = app.dataframe[0].value
     assert table["stakeholder"].tolist() == ["Bewonersvereniging", "Wethouder Jansen"]
     assert table.set_index("stakeholder_id").loc[first, "value"] == "5"
@@ -445,8 +426,7 @@ def test_overview_lists_each_stakeholder_once_with_latest_ratings(store: Store, 
 def test_sample_project_loads_from_the_welcome_and_is_removed_without_touching_real_data(
     store: Store, db_path
 ) -> None:
-    app = AppTest.from_file("../app.py", default_timeout=30)
-    app.run()
+    app = run_app()
     app.button(key="ov_load_sample").click().run()
     assert not app.exception
     (sample_id,) = sample.find_sample_projects(store)
@@ -465,8 +445,7 @@ def test_restore_asks_for_confirmation_then_replaces_the_data(store: Store, db_p
     filled_stakeholder(store, project_name="In de reservekopie")
     saved = backup.write_backup(store)
     store.create_project("Na de reservekopie")
-    app = AppTest.from_file("../app.py", default_timeout=30)
-    app.run()
+    app = run_app()
     open_page(app, screens.DATA.path)
     app.get("file_uploader")[0].upload("backup.zip", saved, "application/zip")
     app.run()
@@ -481,8 +460,7 @@ def test_restore_asks_for_confirmation_then_replaces_the_data(store: Store, db_p
 
 def test_a_foreign_file_is_refused_on_restore_and_nothing_changes(store: Store, db_path) -> None:
     store.create_project("Blijft staan")
-    app = AppTest.from_file("../app.py", default_timeout=30)
-    app.run()
+    app = run_app()
     open_page(app, screens.DATA.path)
     app.get("file_uploader")[0].upload("backup.zip", b"PK\x03\x04 no zip at all", "application/zip")
     app.run()
@@ -493,8 +471,7 @@ def test_a_foreign_file_is_refused_on_restore_and_nothing_changes(store: Store, 
 
 def test_worksheet_exports_are_offered_for_the_active_project(store: Store, db_path) -> None:
     filled_stakeholder(store)
-    app = AppTest.from_file("../app.py", default_timeout=30)
-    app.run()
+    app = run_app()
     open_page(app, screens.DATA.path)
     keys = {button.key for button in app.get("download_button")}
     assert {"data_download_md", "data_download_html", "data_download_ics",
@@ -504,9 +481,7 @@ def test_worksheet_exports_are_offered_for_the_active_project(store: Store, db_p
 
 
 def test_a_link_with_lang_en_opens_in_english(db_path) -> None:
-    app = AppTest.from_file("../app.py", default_timeout=30)
-    app.query_params["lang"] = "en"
-    app.run()
+    app = run_app(lang="en")
     assert app.title[0].value == "Welcome to Belangen"
     app.switch_page(screens.PROJECTS.path).run()
     assert app.title[0].value == "Projects"
@@ -515,8 +490,7 @@ def test_a_link_with_lang_en_opens_in_english(db_path) -> None:
 def test_using_the_app_makes_one_safety_copy_a_day(store: Store, db_path) -> None:
     filled_stakeholder(store)
     for _ in range(2):
-        app = AppTest.from_file("../app.py", default_timeout=30)
-        app.run()
+        app = run_app()
         assert not app.exception
     ui._daily_safety_copy(str(db_path), store.today().isoformat()).join(timeout=30)
     copies = backup.list_safety_copies(store)

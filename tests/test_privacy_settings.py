@@ -66,7 +66,7 @@ def test_loopback_addresses_are_fine(address: str) -> None:
     assert privacy.problems({**privacy.REQUIRED, "server.address": address}.get) == []
 
 
-def test_the_app_refuses_to_serve_with_a_clear_message(db_path: Path) -> None:
+def test_the_app_refuses_to_serve_with_a_clear_message(absent_db_path: Path) -> None:
     """AppTest sees the project's config; an option set for this run stands for a server
     started with statistics on. The database is not even opened."""
     refused = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
@@ -76,7 +76,7 @@ def test_the_app_refuses_to_serve_with_a_clear_message(db_path: Path) -> None:
     (message,) = [error.value for error in refused.error]
     assert texts.t("privacy.statistics") in message and "`belangen`" in message
     assert len(refused.title) == 0 and len(refused.get("selectbox")) == 0
-    assert not db_path.exists(), "the database was opened"
+    assert not absent_db_path.exists(), "the database was opened"
 
 
 class _option:

@@ -59,6 +59,7 @@ def saved_backup(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize(("stop_at", "stage"), [(0.2, "unpacked"), (0.45, "scratch database")])
+@pytest.mark.subprocess
 def test_a_kill_mid_check_leaves_nothing_after_the_next_start(
     tmp_path: Path, saved_backup: Path, stop_at: float, stage: str
 ) -> None:

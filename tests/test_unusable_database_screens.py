@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from belangen import screens, ui
+from tests.apptest import run_app
 
 HOLDER = """
 import sys, time, duckdb
@@ -31,12 +31,7 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "dir"
 
 
-def run_app() -> AppTest:
-    app = AppTest.from_file("../app.py", default_timeout=30)
-    app.run()
-    return app
-
-
+@pytest.mark.subprocess
 def test_a_file_held_by_another_process_is_named_with_that_process(
     db_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
@@ -67,8 +62,9 @@ def test_a_file_held_by_another_process_is_named_with_that_process(
     ],
 )
 def test_unusable_files_get_a_dutch_explanation_and_stay_untouched(
-    db_path: Path, make, words: str
+    absent_db_path: Path, make, words: str
 ) -> None:
+    db_path = absent_db_path
     make(db_path)
     before = digest(db_path)
     app = run_app()
@@ -79,8 +75,8 @@ def test_unusable_files_get_a_dutch_explanation_and_stay_untouched(
     assert not db_path.with_name(db_path.name + ".wal").exists()
 
 
-def test_the_message_is_shown_again_on_every_page_until_fixed(db_path: Path) -> None:
-    db_path.mkdir()
+def test_the_message_is_shown_again_on_every_page_until_fixed(absent_db_path: Path) -> None:
+    absent_db_path.mkdir()
     app = run_app()
     app.switch_page(screens.WORKSHEET.path).run()
     assert not app.exception

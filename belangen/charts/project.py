@@ -4,6 +4,7 @@ and where everyone stands on value and willingness to negotiate."""
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import altair as alt
 import pandas as pd
@@ -19,6 +20,7 @@ from belangen.charts.scales import (
     START_LAYER,
     WORKSHEET_LAYER,
     Y_SHIFT,
+    Chart,
     _heading,
     _highlight,
     _highlighted,
@@ -134,7 +136,7 @@ def project_small_multiples(
     ).properties(**_heading(t("chart.project_title", lang), titled=titled))
 
 
-def latest_heatmap(latest: pd.DataFrame, lang: str, *, titled: bool = True) -> alt.LayerChart:
+def latest_heatmap(latest: pd.DataFrame, lang: str, *, titled: bool = True) -> Chart:
     """Stakeholder × dimension: colour = latest rating, text = rating and change since the
     worksheet, e.g. '4 (+2)'. Takes `analytics.latest_vs_baseline`."""
     names = dimension_names(lang)
@@ -142,7 +144,7 @@ def latest_heatmap(latest: pd.DataFrame, lang: str, *, titled: bool = True) -> a
     latest = latest.dropna(subset=["latest_rating"])
     order = list(dict.fromkeys(latest["stakeholder"].astype(str).tolist()))
 
-    def cell_text(rating: object, change: object) -> str:
+    def cell_text(rating: Any, change: Any) -> str:
         if pd.isna(rating):
             return ""
         if pd.isna(change):
@@ -298,7 +300,7 @@ def _map_labels(points: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.concat([single, counted], ignore_index=True)[columns]
 
 
-def position_map(latest: pd.DataFrame, lang: str, *, titled: bool = True) -> alt.LayerChart:
+def position_map(latest: pd.DataFrame, lang: str, *, titled: bool = True) -> Chart:
     """Each stakeholder by value for them (x) × willingness to negotiate (y), with a tapering
     trail from the worksheet position (thin end, open circle) to the latest (thick end, dot).
     Takes `analytics.latest_vs_baseline`. Without its title (`titled=False`) it keeps the line

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+from typing import Any
 
 import altair as alt
 import pandas as pd
@@ -21,6 +22,9 @@ WORKSHEET_LAYER = "worksheet"
 FOLLOW_UP_LAYER = "follow_ups"
 THEIR_VIEW_LAYER = "their_view"
 ACTION_LAYER = "actions"
+
+Chart = alt.LayerChart | alt.FacetChart
+"""What a builder returns: layers, or layers faceted into panels."""
 
 HIGHLIGHT = "dimension_highlight"
 
@@ -113,7 +117,7 @@ def rating_label(key: str, rating: object, lang: str) -> str:
     """'3 · Enige waarde': the number and what it means for this dimension."""
     if rating is None or pd.isna(rating):
         return ""
-    value = int(rating)
+    value = int(rating)  # type: ignore[call-overload]  # a number from a frame
     return f"{value} · {worksheet.row(key).rating_label(value, lang)}"
 
 
@@ -192,7 +196,7 @@ def _highlight() -> alt.Parameter:
     return alt.selection_point(name=HIGHLIGHT, fields=["dimension"], bind="legend")
 
 
-def _highlighted(selection: alt.Parameter) -> alt.OpacityValue:
+def _highlighted(selection: alt.Parameter) -> Any:
     return alt.when(selection).then(alt.value(1.0)).otherwise(alt.value(DIMMED_OPACITY))
 
 

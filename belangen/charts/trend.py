@@ -18,6 +18,7 @@ from belangen.charts.scales import (
     THEIR_VIEW_LAYER,
     WORKSHEET_LAYER,
     Y_SHIFT,
+    Chart,
     _highlight,
     _highlighted,
     _only_one_stakeholder,
@@ -132,7 +133,7 @@ def stakeholder_trend(
     lang: str,
     *,
     title: str | None = None,
-) -> alt.LayerChart:
+) -> Chart:
     """The four ratings of one stakeholder over ISO weeks, from the worksheet on.
 
     Takes `Store.rating_history`, `Store.worksheet_baseline` and `Store.actions_done` for one

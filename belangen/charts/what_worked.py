@@ -9,11 +9,11 @@ import altair as alt
 import pandas as pd
 
 from belangen import worksheet
-from belangen.charts.scales import FIT_WIDTH, INK, _heading, dimension_names
+from belangen.charts.scales import FIT_WIDTH, INK, Chart, _heading, dimension_names
 from belangen.texts import t
 
 
-def what_worked_chart(frame: pd.DataFrame, lang: str, *, titled: bool = True) -> alt.LayerChart:
+def what_worked_chart(frame: pd.DataFrame, lang: str, *, titled: bool = True) -> Chart:
     """Grouped bars per dimension: average change with an action beside without, each bar
     labelled with its number of cases so a mean over two weeks cannot pass for a finding.
     Takes `analytics.what_worked`."""

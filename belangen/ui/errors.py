@@ -30,7 +30,7 @@ class _Terminal(logging.StreamHandler):
         self.setFormatter(logging.Formatter("Belangen: %(message)s"))
 
     @property
-    def stream(self) -> Any:  # type: ignore[override]
+    def stream(self) -> Any:
         return sys.stderr
 
     @stream.setter

@@ -19,6 +19,7 @@ from belangen.store import (
 from belangen.ui.database import clear_caches
 from belangen.ui.errors import error_text
 from belangen.ui.language import tr
+from belangen.ui.state import session
 
 FLASH_KEY = "flash_message"
 
@@ -67,17 +68,17 @@ def act(change: Callable[[], object], *, success: str, form: Form | None = None)
 def action_button(
     form_id: str,
     label: str,
-    change: Callable[[str], object],
+    change: Callable[..., object],
     *,
     success: str,
     version: Any = None,
     **options: Any,
 ) -> None:
-    """A button that changes data once per drawing: `change(token)` passes the drawing's
+    """A button that changes data once per drawing: `change(token=...)` passes the drawing's
     submission token to the store, so a double click archives or deletes once."""
     form = Form(form_id, {}, version)
     if form.submit_button(label, **options):
-        act(lambda: change(form.token), success=success, form=form)
+        act(lambda: change(token=form.token), success=success, form=form)
 
 
 def attempt(
@@ -115,7 +116,7 @@ class Form:
     def __init__(self, form_id: str, saved: dict[str, Any], version: Any) -> None:
         self.id = form_id
         self.fields = tuple(saved)
-        self.prepared = form_state.prepare(st.session_state, form_id, saved, version)
+        self.prepared = form_state.prepare(session(), form_id, saved, version)
 
     def key(self, name: str) -> str:
         return form_state.widget_key(self.id, name)
@@ -124,7 +125,7 @@ class Form:
         return st.session_state.get(self.key(name))
 
     def values(self) -> dict[str, Any]:
-        return form_state.values(st.session_state, self.id, self.fields)
+        return form_state.values(session(), self.id, self.fields)
 
     @property
     def token(self) -> str:
@@ -132,7 +133,7 @@ class Form:
 
     @property
     def based_on(self) -> Any:
-        return form_state.base_version(st.session_state, self.id)
+        return form_state.base_version(session(), self.id)
 
     def submit_button(self, label: str, *, name: str = "submit", **options: Any) -> bool:
         """A button that saves this drawing. Its key carries the drawing's token: after a save
@@ -142,7 +143,7 @@ class Form:
             return st.button(label, key=f"{self.id}__{name}_{self.token[:12]}", **options)
 
     def saved(self) -> None:
-        form_state.saved(st.session_state, self.id)
+        form_state.saved(session(), self.id)
 
     def show_notices(self, describe: Callable[[str, Any], str | None]) -> None:
         """Say what the form shows when it is not simply what is saved: unsaved changes kept
@@ -156,18 +157,18 @@ class Form:
                 restore, dismiss = st.columns(2)
                 restore.button(tr("form.restore_set_aside"), key=f"{self.id}__restore",
                                on_click=form_state.restore_set_aside,
-                               args=(st.session_state, self.id))
+                               args=(session(), self.id))
                 dismiss.button(tr("form.dismiss_set_aside"), key=f"{self.id}__dismiss",
                                on_click=form_state.dismiss_set_aside,
-                               args=(st.session_state, self.id))
-        elif form_state.is_stale(st.session_state, self.id):
+                               args=(session(), self.id))
+        elif form_state.is_stale(session(), self.id):
             with st.container(border=True, key=f"{self.id}__stale"):
                 st.warning(tr("form.stale"), icon=":material/sync_problem:")
                 load, keep = st.columns(2)
                 load.button(tr("form.load_newest"), key=f"{self.id}__load_newest",
-                            on_click=form_state.discard_draft, args=(st.session_state, self.id))
+                            on_click=form_state.discard_draft, args=(session(), self.id))
                 keep.button(tr("form.keep_mine"), key=f"{self.id}__keep_mine",
-                            on_click=form_state.keep_mine, args=(st.session_state, self.id))
+                            on_click=form_state.keep_mine, args=(session(), self.id))
         elif self.prepared.notice == form_state.RESTORED:
             st.info(tr("form.restored"), icon=":material/edit_note:")
 
@@ -177,4 +178,4 @@ class Form:
             left, right = st.columns([3, 1], vertical_alignment="center")
             left.caption(tr("form.unsaved"))
             right.button(tr("form.discard"), key=f"{self.id}__discard",
-                         on_click=form_state.discard_draft, args=(st.session_state, self.id))
+                         on_click=form_state.discard_draft, args=(session(), self.id))

@@ -86,7 +86,7 @@ def require_project(db: Store) -> Project:
         st.page_link(screens.PROJECTS.path, label=tr("common.go_to_projects"),
                      icon=":material/arrow_forward:")
         st.stop()
-    return project  # type: ignore[return-value]
+    return project
 
 
 def stakeholder_picker(

@@ -4,19 +4,25 @@ pickers are seeded from plain keys they mirror, and drafts are captured at the s
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, MutableMapping
+from typing import Any, cast
 
 import streamlit as st
 
 from belangen import form_state
 
 
+def session() -> MutableMapping[str, Any]:
+    """Streamlit's session state as the mapping `belangen.form_state` works on (it is one,
+    though not declared so)."""
+    return cast(MutableMapping[str, Any], st.session_state)
+
+
 def begin_run() -> None:
     """First thing app.py does in every run: keep what the user typed on the previous screen
     as a draft before Streamlit forgets the widgets this run does not draw (see `form_state`).
     Only app.py calls it, so it runs once per run."""
-    form_state.capture_drafts(st.session_state)
+    form_state.capture_drafts(session())
 
 
 def seed_picker(key: str, current: Any, options: Iterable[Any]) -> None:
