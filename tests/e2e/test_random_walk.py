@@ -131,6 +131,9 @@ class Tab:
     """Field values typed in this step, applied when the run that draws the form is seen."""
     history: int = 1
     """Pages of the app behind the tab's back button, its first one included."""
+    fresh: bool = True
+    """Whether the tab's page was drawn after the last save in another tab; until it reruns,
+    a tab brought to the front shows what it drew before."""
 
 
 def shown_form(tab: Tab, names: dict[str, int]) -> Form | None:
@@ -272,7 +275,6 @@ class Walk:
         self.active = 0
         self.log: list[str] = []
         self.refusal_expected = False
-        self.skip_form_check = False
         self.expected_next: int | None = None
 
     @property
@@ -286,7 +288,6 @@ class Walk:
     # -- one step ------------------------------------------------------------------------------
 
     def step(self, number: int) -> None:
-        self.skip_form_check = False
         choices: list[tuple[int, Callable[[], None]]] = [
             (14, self.goto), (4, self.reload), (3, self.back), (4, self.switch_tab),
         ]
@@ -313,6 +314,7 @@ class Walk:
         """The step reran the tab's page: apply it to the model. A new run draws no error box
         of an earlier refusal."""
         self.refusal_expected = False
+        self.tab.fresh = True
         self.tab.page = self.page_of(self.tab.app)
         rendered(self.tab, self.saved, self.forms_now())
 
@@ -358,9 +360,9 @@ class Walk:
             return
         self.active = 1 - self.active
         self.tab.app.page.bring_to_front()
-        # Nothing reruns by bringing a tab to the front: it shows its last run until the next
-        # step reruns it, and that run is checked.
-        self.skip_form_check = True
+        # Nothing reruns by bringing a tab to the front: it shows its last run until a step
+        # reruns it, and that run is checked.
+        self.tab.fresh = False
 
     def pick_stakeholder(self) -> None:
         app = self.tab.app
@@ -541,9 +543,9 @@ class Walk:
         context = "\n".join(self.log[-8:])
         assert not app.exception_texts(), f"{app.exception_texts()}\n{context}"
         errors = app.page.get_by_test_id("stMain").get_by_test_id("stAlertContentError")
-        if not self.refusal_expected and not self.skip_form_check:
+        if not self.refusal_expected and self.tab.fresh:
             assert not errors.count(), f"{errors.all_inner_texts()}\n{context}"
-        if self.skip_form_check:
+        if not self.tab.fresh:
             return
         for form in self.tab.drawn:
             expected = expected_fields(self.tab, self.saved, form)
