@@ -387,3 +387,19 @@ def with_gaps(
         result[value] = result[value].astype("Int64")
     result = result.sort_values([*by, week], ignore_index=True)
     return result[[*columns, "gap"]]
+
+
+# --- Who asks for attention ----------------------------------------------------------------
+
+
+def attention_order(latest: pd.DataFrame) -> list[str]:
+    """Stakeholders with a rating, the lowest average latest rating first (where the
+    collaboration works least for them, or they least for it), then by name.
+
+    Takes `Store.latest_ratings` (or `latest_vs_baseline`); who has no rating yet is left out.
+    """
+    rated = latest.dropna(subset=["latest_rating"])
+    if rated.empty:
+        return []
+    means = rated.groupby("stakeholder")["latest_rating"].mean()
+    return sorted(means.index.astype(str), key=lambda name: (means[name], name.lower()))

@@ -628,9 +628,42 @@ TEXTS: dict[str, tuple[str, str]] = {
     "data.sample_removed": ("Voorbeeldproject verwijderd.", "Sample project removed."),
     # --- Trends -------------------------------------------------------------------------------
     "trends.title": ("Trends", "Trends"),
-    "trends.tab_stakeholder": ("Per stakeholder", "Per stakeholder"),
-    "trends.tab_project": ("Hele project", "Whole project"),
-    "trends.tab_what_worked": ("Wat werkte?", "What worked?"),
+    "trends.view": ("Weergave", "View"),
+    "trends.view_stakeholder": ("Per stakeholder", "Per stakeholder"),
+    "trends.view_latest": ("Stand van nu", "Where things stand"),
+    "trends.view_course": ("Verloop per stakeholder", "Course per stakeholder"),
+    "trends.view_what_worked": ("Wat werkte?", "What worked?"),
+    "trends.period": ("Periode", "Period"),
+    "trends.period_13": ("3 maanden", "3 months"),
+    "trends.period_26": ("6 maanden", "6 months"),
+    "trends.period_52": ("1 jaar", "1 year"),
+    "trends.period_all": ("Alles", "All"),
+    "trends.no_ratings_in_period": (
+        "Geen waarderingen in deze periode. Kies een langere periode, of leg een follow-up vast.",
+        "No ratings in this period. Choose a longer period, or log a follow-up.",
+    ),
+    "trends.course_order": ("Volgorde", "Order"),
+    "trends.course_order_attention": (
+        "Wie aandacht vraagt eerst (laagste waarderingen)",
+        "Who needs attention first (lowest ratings)",
+    ),
+    "trends.course_order_name": ("Op naam", "By name"),
+    "trends.course_page": ("Stakeholders", "Stakeholders"),
+    "trends.course_page_range": ("{first}–{last} van {total}", "{first}–{last} of {total}"),
+    "trends.course_help": (
+        "Een klein verloop per stakeholder, op dezelfde assen en in dezelfde kleuren. Klik op een "
+        "onderdeel in de legenda om het uit te lichten.",
+        "A small course per stakeholder, on the same axes and in the same colours. Click an "
+        "aspect in the legend to highlight it.",
+    ),
+    "trends.position_grid_help": (
+        "{x} (horizontaal) tegen {y} (verticaal): per vakje hoeveel stakeholders daar nu staan, "
+        "en wie. Wijs een vakje aan voor iedereen die er staat en hoe zij sinds het werkblad "
+        "bewogen.",
+        "{x} (horizontal) against {y} (vertical): per cell how many stakeholders stand there "
+        "now, and who. Point at a cell for everyone there and how they moved since the "
+        "worksheet.",
+    ),
     "trends.no_ratings": (
         "Nog geen waarderingen. Vul het werkblad in en leg wekelijks een follow-up vast; dan "
         "verschijnt hier de trend.",
@@ -650,20 +683,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "In brackets the change since the worksheet.",
     ),
     "trends.position_map": ("Waar staat iedereen?", "Where does everyone stand?"),
-    "trends.position_map_help": (
-        "{x} (horizontaal) tegen {y} (verticaal); de lijn loopt van het werkblad naar nu.",
-        "{x} (horizontal) against {y} (vertical); the line runs from the worksheet to now.",
-    ),
-    "trends.small_multiples": ("Alle stakeholders", "All stakeholders"),
     "projects.choose": ("Project om te bekijken of te bewerken", "Project to view or edit"),
     "worksheet.older_actions": (
         "Toon {count} eerdere afgeronde acties",
         "Show {count} earlier finished actions",
-    ),
-    "trends.small_multiples_window": (
-        "De laatste {weeks} weken. De hele geschiedenis van één stakeholder staat onder "
-        "'Per stakeholder'.",
-        "The last {weeks} weeks. One stakeholder's whole history is under 'Per stakeholder'.",
     ),
     "trends.what_worked_intro": (
         "Per onderdeel: hoeveel veranderde de waardering in de twee weken na een uitgevoerde "
@@ -734,7 +757,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Van het werkblad (open cirkel) naar de laatste follow-up (stip)",
         "From the worksheet (open circle) to the latest follow-up (dot)",
     ),
-    "chart.stakeholders_here": ("{count} stakeholders", "{count} stakeholders"),
+    "chart.more_here": ("+{count} meer", "+{count} more"),
+    "chart.stakeholders_count": ("Aantal stakeholders", "Number of stakeholders"),
+    "chart.since_worksheet": (
+        "Sinds het werkblad (waarde / onderhandeling)",
+        "Since the worksheet (value / negotiation)",
+    ),
     "chart.value_axis": ("Waarde voor hen", "Value for them"),
     "chart.negotiation_axis": ("Bereid om te onderhandelen", "Willing to negotiate"),
     "chart.what_worked_title": ("Wat werkte?", "What worked?"),

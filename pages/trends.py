@@ -1,4 +1,6 @@
-"""Trends: how the four ratings move as actions are carried out, per stakeholder and project."""
+"""Trends: how the four ratings move as actions are carried out, per stakeholder and project.
+
+One view at a time, chosen above the charts: only that view is built and drawn."""
 
 import datetime as dt
 
@@ -6,41 +8,48 @@ import streamlit as st
 
 from belangen import charts, domain, ui, worksheet
 
-# (container key, columns, panel width): three panels on a wide screen, two on a phone.
-SMALL_MULTIPLE_LAYOUTS = (
-    ("trend_panels_wide", 3, charts.PANEL_WIDTH),
-    ("trend_panels_narrow", 2, 130),
-)
-SMALL_MULTIPLE_CSS = (
-    "<style>@media (max-width: 640px) {.st-key-trend_panels_wide {display: none}}"
-    "@media (min-width: 641px) {.st-key-trend_panels_narrow {display: none}}</style>"
-)
-
 db = ui.get_store()
 st.title(ui.tr("trends.title"))
 project = ui.require_project(db)
 lang = ui.language()
+path = str(db.path)
 
-per_stakeholder, per_project, what_worked = st.tabs(
-    [ui.tr("trends.tab_stakeholder"), ui.tr("trends.tab_project"), ui.tr("trends.tab_what_worked")]
+VIEWS = ("stakeholder", "latest", "course", "what_worked")
+PERIODS = {"13": 13, "26": 26, "52": 52, "all": None}
+COURSE_PAGE = 10
+
+view = st.segmented_control(
+    ui.tr("trends.view"), VIEWS, default="stakeholder", required=True, key="tr_view",
+    format_func=lambda key: ui.tr(f"trends.view_{key}"), persist_state="session",
+    width="stretch",
 )
 
-with per_stakeholder:
+
+def period_start() -> dt.date | None:
+    """The period control of the history views: the Monday the charts start, or None (all)."""
+    chosen = st.segmented_control(
+        ui.tr("trends.period"), list(PERIODS), default="26", required=True, key="tr_period",
+        format_func=lambda key: ui.tr(f"trends.period_{key}"), persist_state="session",
+    )
+    weeks = PERIODS[chosen]
+    if weeks is None:
+        return None
+    return domain.week_start(db.today()) - dt.timedelta(weeks=weeks - 1)
+
+
+if view == "stakeholder":
     stakeholder = ui.stakeholder_picker(db, project, key="tr_stakeholder")
     if stakeholder is not None:
-        spec = ui.stakeholder_trend_spec(db, str(db.path), project.id, stakeholder.id, lang)
+        since = period_start()
+        spec = ui.stakeholder_trend_spec(db, path, project.id, stakeholder.id, lang, since)
         if spec is None:
-            st.info(ui.tr("trends.no_ratings"), icon=":material/info:")
+            st.info(ui.tr("trends.no_ratings_in_period"), icon=":material/info:")
         else:
             st.vega_lite_chart(spec, width="stretch")
             st.caption(ui.tr("trends.stakeholder_help"))
 
-# Forty people over years do not fit in small charts: the project view shows recent weeks only,
-# and fetches only those.
-recent_from = domain.week_start(db.today()) - dt.timedelta(weeks=ui.PROJECT_TREND_WEEKS - 1)
-specs = ui.project_trend_specs(db, str(db.path), project.id, lang, recent_from,
-                               SMALL_MULTIPLE_LAYOUTS)
-with per_project:
+elif view == "latest":
+    specs = ui.latest_specs(db, path, project.id, lang)
     if specs is None:
         st.info(ui.tr("trends.no_ratings"), icon=":material/info:")
     else:
@@ -49,23 +58,37 @@ with per_project:
         # The page heads each chart (headings wrap on a phone, SVG titles do not): titled=False.
         st.vega_lite_chart(specs["heatmap"], width="stretch")
         st.subheader(ui.tr("trends.position_map"))
-        st.caption(ui.tr("trends.position_map_help",
+        st.caption(ui.tr("trends.position_grid_help",
                          x=worksheet.VALUE.short_name(lang),
                          y=worksheet.NEGOTIATION.short_name(lang)))
-        st.vega_lite_chart(specs["position_map"], width="stretch")
-        st.subheader(ui.tr("trends.small_multiples"))
-        st.caption(ui.tr("trends.small_multiples_window", weeks=ui.PROJECT_TREND_WEEKS))
-        if specs["small_multiples"] is None:
-            st.info(ui.tr("trends.no_ratings"), icon=":material/info:")
-        else:
-            # A facet cannot stretch: draw it for wide and for narrow screens and let CSS show
-            # the one that fits (640 px, where Streamlit itself stacks columns).
-            for key, spec in specs["small_multiples"].items():
-                with st.container(key=key):
-                    st.vega_lite_chart(spec)
-            st.html(SMALL_MULTIPLE_CSS)
+        st.vega_lite_chart(specs["positions"], width="stretch")
 
-with what_worked:
+elif view == "course":
+    since = period_start()
+    people = ui.course_order(db, project.id, st.selectbox(
+        ui.tr("trends.course_order"), ("attention", "name"), key="tr_course_order",
+        format_func=lambda key: ui.tr(f"trends.course_order_{key}")))
+    if not people:
+        st.info(ui.tr("trends.no_ratings"), icon=":material/info:")
+    else:
+        pages = [people[start:start + COURSE_PAGE]
+                 for start in range(0, len(people), COURSE_PAGE)]
+        shown = 0
+        if len(pages) > 1:
+            shown = st.segmented_control(
+                ui.tr("trends.course_page"), list(range(len(pages))), default=0,
+                required=True, key="tr_course_page", width="stretch",
+                format_func=lambda number: ui.tr(
+                    "trends.course_page_range", first=number * COURSE_PAGE + 1,
+                    last=number * COURSE_PAGE + len(pages[number]), total=len(people)))
+        spec = ui.course_spec(db, path, project.id, lang, since, tuple(pages[shown]))
+        if spec is None:
+            st.info(ui.tr("trends.no_ratings_in_period"), icon=":material/info:")
+        else:
+            st.vega_lite_chart(spec)
+            st.caption(ui.tr("trends.course_help"))
+
+else:
     st.caption(ui.tr("trends.what_worked_intro"))
     effects = ui.what_worked(db, project.id)
     if effects[["with_action_cases", "without_action_cases"]].sum().sum() == 0:

@@ -342,40 +342,7 @@ def test_heatmap_accepts_the_stores_latest_ratings_frame() -> None:
         "3 (±0)",
         "4 (+2)",
     ]
-    charts.position_map(latest, "nl").to_dict()
-
-
-def test_position_map_draws_movement_from_the_worksheet(lang: str) -> None:
-    history, baseline, _ = project()
-    spec = charts.position_map(analytics.latest_vs_baseline(history, baseline), lang).to_dict()
-    now = {row["stakeholder"]: row for row in rows(spec, layers(spec)["latest_position"])}
-    assert set(now) == {"Ans", "Bob"}
-    assert (now["Ans"]["x_latest"], now["Ans"]["y_latest"]) == (4, 4)
-    assert (now["Bob"]["x_latest"], now["Bob"]["y_latest"]) == (4, 2)
-    trail = rows(spec, layers(spec)["movement"])
-    ans = sorted((row["step"], row["x"], row["y"]) for row in trail if row["stakeholder"] == "Ans")
-    assert ans == [(0, 2, 2), (1, 4, 4)]
-    x = layers(spec)["latest_position"]["encoding"]["x"]
-    assert x["scale"]["domain"] == [1, 5]
-    assert x["axis"]["title"] == t("chart.value_axis", lang)
-    assert {row["stakeholder"] for row in rows(spec, layers(spec)["names"])} == {"Ans", "Bob"}
-
-
-def test_position_map_spreads_stakeholders_on_the_same_spot() -> None:
-    latest = pd.DataFrame(
-        [
-            (sid, name, key, 3, 3, week(1), 0)
-            for sid, name in ((1, "Ans"), (2, "Bob"))
-            for key in ("value", "negotiation")
-        ],
-        columns=analytics.LATEST_COLUMNS,
-    )
-    spec = charts.position_map(latest, "nl").to_dict()
-    spots = {
-        (row["x_latest"], row["y_latest"]) for row in rows(spec, layers(spec)["latest_position"])
-    }
-    assert len(spots) == 2
-    assert all(abs(x - 3) < 0.3 and abs(y - 3) < 0.3 for x, y in spots)
+    charts.position_grid(latest, "nl").to_dict()
 
 
 def test_what_worked_chart_shows_both_bars_and_case_counts(lang: str) -> None:
@@ -465,12 +432,10 @@ def test_page_headed_charts_drop_their_own_title(lang: str) -> None:
         "small multiples": charts.project_small_multiples(history, baseline, lang, titled=False),
         "what worked": charts.what_worked_chart(effects, lang, titled=False),
     }
+    untitled["positions"] = charts.position_grid(latest, lang, titled=False)
     for name, chart in untitled.items():
         assert "title" not in chart.to_dict(), name
-    # The map keeps only the line that explains its marks, not the heading the page repeats.
-    position = charts.position_map(latest, lang, titled=False).to_dict()
-    assert position["title"]["text"] == t("chart.position_subtitle", lang)
-    titled = charts.position_map(latest, lang).to_dict()
+    titled = charts.position_grid(latest, lang).to_dict()
     assert titled["title"]["text"] == t("chart.position_title", lang)
 
 
@@ -486,54 +451,49 @@ def test_small_multiples_take_the_pages_columns_and_panel_width(lang: str) -> No
     assert charts.project_small_multiples(history, baseline, lang).to_dict()["columns"] == 2
 
 
-def test_position_map_names_a_crowded_spot_with_a_count(lang: str) -> None:
-    people = [(1, "Ans"), (2, "Bob"), (3, "Cor"), (4, "Provincie Gelderland (gedeputeerde)")]
-    spots = {1: (4, 4), 2: (4, 4), 3: (4, 4), 4: (2, 3)}
-    latest = pd.DataFrame(
-        [
-            (sid, name, key, rating, rating, week(1), 0)
-            for sid, name in people
-            for key, rating in zip(("value", "negotiation"), spots[sid], strict=True)
-        ],
-        columns=analytics.LATEST_COLUMNS,
-    )
-    spec = charts.position_map(latest, lang).to_dict()
-    labels = rows(spec, layers(spec)["names"])
-    # Three on one spot: one label with the count; every full name is in its tooltip.
-    assert [(label["text"], label["stakeholder"]) for label in labels] == [
-        ("Provincie Gelderland (gedeputeerde)", "Provincie Gelderland (gedeputeerde)"),
-        (t("chart.stakeholders_here", lang, count=3), "Ans, Bob, Cor"),
-    ]
-    mark = layers(spec)["names"]["mark"]
-    assert "limit" in mark  # long names end in '…' within the plot
-    assert layers(spec)["names"]["encoding"]["tooltip"]["field"] == "stakeholder"
-    # Three dots are still drawn, spread around the spot.
-    assert len(rows(spec, layers(spec)["latest_position"])) == 4
+def grid_cells(spec: dict[str, Any]) -> dict[tuple[int, int], dict[str, Any]]:
+    cells = rows(spec, layers(spec)["cells"])
+    return {(cell["value"], cell["negotiation"]): cell for cell in cells}
 
 
-def test_two_on_one_spot_are_labelled_on_opposite_sides() -> None:
-    latest = pd.DataFrame(
-        [
-            (sid, name, key, 3, 3, week(1), 0)
-            for sid, name in ((1, "Ans"), (2, "Bob"))
-            for key in ("value", "negotiation")
-        ],
-        columns=analytics.LATEST_COLUMNS,
-    )
-    spec = charts.position_map(latest, "nl").to_dict()
-    labels = {label["text"]: label for label in rows(spec, layers(spec)["names"])}
-    assert {labels["Ans"]["align"], labels["Bob"]["align"]} == {"left", "right"}
-    assert labels["Ans"]["dx"] == -labels["Bob"]["dx"]
-
-
-def test_position_map_axes_show_bare_numbers_on_a_narrow_screen() -> None:
+def test_the_grid_counts_and_names_who_stands_where_with_their_movement(lang: str) -> None:
     history, baseline, _ = project()
-    spec = charts.position_map(analytics.latest_vs_baseline(history, baseline), "nl").to_dict()
+    spec = charts.position_grid(analytics.latest_vs_baseline(history, baseline), lang).to_dict()
+    cells = grid_cells(spec)
+    assert len(cells) == 25, "every cell of the 5 × 5 grid, empty ones too"
+    assert {spot: cell["count"] for spot, cell in cells.items() if cell["count"]} == {
+        (4, 4): 1, (4, 2): 1}
+    assert cells[(4, 4)]["names_text"] == "Ans"
+    # Ans moved from 2/2 (the worksheet) to 4/4: the tooltip says so.
+    assert cells[(4, 4)]["everyone"] == "Ans: 2 → 4 / 2 → 4"
+    assert cells[(1, 1)]["count_text"] == "" and cells[(1, 1)]["names_text"] == ""
+    x = layers(spec)["cells"]["encoding"]["x"]
+    assert x["axis"]["title"] == t("chart.value_axis", lang)
+
+
+def test_a_crowded_cell_names_three_and_counts_everyone(lang: str) -> None:
+    people = [(1, "Ans"), (2, "Bob"), (3, "Cor"), (4, "Dirk"), (5, "Eva"), (6, "Fenna")]
+    latest = pd.DataFrame(
+        [(sid, name, key, 3, 4 if sid < 6 else 2, week(1), 0)
+         for sid, name in people for key in ("value", "negotiation")],
+        columns=analytics.LATEST_COLUMNS,
+    )
+    spec = charts.position_grid(latest, lang).to_dict()
+    crowded = grid_cells(spec)[(4, 4)]
+    assert crowded["count"] == 5 and crowded["count_text"] == "5"
+    assert crowded["names_text"] == "Ans, Bob, Cor " + t("chart.more_here", lang, count=2)
+    assert crowded["everyone"].count(";") == 4, "the tooltip names all five"
+    assert grid_cells(spec)[(2, 2)]["names_text"] == "Fenna"
+    assert "limit" in layers(spec)["names"]["mark"]  # long names end in '…' within the cell
+
+
+def test_the_grid_axes_show_bare_numbers_on_a_narrow_screen() -> None:
+    history, baseline, _ = project()
+    spec = charts.position_grid(analytics.latest_vs_baseline(history, baseline), "nl").to_dict()
     for channel in ("x", "y"):
-        axis = layers(spec)["latest_position"]["encoding"][channel]["axis"]
+        axis = layers(spec)["cells"]["encoding"][channel]["axis"]
         # The screen's width, not the plot's: a plot-width rule feeds back into the layout.
         assert axis["labelExpr"].startswith(charts.NARROW + " ? datum.label : ")
-        assert "width" not in axis["labelExpr"].replace("containerSize", "")
 
 
 def test_chart_texts_say_waardering_like_the_screens() -> None:

@@ -343,7 +343,7 @@ def test_follow_up_backfills_an_earlier_week(store: Store, db_path) -> None:
     assert store.follow_up_for_week(stakeholder_id, store.today()) is None
 
 
-def test_trends_draw_a_chart_per_stakeholder(store: Store, db_path) -> None:
+def test_trends_draw_only_the_chosen_view(store: Store, db_path) -> None:
     _, stakeholder_id = filled_stakeholder(store)
     this_week = domain.week_start(store.today())
     for weeks_ago in (2, 1):
@@ -351,7 +351,30 @@ def test_trends_draw_a_chart_per_stakeholder(store: Store, db_path) -> None:
                              ratings={key: 4 for key in worksheet.DIMENSION_KEYS})
     app = run_app()
     open_page(app, screens.TRENDS.path)
-    assert len(app.get("vega_lite_chart")) >= 4
+    assert len(app.get("vega_lite_chart")) == 1, "one stakeholder's trend, nothing hidden"
+    charts_per_view = {"latest": 2, "course": 1, "what_worked": 1, "stakeholder": 1}
+    for view, count in charts_per_view.items():
+        app.session_state["tr_view"] = view
+        app.run()
+        assert not app.exception, app.exception
+        drawn = len(app.get("vega_lite_chart")) + len(app.get("arrow_vega_lite_chart"))
+        assert drawn == count, view
+
+
+def test_the_trend_shows_the_period_chosen(store: Store, db_path) -> None:
+    _, stakeholder_id = filled_stakeholder(store, start=store.today() - dt.timedelta(weeks=60))
+    this_week = domain.week_start(store.today())
+    for weeks_ago in (40, 20, 1):
+        store.save_follow_up(stakeholder_id, this_week - dt.timedelta(weeks=weeks_ago),
+                             ratings={key: 3 for key in worksheet.DIMENSION_KEYS})
+    app = run_app()
+    open_page(app, screens.TRENDS.path)
+    six_months = charted_weeks(app)
+    app.session_state["tr_period"] = "all"
+    app.run()
+    everything = charted_weeks(app)
+    assert len(everything) > len(six_months)
+    assert min(everything) < min(six_months)
 
 
 def charted_weeks(app: AppTest) -> set[object]:

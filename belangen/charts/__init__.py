@@ -13,7 +13,7 @@ and the app can find them in the spec.
 
 - `scales`: colours, axes, week labels and rating points every chart shares
 - `trend`: one stakeholder's trend
-- `project`: the small multiples, the heatmap and the position map
+- `project`: the small multiples, the heatmap and the grid of positions
 - `what_worked`: the 'Wat werkte?' bars
 """
 
@@ -21,7 +21,8 @@ from belangen.charts.project import (
     PANEL_SPREAD_PX,
     PANEL_WIDTH,
     latest_heatmap,
-    position_map,
+    position_grid,
+    positions,
     project_small_multiples,
 )
 from belangen.charts.scales import (
@@ -58,7 +59,8 @@ __all__ = [
     "dimension_colours",
     "dimension_shifts",
     "latest_heatmap",
-    "position_map",
+    "position_grid",
+    "positions",
     "project_small_multiples",
     "stakeholder_trend",
     "what_worked_chart",

@@ -3,7 +3,6 @@ and where everyone stands on value and willingness to negotiate."""
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import altair as alt
@@ -16,7 +15,6 @@ from belangen.charts.scales import (
     INK,
     LINE_LAYER,
     MINUS,
-    NARROW,
     START_LAYER,
     WORKSHEET_LAYER,
     Y_SHIFT,
@@ -37,15 +35,10 @@ from belangen.charts.scales import (
 from belangen.texts import t
 
 PANEL_WIDTH = 170  # a small multiple: wide enough for 26 weekly points
-
-
 PANEL_HEIGHT = 120
-
-
 PANEL_SPREAD_PX = 2.5  # the same in a small multiple
 
 
-CROWDED_SPOT = 3  # from this many stakeholders on one spot the map names them with a count
 
 
 def project_small_multiples(
@@ -56,6 +49,7 @@ def project_small_multiples(
     columns: int = 3,
     panel_width: int = PANEL_WIDTH,
     titled: bool = True,
+    order: list[str] | None = None,
 ) -> alt.FacetChart:
     """One small trend per stakeholder, on shared axes and in the same colours.
 
@@ -90,9 +84,9 @@ def project_small_multiples(
     data["rating"] = data["rating"].astype("Int64")
     data = _with_shift(data, lang, PANEL_SPREAD_PX)
 
-    order = list(
-        dict.fromkeys(analytics.latest_vs_baseline(history, baseline)["stakeholder"].tolist())
-    )
+    if order is None:
+        order = list(dict.fromkeys(
+            analytics.latest_vs_baseline(history, baseline)["stakeholder"].tolist()))
     x = _week_x(data["week"], lang, title=False)
     y = alt.Y("rating:Q", scale=_rating_scale(), axis=_rating_axis(lang, title=""))
     colour = dimension_colour(lang)
@@ -239,223 +233,105 @@ def latest_heatmap(latest: pd.DataFrame, lang: str, *, titled: bool = True) -> C
     )
 
 
-def _spread(points: pd.DataFrame, radius: float = 0.17) -> pd.DataFrame:
-    """Stakeholders on the same spot are set in a small circle around it, so each stays visible;
-    the offset moves both ends of its arrow so the movement itself is not distorted."""
-    groups = points.groupby(["value_latest", "negotiation_latest"])
-    position = groups.cumcount()
-    size = groups["stakeholder"].transform("size")
-    angle = 2 * math.pi * position / size + math.pi / 4
-    shift = (size > 1).astype(float) * radius
-    return points.assign(dx=shift * angle.map(math.cos), dy=shift * angle.map(math.sin))
+GRID_CELL_HEIGHT = 78
+NAMES_IN_A_CELL = 3
 
 
-def _map_labels(points: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """One label per stakeholder, set on the outer side of its dot when it shares its spot, or
-    one count ('7 stakeholders') per crowded spot, whose names all sit in the tooltip: names
-    piled on one spot are unreadable at any width.
-
-    Columns: stakeholder (full name, or the names on a crowded spot), text, x, y and the label's
-    pixel offsets dx, dy and alignment.
-    """
-    columns = ["stakeholder", "text", "x", "y", "dx", "dy", "align"]
-    if points.empty:
-        return pd.DataFrame({column: pd.Series(dtype=object) for column in columns})
-    spot = ["value_latest", "negotiation_latest"]
-    size = points.groupby(spot)["stakeholder"].transform("size")
-    alone = points[size < CROWDED_SPOT]
-    right = alone["dx"] >= 0
-    single = pd.DataFrame(
-        {
-            "stakeholder": alone["stakeholder"],
-            "text": alone["stakeholder"],
-            "x": alone["x_latest"],
-            "y": alone["y_latest"],
-            "dx": right.map({True: 8.0, False: -8.0}),
-            # Above its dot unless the dot was moved down from the shared spot.
-            "dy": (alone["dy"] < 0).map({True: 10.0, False: -6.0}),
-            "align": right.map({True: "left", False: "right"}),
-        }
-    )
-    crowded = (
-        points[size >= CROWDED_SPOT]
-        .groupby(spot, as_index=False)
-        .agg(
-            stakeholder=("stakeholder", lambda names: ", ".join(sorted(names, key=str.lower))),
-            count=("stakeholder", "size"),
-            x=("x_latest", "max"),
-        )
-    )
-    counted = pd.DataFrame(
-        {
-            "stakeholder": crowded["stakeholder"],
-            "text": [t("chart.stakeholders_here", lang, count=n) for n in crowded["count"]],
-            "x": crowded["x"],
-            "y": crowded["negotiation_latest"],
-            "dx": 10.0,
-            "dy": 0.0,
-            "align": "left",
-        }
-    )
-    return pd.concat([single, counted], ignore_index=True)[columns]
-
-
-def position_map(latest: pd.DataFrame, lang: str, *, titled: bool = True) -> Chart:
-    """Each stakeholder by value for them (x) × willingness to negotiate (y), with a tapering
-    trail from the worksheet position (thin end, open circle) to the latest (thick end, dot).
-    Takes `analytics.latest_vs_baseline`. Without its title (`titled=False`) it keeps the line
-    that explains the marks."""
+def positions(latest: pd.DataFrame) -> pd.DataFrame:
+    """Per stakeholder: value for them and willingness to negotiate, latest and at the
+    worksheet. Takes `analytics.latest_vs_baseline`; stakeholders without both latest ratings
+    have no position and are left out."""
+    columns = ["stakeholder", "value_start", "value_latest", "negotiation_start",
+               "negotiation_latest"]
     wide = latest[latest["dimension"].isin([worksheet.VALUE.key, worksheet.NEGOTIATION.key])]
-    columns = [
-        "stakeholder",
-        "value_start",
-        "value_latest",
-        "negotiation_start",
-        "negotiation_latest",
-    ]
     if wide.empty:
-        points = pd.DataFrame({column: pd.Series(dtype=object) for column in columns})
-    else:
-        pivot = wide.pivot_table(
-            index=["stakeholder_id", "stakeholder"],
-            columns="dimension",
-            values=["baseline_rating", "latest_rating"],
-            aggfunc="first",
-        )
-        pivot.columns = [f"{dimension}_{measure}" for measure, dimension in pivot.columns]
-        pivot = pivot.reset_index()
-        for column in (
-            "value_baseline_rating",
-            "value_latest_rating",
-            "negotiation_baseline_rating",
-            "negotiation_latest_rating",
-        ):
-            if column not in pivot:
-                pivot[column] = pd.NA
-        points = pd.DataFrame(
-            {
-                "stakeholder": pivot["stakeholder"].astype(str),
-                "value_latest": pivot["value_latest_rating"],
-                "negotiation_latest": pivot["negotiation_latest_rating"],
-                # Without a worksheet rating there is no movement to draw: start where it is now.
-                "value_start": pivot["value_baseline_rating"].fillna(pivot["value_latest_rating"]),
-                "negotiation_start": pivot["negotiation_baseline_rating"].fillna(
-                    pivot["negotiation_latest_rating"]
-                ),
-            }
-        ).dropna(subset=["value_latest", "negotiation_latest"])
-    points = points.astype({column: "float64" for column in columns[1:]})
-    points = _spread(points) if not points.empty else points.assign(dx=[], dy=[])
-    points = points.assign(
-        x_start=points["value_start"] + points["dx"],
-        y_start=points["negotiation_start"] + points["dy"],
-        x_latest=points["value_latest"] + points["dx"],
-        y_latest=points["negotiation_latest"] + points["dy"],
-        value_label=[rating_label(worksheet.VALUE.key, v, lang) for v in points["value_latest"]],
-        negotiation_label=[
-            rating_label(worksheet.NEGOTIATION.key, v, lang) for v in points["negotiation_latest"]
-        ],
-        start_label=[
-            f"{rating_label(worksheet.VALUE.key, v, lang)} / "
-            f"{rating_label(worksheet.NEGOTIATION.key, n, lang)}"
-            for v, n in zip(points["value_start"], points["negotiation_start"], strict=True)
-        ],
+        return pd.DataFrame({column: pd.Series(dtype=object) for column in columns})
+    pivot = wide.pivot_table(
+        index=["stakeholder_id", "stakeholder"], columns="dimension",
+        values=["baseline_rating", "latest_rating"], aggfunc="first",
     )
-    moved = points[
-        (points["value_start"] != points["value_latest"])
-        | (points["negotiation_start"] != points["negotiation_latest"])
-    ]
-    trail = pd.concat(
-        [
-            moved[["stakeholder", "x_start", "y_start"]]
-            .rename(columns={"x_start": "x", "y_start": "y"})
-            .assign(step=0, width=1.0),
-            moved[["stakeholder", "x_latest", "y_latest"]]
-            .rename(columns={"x_latest": "x", "y_latest": "y"})
-            .assign(step=1, width=7.0),
-        ],
-        ignore_index=True,
-    )
+    pivot.columns = [f"{dimension}_{measure}" for measure, dimension in pivot.columns]
+    pivot = pivot.reset_index()
+    for column in ("value_baseline_rating", "value_latest_rating",
+                   "negotiation_baseline_rating", "negotiation_latest_rating"):
+        if column not in pivot:
+            pivot[column] = pd.NA
+    return pd.DataFrame({
+        "stakeholder": pivot["stakeholder"].astype(str),
+        "value_latest": pivot["value_latest_rating"],
+        "negotiation_latest": pivot["negotiation_latest_rating"],
+        "value_start": pivot["value_baseline_rating"],
+        "negotiation_start": pivot["negotiation_baseline_rating"],
+    }).dropna(subset=["value_latest", "negotiation_latest"])
+
+
+def _movement(row: Any, lang: str) -> str:
+    """'2 → 4 / 1 → 3' since the worksheet, or where they stand when nothing moved."""
+    def step(start: Any, latest: Any) -> str:
+        if pd.isna(start) or start == latest:
+            return f"{int(latest)}"
+        return f"{int(start)} → {int(latest)}"
+
+    return (f"{row.stakeholder}: {step(row.value_start, row.value_latest)} / "
+            f"{step(row.negotiation_start, row.negotiation_latest)}")
+
+
+def position_grid(latest: pd.DataFrame, lang: str, *, titled: bool = True) -> Chart:
+    """Where everyone stands, as 25 cells: value for them (x) × willingness to negotiate (y),
+    each with how many stakeholders stand there and the first names. Forty people on one plot
+    of points and trails became a tangle; a cell count reads at any size. Each cell's tooltip
+    names everyone there with their movement since the worksheet ('2 → 4 / 1 → 3').
+    Takes `analytics.latest_vs_baseline`."""
+    points = positions(latest)
+    cells = []
+    for value in worksheet.RATING_SCALE:
+        for negotiation in worksheet.RATING_SCALE:
+            here = points[(points["value_latest"] == value)
+                          & (points["negotiation_latest"] == negotiation)]
+            names = sorted(here["stakeholder"], key=str.lower)
+            shown = names[:NAMES_IN_A_CELL]
+            more = len(names) - len(shown)
+            cells.append({
+                "value": value,
+                "negotiation": negotiation,
+                "count": len(names),
+                "count_text": str(len(names)) if names else "",
+                "names_text": ", ".join(shown) + (
+                    " " + t("chart.more_here", lang, count=more) if more else ""),
+                "everyone": "; ".join(_movement(row, lang) for row in here.sort_values(
+                    "stakeholder", key=lambda names: names.str.lower()).itertuples()),
+                "value_label": rating_label(worksheet.VALUE.key, value, lang),
+                "negotiation_label": rating_label(worksheet.NEGOTIATION.key, negotiation, lang),
+            })
+    data = pd.DataFrame(cells)
     value_title = t("chart.value_axis", lang)
     negotiation_title = t("chart.negotiation_axis", lang)
-    # Room for the outer labels ('5 · Grote waarde'); bare numbers on a phone need little.
-    x_scale = _rating_scale(padding=alt.expr(f"{NARROW} ? 16 : 50"))
-
-    y_scale = _rating_scale()
-    # Label room follows the plot width, so a narrow screen shortens labels, not the plot.
-    x_axis = _scale_axis(worksheet.VALUE.key, lang, value_title, "width / 5 - 4")
-    y_axis = _scale_axis(
-        # Not the plot's width: a limit that follows it feeds back into the fit-x layout.
-        worksheet.NEGOTIATION.key,
-        lang,
-        negotiation_title,
-        "170",
-    )
+    x = alt.X("value:O", sort="ascending", title=value_title,
+              axis=_scale_axis(worksheet.VALUE.key, lang, value_title, "width / 5 - 6")
+              .to_dict() | {"labelAngle": 0, "orient": "bottom"})
+    y = alt.Y("negotiation:O", sort="descending", title=negotiation_title,
+              axis=_scale_axis(worksheet.NEGOTIATION.key, lang, negotiation_title, "170"))
     tooltip = [
-        alt.Tooltip("stakeholder:N", title=t("chart.stakeholder", lang)),
         alt.Tooltip("value_label:N", title=value_title),
         alt.Tooltip("negotiation_label:N", title=negotiation_title),
-        alt.Tooltip("start_label:N", title=t("chart.worksheet", lang)),
+        alt.Tooltip("count:Q", title=t("chart.stakeholders_count", lang)),
+        alt.Tooltip("everyone:N", title=t("chart.since_worksheet", lang)),
     ]
-    movement = (
-        alt.Chart(trail, name="movement")
-        .mark_trail(color=INK, opacity=0.35)
-        .encode(
-            x=alt.X("x:Q", scale=x_scale, axis=x_axis),
-            y=alt.Y("y:Q", scale=y_scale, axis=y_axis),
-            size=alt.Size("width:Q", scale=None, legend=None),
-            detail="stakeholder:N",
-            order="step:Q",
-        )
-    )
-    start = (
-        alt.Chart(moved, name="worksheet_position")
-        .mark_point(shape="circle", filled=False, color=INK, size=50, opacity=0.7)
-        .encode(
-            x=alt.X("x_start:Q", scale=x_scale, axis=x_axis),
-            y=alt.Y("y_start:Q", scale=y_scale, axis=y_axis),
-            tooltip=tooltip,
-        )
-    )
-    now = (
-        alt.Chart(points, name="latest_position")
-        .mark_point(shape="circle", filled=True, color=INK, size=80, opacity=1)
-        .encode(
-            x=alt.X("x_latest:Q", scale=x_scale, axis=x_axis),
-            y=alt.Y("y_latest:Q", scale=y_scale, axis=y_axis),
-            tooltip=tooltip,
-        )
-    )
-    names = (
-        alt.Chart(_map_labels(points, lang), name="names")
-        .mark_text(
-            align=alt.expr("datum.align"),
-            dx=alt.expr("datum.dx"),
-            dy=alt.expr("datum.dy"),
-            # Long names end in '…' within a share of the plot; the tooltip has them whole.
-            limit=alt.expr("clamp(width / 3.2, 70, 180)"),
-            fontSize=12,
-            color=INK,
-        )
-        .encode(
-            x=alt.X("x:Q", scale=x_scale, axis=x_axis),
-            y=alt.Y("y:Q", scale=y_scale, axis=y_axis),
-            text="text:N",
-            tooltip=alt.Tooltip("stakeholder:N", title=t("chart.stakeholder", lang)),
-        )
-    )
-    heading = (
-        _heading(t("chart.position_title", lang), t("chart.position_subtitle", lang))
-        if titled
-        else {
-            "title": alt.Title(
-                t("chart.position_subtitle", lang),
-                anchor="start",
-                fontSize=12,
-                fontWeight="normal",
-            )
-        }
-    )
-    return alt.layer(movement, start, now, names).properties(
-        height=420, autosize=FIT_WIDTH, **heading
+    base = alt.Chart(data)
+    fill = base.mark_rect(stroke="white", strokeWidth=2).encode(
+        x=x, y=y, tooltip=tooltip,
+        color=alt.Color("count:Q", legend=None,
+                        scale=alt.Scale(domain=[0, max(1, int(data["count"].max()))],
+                                        range=["#F3F5F2", "#7FA8A6"])),
+    ).properties(name="cells")
+    counts = base.mark_text(fontSize=20, fontWeight="bold", dy=-10, color=INK).encode(
+        x=x, y=y, text="count_text:N", tooltip=tooltip,
+    ).properties(name="counts")
+    names = base.mark_text(fontSize=11, dy=12, color=INK,
+                           limit=alt.expr("width / 5 - 8")).encode(
+        x=x, y=y, text="names_text:N", tooltip=tooltip,
+    ).properties(name="names")
+    return alt.layer(fill, counts, names).properties(
+        height=GRID_CELL_HEIGHT * len(worksheet.RATING_SCALE), autosize=FIT_WIDTH,
+        **_heading(t("chart.position_title", lang), titled=titled),
     )

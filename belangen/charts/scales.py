@@ -178,13 +178,21 @@ def _week_values(weeks: pd.Series) -> list[alt.DateTime]:
     return [alt.DateTime(year=day.year, month=day.month, date=day.day) for day in mondays]
 
 
+def week_axis_format(weeks: pd.Series) -> str:
+    """d3's %V is the ISO week number, so the axis reads W48, W01... and agrees with the forms;
+    when the weeks shown span more than one (ISO) year, each label says which: W49 '25."""
+    known = weeks.dropna()
+    years = {day.isocalendar()[0] for day in (known.min(), known.max())} if len(known) else set()
+    return "W%V '%g" if len(years) > 1 else "W%V"
+
+
 def _week_x(weeks: pd.Series, lang: str, *, title: bool = True) -> alt.X:
-    # d3's %V is the ISO week number, so the axis reads W48, W01... and agrees with the forms.
     return alt.X(
         "week:T",
         title=t("chart.week", lang) if title else None,
         scale=alt.Scale(padding=14),
-        axis=alt.Axis(values=_week_values(weeks), format="W%V", labelOverlap=True, grid=False),
+        axis=alt.Axis(values=_week_values(weeks), format=week_axis_format(weeks),
+                      labelOverlap=True, grid=False),
     )
 
 

@@ -3,6 +3,8 @@ the actions carried out and the stakeholder's own view of the value."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import altair as alt
 import pandas as pd
 
@@ -133,8 +135,11 @@ def stakeholder_trend(
     lang: str,
     *,
     title: str | None = None,
+    since: dt.date | None = None,
 ) -> Chart:
-    """The four ratings of one stakeholder over ISO weeks, from the worksheet on.
+    """The four ratings of one stakeholder over ISO weeks, from the worksheet on (or, with
+    `since`, over the weeks from then on: the worksheet start shows only when it falls in them,
+    its targets always).
 
     Takes `Store.rating_history`, `Store.worksheet_baseline` and `Store.actions_done` for one
     stakeholder. Layers (bottom to top): target rules, the dashed worksheet-to-first-follow-up
@@ -145,12 +150,14 @@ def stakeholder_trend(
     name = _only_one_stakeholder(history, baseline, actions)
     follow_ups = _rated_points(history, lang, with_target=False)
     start = _rated_points(baseline, lang, with_target=True)
+    targets = start.dropna(subset=["target"])[["dimension", "target", "target_label"]]
+    if since is not None:
+        start = start[start["week"] >= pd.Timestamp(since)]
     markers = _action_markers(actions, lang)
     their_view = _their_view(history, lang)
     lines = analytics.with_gaps(follow_ups[["week", "dimension", "rating"]], by=["dimension"])
     lines = _with_shift(lines.drop(columns=["gap"]), lang, TREND_SPREAD_PX)
     segments = _with_shift(_start_segments(start, follow_ups), lang, TREND_SPREAD_PX)
-    targets = start.dropna(subset=["target"])[["dimension", "target", "target_label"]]
     targets = _with_shift(targets, lang, TREND_SPREAD_PX)
     follow_ups = _with_shift(follow_ups, lang, TREND_SPREAD_PX)
     start = _with_shift(start, lang, TREND_SPREAD_PX)

@@ -16,8 +16,9 @@ Pages use it as `from belangen import ui` and `ui.<name>`; each concern has a mo
 """
 
 from belangen.ui.cache import (
-    PROJECT_TREND_WEEKS,
-    project_trend_specs,
+    course_order,
+    course_spec,
+    latest_specs,
     stakeholder_trend_spec,
     what_worked,
 )
@@ -80,7 +81,6 @@ __all__ = [
     "FLASH_KEY",
     "LANGUAGE_KEY",
     "PROJECT_KEY",
-    "PROJECT_TREND_WEEKS",
     "STAKEHOLDER_KEY",
     "STAKEHOLDER_PARAM",
     "WORD_JOINER",
@@ -101,6 +101,8 @@ __all__ = [
     "checked_backup",
     "claim_navigation",
     "clear_caches",
+    "course_order",
+    "course_spec",
     "error_text",
     "flash",
     "follow_up_field_text",
@@ -109,6 +111,7 @@ __all__ = [
     "interest_field_text",
     "language",
     "language_picker",
+    "latest_specs",
     "move_on_after_saving",
     "overview_alias",
     "plain",
@@ -117,7 +120,6 @@ __all__ = [
     "previous_rating_caption",
     "project_field_text",
     "project_picker",
-    "project_trend_specs",
     "rating_input",
     "rating_number_text",
     "rating_text",

@@ -1,5 +1,7 @@
 """Results over a whole history, computed once after each write and reused by the reruns in
-between; the database path is part of every key, so two files in one process never share one."""
+between; the database path is part of every key, so two files in one process never share one.
+
+Each function builds only what one view of the Trends screen shows, for the weeks it shows."""
 
 from __future__ import annotations
 
@@ -10,12 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from belangen import analytics
-from belangen.store import (
-    Store,
-)
-
-PROJECT_TREND_WEEKS = 26
-"""Weeks the project-wide trend charts show: half a year, readable in forty small charts."""
+from belangen.store import Store
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -38,46 +35,81 @@ def _spec(chart: Any) -> dict[str, Any]:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def stakeholder_trend_spec(
-    _db: Store, path: str, project_id: int, stakeholder_id: int, lang: str
+    _db: Store, path: str, project_id: int, stakeholder_id: int, lang: str,
+    since: dt.date | None,
 ) -> dict[str, Any] | None:
-    """The per-stakeholder trend, built once until the next write (every write clears the
-    cache): building and serialising a chart costs more than all of the page's queries."""
+    """One stakeholder's trend over the weeks since `since` (all when None), built once until
+    the next write: building and serialising a chart costs more than all of the page's
+    queries. None when there is nothing to draw in those weeks."""
     from belangen import charts  # imports Altair: only screens with charts pay for it
 
-    history = _db.rating_history(project_id, stakeholder_id)
+    history = _db.rating_history(project_id, stakeholder_id, since=since)
     baseline = _db.worksheet_baseline(project_id, stakeholder_id)
-    if history.empty and baseline.empty:
+    if history.empty and (baseline.empty or (since is not None and (
+            pd.to_datetime(baseline["week"]) < pd.Timestamp(since)).all())):
         return None
     actions = _db.actions_done(project_id, stakeholder_id)
-    return _spec(charts.stakeholder_trend(history, baseline, actions, lang))
+    if since is not None:
+        actions = actions[pd.to_datetime(actions["week"]) >= pd.Timestamp(since)]
+    return _spec(charts.stakeholder_trend(history, baseline, actions, lang, since=since))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def project_trend_specs(
-    _db: Store, path: str, project_id: int, lang: str, since: dt.date,
-    layouts: tuple[tuple[str, int, int], ...],
+def latest_specs(_db: Store, path: str, project_id: int, lang: str) -> dict[str, Any] | None:
+    """Where the project stands now: the latest-rating heatmap and the grid of positions, or
+    None before anyone has a rating."""
+    from belangen import charts
+
+    latest = _db.latest_ratings(project_id).dropna(subset=["dimension"])
+    if latest["latest_rating"].isna().all():
+        return None
+    return {
+        "heatmap": _spec(charts.latest_heatmap(latest, lang, titled=False)),
+        "positions": _spec(charts.position_grid(latest, lang, titled=False)),
+    }
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def course_spec(
+    _db: Store, path: str, project_id: int, lang: str, since: dt.date | None,
+    stakeholders: tuple[str, ...],
 ) -> dict[str, Any] | None:
-    """The project-wide charts, built once until the next write: the latest-rating heatmap, the
-    position map, and the small multiples of the weeks since `since`, one per layout
-    (key, columns, panel width), or None when those weeks hold nothing to draw."""
-    from belangen import charts  # imports Altair: only screens with charts pay for it
+    """The small multiples of `stakeholders` (one page of them, in this order) over the weeks
+    since `since`, or None when those weeks hold nothing of theirs to draw."""
+    from belangen import charts
 
     history = _db.rating_history(project_id, since=since)
     baseline = _db.worksheet_baseline(project_id)
+    history = history[history["stakeholder"].isin(stakeholders)]
+    baseline = baseline[baseline["stakeholder"].isin(stakeholders)]
+    if since is not None:
+        baseline = baseline[pd.to_datetime(baseline["week"]) >= pd.Timestamp(since)]
     if history.empty and baseline.empty:
         return None
-    recent_baseline = baseline[pd.to_datetime(baseline["week"]) >= pd.Timestamp(since)]
-    latest = _db.latest_ratings(project_id).dropna(subset=["dimension"])
-    small_multiples = None if history.empty and recent_baseline.empty else {
-        key: _spec(charts.project_small_multiples(history, recent_baseline, lang, columns=columns,
-                                                  panel_width=panel_width, titled=False))
-        for key, columns, panel_width in layouts
-    }
-    return {
-        "heatmap": _spec(charts.latest_heatmap(latest, lang, titled=False)),
-        "position_map": _spec(charts.position_map(latest, lang, titled=False)),
-        "small_multiples": small_multiples,
-    }
+    return _spec(charts.project_small_multiples(
+        history, baseline, lang, columns=COURSE_COLUMNS, panel_width=COURSE_PANEL_WIDTH,
+        titled=False, order=list(stakeholders)))
+
+
+COURSE_COLUMNS = 2
+COURSE_PANEL_WIDTH = 150
+"""Two panels of 150 px side by side fit a phone (about 360 px for content) as well as a wide
+screen: one chart for both, nothing drawn twice."""
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _course_order(_db: Store, path: str, project_id: int, order: str) -> list[str]:
+    latest = _db.latest_ratings(project_id)
+    if order == "attention":
+        return analytics.attention_order(latest)
+    rated = latest.dropna(subset=["latest_rating"])
+    return list(dict.fromkeys(rated["stakeholder"].astype(str)))  # the store's name order
+
+
+def course_order(db: Store, project_id: int, order: str) -> list[str]:
+    """The stakeholders with ratings, in the order the small multiples show them: who asks for
+    attention first, or by name."""
+    return _course_order(db, str(db.path), project_id, order)
 
 
 def what_worked(db: Store, project_id: int) -> pd.DataFrame:

@@ -289,3 +289,14 @@ def overview_stakeholder_rows(app: AppPage) -> list[list[str]]:
     rows = grid.locator("tbody tr")
     rows.first.wait_for(state="attached")
     return [row.locator("td").all_inner_texts() for row in rows.all()]
+
+
+def choose_trends_view(app: AppPage, view: str) -> None:
+    """On Trends: one of the views above the charts ('stakeholder', 'latest', 'course',
+    'what_worked'); choosing reruns the page, which then draws only that view."""
+    control = app.key("tr_view")
+    button = control.get_by_role("button", name=tr(f"trends.view_{view}"), exact=True)
+    if button.get_attribute("aria-pressed") == "true" or button.get_attribute(
+            "data-testid") == "stBaseButton-segmented_controlActive":
+        return
+    app.click(button)

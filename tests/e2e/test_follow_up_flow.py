@@ -110,8 +110,8 @@ def test_three_weeks_of_follow_ups_show_in_the_trend(seeded, app, browser_log):
     log_follow_up(app, stakeholder_id, two_weeks_ago, (2, 3, 2, 1), "Ingehaald: stil.")
 
     app.goto_page(tr("nav.trends"))
-    panel = app.page.get_by_role("tabpanel", name=tr("trends.tab_stakeholder"))
-    chart = panel.get_by_test_id("stVegaLiteChart").first
+    flows.choose_trends_view(app, "stakeholder")
+    chart = app.page.get_by_test_id("stMain").get_by_test_id("stVegaLiteChart").first
     chart.locator(f"g.{charts.ACTION_LAYER}_marks").wait_for(state="attached")
 
     weeks = {domain.iso_week_label(day) for day in (today, last_week, two_weeks_ago)}

@@ -173,10 +173,9 @@ def test_main_flows_send_nothing_off_the_machine(app: AppPage, browser_log):
         app.goto_page(tr(title))
         assert not app.exception_texts(), app.exception_texts()
         loaded += app.page.evaluate(LOADED_RESOURCES)
-    for tab in ("trends.tab_stakeholder", "trends.tab_project", "trends.tab_what_worked"):
-        app.goto_page(tr("nav.trends"))
-        app.page.get_by_role("tab", name=tr(tab)).click()
-        app.page.get_by_role("tabpanel", name=tr(tab)).wait_for(state="visible")
+    app.goto_page(tr("nav.trends"))
+    for view in ("stakeholder", "latest", "course", "what_worked"):
+        flows.choose_trends_view(app, view)
         loaded += app.page.evaluate(LOADED_RESOURCES)
     fonts = app.page.evaluate(
         "() => document.fonts.ready.then((set) => [...set].map((face) => face.family))"

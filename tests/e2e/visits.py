@@ -118,12 +118,6 @@ def choose_each_stakeholder(
         yield name
 
 
-def click_tab(app: AppPage, title: str) -> None:
-    """Tabs switch in the browser without a rerun; wait for the tab's panel to show."""
-    app.page.get_by_role("tab", name=title).click()
-    app.page.get_by_role("tabpanel", name=title).wait_for(state="visible")
-
-
 def visit_every_page(
     app: AppPage, seeded: hostile.Seeded, extra: Callable[[], list[str]] | None = None
 ) -> Visit:
@@ -165,10 +159,10 @@ def visit_every_page(
     for name in choose_each_stakeholder(visit, seeded, tr("nav.trends")):
         visit.hover_charts(f"Trends/per stakeholder/{name}")
         visit.look(f"Trends/per stakeholder/{name}")
-    for tab in ("trends.tab_project", "trends.tab_what_worked"):
-        click_tab(app, tr(tab))
-        visit.hover_charts(f"Trends/{tr(tab)}")
-        visit.look(f"Trends/{tr(tab)}")
+    for view in ("latest", "course", "what_worked"):
+        flows.choose_trends_view(app, view)
+        visit.hover_charts(f"Trends/{tr(f'trends.view_{view}')}")
+        visit.look(f"Trends/{tr(f'trends.view_{view}')}")
 
     app.goto_page(tr("nav.data"))
     visit.open_expanders()
