@@ -479,7 +479,7 @@ def restore_backup(store: Store, data: bytes, progress: Progress | None = None) 
         progress(0.6, "progress.restore_replacing")
         _replace_all(store, scratch, info, progress)
     # Rewrite the file so the replaced text does not linger in freed blocks or the WAL.
-    store._compact()
+    store.compact()
     progress(1.0, "progress.done")
     return RestoreResult(info=info, safety_copy=copy)
 

@@ -484,6 +484,11 @@ class Store:
     def _frame(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
         return self._read(lambda cur: cur.execute(sql, list(params)).df())
 
+    def query_rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Any one query on its own cursor, as rows: for tests and tools that look at the file
+        as it is. The app itself reads and writes only through the named methods."""
+        return self._rows(sql, params)
+
     def _one(self, table: str, columns: str, record_id: object) -> tuple[Any, ...]:
         """The row of `table` with this id, or `NotFound` (also for ids that are not numbers)."""
         rows = self._rows(
@@ -818,7 +823,7 @@ class Store:
         self._once(token, "delete_stakeholder", write)
         # CHECKPOINT alone leaves the text readable in freed blocks of the file (measured with
         # duckdb 2.0.1): rewrite the whole file through a fresh copy.
-        self._compact()
+        self.compact()
 
     # -- deleting a whole project (issue 4: removing the sample project) ---------------------
 
@@ -844,11 +849,13 @@ class Store:
             return project_id
 
         self._once(token, "delete_project", write)
-        self._compact()
+        self.compact()
 
     # -- end of delete_project ---------------------------------------------------------------
 
-    def _checkpoint(self) -> None:
+    def checkpoint(self) -> None:
+        """Write what the WAL holds into the file itself (a no-op while another tab is
+        mid-transaction: the next checkpoint does it)."""
         self._ensure_connection()
         with self._access.shared():
             cur = self._con.cursor()
@@ -864,13 +871,14 @@ class Store:
                 with suppress(duckdb.Error):
                     cur.close()
 
-    def _compact(self) -> bool:
+    def compact(self) -> bool:
         """Replace the file by a fresh copy of its live data, so deleted text is gone from disk.
 
         The copy is complete and synced before it atomically replaces the file, and only when
         no `.wal` is left beside the closed original: a crash at any moment leaves either file
         whole. Waits until no other unit of work runs. On failure (a full disk) the original
-        stays in use and the deleted rows are merely unreadable through the app.
+        stays in use and the deleted rows are merely unreadable through the app. Returns
+        whether the file was replaced.
         """
         wal = self.path.with_name(self.path.name + ".wal")
         copy = self.path.with_name(self.path.name + ".compact")

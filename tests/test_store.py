@@ -51,7 +51,7 @@ def test_edits_keep_the_previous_state_in_the_change_log(store: Store) -> None:
     project_id = store.create_project("Oud")
     store.update_project(project_id, 1, name="Nieuw", description="", own_goal="",
                          start_date=store.today())
-    (previous,) = store._rows("SELECT previous FROM change_log WHERE table_name = 'project'")
+    (previous,) = store.query_rows("SELECT previous FROM change_log WHERE table_name = 'project'")
     assert json.loads(previous[0])["name"] == "Oud"
     assert store.get_project(project_id).revision == 2
 
