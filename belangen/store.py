@@ -616,17 +616,6 @@ class Store:
         "id, name, description, own_goal, start_date, archived, is_sample, revision"
     )
 
-    @staticmethod
-    def _project_values(
-        name: object, description: object, own_goal: object, start_date: object
-    ) -> dict[str, Any]:
-        return {
-            "name": domain.clean_name(name),
-            "description": domain.clean_text(description, "description"),
-            "own_goal": domain.clean_text(own_goal, "own_goal"),
-            "start_date": domain.clean_date(start_date, "start_date"),
-        }
-
     def create_project(
         self,
         name: object,
@@ -637,7 +626,7 @@ class Store:
         is_sample: bool = False,
         token: str | None = None,
     ) -> int:
-        values = self._project_values(
+        values = domain.project_values(
             name, description, own_goal, start_date if start_date is not None else self.today()
         )
         now = self.now()
@@ -663,7 +652,7 @@ class Store:
         start_date: object,
         token: str | None = None,
     ) -> None:
-        values = self._project_values(name, description, own_goal, start_date)
+        values = domain.project_values(name, description, own_goal, start_date)
         self._update("project", project_id, revision, values, token=token)
 
     def set_project_archived(
@@ -687,7 +676,7 @@ class Store:
     _STAKEHOLDER_COLUMNS = "id, project_id, name, role, constituency, notes, archived, revision"
 
     def _check_unique_name(
-        self, cur: duckdb.DuckDBPyConnection, project_id: int, key: str, except_id: int | None
+        self, cur: duckdb.DuckDBPyConnection, project_id: int, key: object, except_id: int | None
     ) -> None:
         clash = cur.execute(
             "SELECT archived FROM stakeholder WHERE project_id = ? AND name_key = ? "
@@ -708,25 +697,18 @@ class Store:
         *,
         token: str | None = None,
     ) -> int:
-        clean_name = domain.clean_name(name)
-        values = [
-            clean_name,
-            domain.name_key(clean_name),
-            domain.clean_text(role, "role", max_length=domain.MAX_NAME_LENGTH),
-            domain.clean_text(constituency, "constituency"),
-            domain.clean_text(notes, "notes"),
-        ]
+        values = domain.stakeholder_values(name, role, constituency, notes)
         now = self.now()
         project_id = _as_id("project", project_id)
 
         def write(cur: duckdb.DuckDBPyConnection) -> int:
             if not cur.execute("SELECT 1 FROM project WHERE id = ?", [project_id]).fetchall():
                 raise NotFound("project", project_id)
-            self._check_unique_name(cur, project_id, values[1], None)
+            self._check_unique_name(cur, project_id, values["name_key"], None)
             (stakeholder_id,) = cur.execute(
                 "INSERT INTO stakeholder (project_id, name, name_key, role, constituency, notes, "
                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                [project_id, *values, now, now],
+                [project_id, *values.values(), now, now],
             ).fetchall()[0]
             return int(stakeholder_id)
 
@@ -743,15 +725,7 @@ class Store:
         notes: object,
         token: str | None = None,
     ) -> None:
-        clean_name = domain.clean_name(name)
-        key = domain.name_key(clean_name)
-        values = {
-            "name": clean_name,
-            "name_key": key,
-            "role": domain.clean_text(role, "role", max_length=domain.MAX_NAME_LENGTH),
-            "constituency": domain.clean_text(constituency, "constituency"),
-            "notes": domain.clean_text(notes, "notes"),
-        }
+        values = domain.stakeholder_values(name, role, constituency, notes)
         stakeholder_id = _as_id("stakeholder", stakeholder_id)
 
         def unique_in_its_project(cur: duckdb.DuckDBPyConnection) -> None:
@@ -760,7 +734,7 @@ class Store:
             ).fetchall()
             if not found:
                 raise NotFound("stakeholder", stakeholder_id)
-            self._check_unique_name(cur, found[0][0], key, stakeholder_id)
+            self._check_unique_name(cur, found[0][0], values["name_key"], stakeholder_id)
 
         self._update("stakeholder", stakeholder_id, revision, values, "id", token=token,
                      check=unique_in_its_project)
@@ -930,18 +904,6 @@ class Store:
         "id, stakeholder_id, text, kind, status, signals, confirmed_on, archived, revision"
     )
 
-    @staticmethod
-    def _interest_values(text: object, kind: object, status: object, signals: object) -> dict:
-        clean = domain.clean_text(text, "text")
-        if not clean:
-            raise ValidationError("text", "error.text_required")
-        return {
-            "text": clean,
-            "kind": domain.clean_choice(kind, worksheet.INTEREST_KINDS, "kind"),
-            "status": domain.clean_choice(status, worksheet.INTEREST_STATUSES, "status"),
-            "signals": domain.clean_text(signals, "signals"),
-        }
-
     def add_interest(
         self,
         stakeholder_id: int,
@@ -952,8 +914,8 @@ class Store:
         *,
         token: str | None = None,
     ) -> int:
-        values = self._interest_values(text, kind, status, signals)
-        confirmed_on = self.today() if values["status"] == "confirmed" else None
+        values = domain.interest_values(text, kind, status, signals)
+        confirmed_on = domain.confirmed_on(None, None, values["status"], self.today())
         now = self.now()
         stakeholder_id = _as_id("stakeholder", stakeholder_id)
 
@@ -983,7 +945,7 @@ class Store:
         token: str | None = None,
     ) -> None:
         """Edits an interest; the day it moves from suspected to confirmed is kept."""
-        values = self._interest_values(text, kind, status, signals)
+        values = domain.interest_values(text, kind, status, signals)
         interest_id = _as_id("interest", interest_id)
 
         def write(cur: duckdb.DuckDBPyConnection) -> int:
@@ -1045,12 +1007,7 @@ class Store:
         `based_on` is the id of the version the user had on screen (None for a first version);
         if another version was saved since, nothing is written and `ConcurrentEdit` is raised.
         """
-        domain.clean_choice(dimension, worksheet.DIMENSION_KEYS, "dimension")
-        values = [
-            domain.clean_text(reflection, "reflection"),
-            domain.clean_rating(rating, "rating"),
-            domain.clean_rating(target, "target", optional=True),
-        ]
+        values = domain.worksheet_entry_values(dimension, reflection, rating, target)
         now = self.now()
         stakeholder_id = _as_id("stakeholder", stakeholder_id)
 
@@ -1068,7 +1025,7 @@ class Store:
             (entry_id,) = cur.execute(
                 "INSERT INTO worksheet_entry (stakeholder_id, dimension, reflection, rating, "
                 "target, saved_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                [stakeholder_id, dimension, *values, now],
+                [stakeholder_id, dimension, *values.values(), now],
             ).fetchall()[0]
             return int(entry_id)
 
@@ -1089,14 +1046,13 @@ class Store:
         for a first version); if any was saved again since, nothing is written and
         `ConcurrentEdit` is raised. Returns the new version's id per dimension.
         """
-        cleaned: dict[str, list[object]] = {}
-        for dimension, row in rows.items():
-            domain.clean_choice(dimension, worksheet.DIMENSION_KEYS, "dimension")
-            cleaned[dimension] = [
-                domain.clean_text(row.get("reflection"), f"{dimension}.reflection"),
-                domain.clean_rating(row.get("rating"), f"{dimension}.rating"),
-                domain.clean_rating(row.get("target"), f"{dimension}.target", optional=True),
-            ]
+        cleaned = {
+            dimension: domain.worksheet_entry_values(
+                dimension, row.get("reflection"), row.get("rating"), row.get("target"),
+                prefix=f"{dimension}.",
+            )
+            for dimension, row in rows.items()
+        }
         now = self.now()
         stakeholder_id = _as_id("stakeholder", stakeholder_id)
         saved: dict[str, int] = {}
@@ -1117,7 +1073,7 @@ class Store:
                 (entry_id,) = cur.execute(
                     "INSERT INTO worksheet_entry (stakeholder_id, dimension, reflection, rating, "
                     "target, saved_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                    [stakeholder_id, dimension, *values, now],
+                    [stakeholder_id, dimension, *values.values(), now],
                 ).fetchall()[0]
                 saved[dimension] = int(entry_id)
             return stakeholder_id
@@ -1154,29 +1110,6 @@ class Store:
         "id, stakeholder_id, row_key, text, planned_week, status, done_on, outcome, revision"
     )
 
-    def _action_values(
-        self, text: object, planned_week: object, status: object, done_on: object, outcome: object
-    ) -> dict[str, Any]:
-        clean = domain.clean_text(text, "text")
-        if not clean:
-            raise ValidationError("text", "error.text_required")
-        week = domain.clean_date(planned_week, "planned_week", optional=True)
-        clean_status = domain.clean_choice(status, worksheet.ACTION_STATUSES, "status")
-        done = domain.clean_date(done_on, "done_on", optional=True)
-        if clean_status == "done" and done is None:
-            done = self.today()
-        if clean_status != "done":
-            done = None
-        if done is not None and done > self.today():
-            raise ValidationError("done_on", "error.done_in_future")
-        return {
-            "text": clean,
-            "planned_week": domain.week_start(week) if week else None,
-            "status": clean_status,
-            "done_on": done,
-            "outcome": domain.clean_text(outcome, "outcome"),
-        }
-
     def add_action(
         self,
         stakeholder_id: int,
@@ -1190,7 +1123,9 @@ class Store:
         token: str | None = None,
     ) -> int:
         key = domain.clean_choice(row_key, worksheet.ROW_KEYS, "row_key")
-        values = self._action_values(text, planned_week, status, done_on, outcome)
+        values = domain.action_values(
+            text, planned_week, status, done_on, outcome, today=self.today()
+        )
         now = self.now()
         stakeholder_id = _as_id("stakeholder", stakeholder_id)
 
@@ -1221,7 +1156,9 @@ class Store:
         outcome: object = "",
         token: str | None = None,
     ) -> None:
-        values = self._action_values(text, planned_week, status, done_on, outcome)
+        values = domain.action_values(
+            text, planned_week, status, done_on, outcome, today=self.today()
+        )
         self._update("action", action_id, revision, values, "stakeholder_id", token=token)
 
     def get_action(self, action_id: int) -> Action:
@@ -1283,16 +1220,16 @@ class Store:
             int(action_id): domain.clean_text(outcome, f"outcome.{action_id}")
             for action_id, outcome in (actions_done or {}).items()
         }
-        # Done during the week logged: today for the current week, that week's Sunday otherwise.
-        done_on = min(self.today(), monday + dt.timedelta(days=6))
+        done_on = domain.done_in_week(monday, self.today())
         new_action_values = None
         if new_action and domain.clean_text(new_action.get("text"), "new_action.text"):
             new_action_values = {
                 "row_key": domain.clean_choice(
                     new_action.get("row_key"), worksheet.ROW_KEYS, "new_action.row_key"
                 ),
-                **self._action_values(
-                    new_action.get("text"), new_action.get("planned_week"), "planned", None, ""
+                **domain.action_values(
+                    new_action.get("text"), new_action.get("planned_week"), "planned", None, "",
+                    today=self.today(),
                 ),
             }
         now = self.now()
