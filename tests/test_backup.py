@@ -13,10 +13,10 @@ import duckdb
 import pytest
 from helpers.db import dump_tables
 
-from belangen import backup, migrations, worksheet
+from belangen import backup, worksheet
 from belangen.backup import BackupRefused
 from belangen.sample import load_sample_project
-from belangen.store import Store, migrate
+from belangen.store import Store, migrate, migrations
 
 START = dt.datetime(2026, 3, 12, 10, 30)
 

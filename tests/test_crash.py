@@ -17,8 +17,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from belangen import migrations
-from belangen.store import Store, migrate
+from belangen.store import Store, migrate, migrations
 
 pytestmark = pytest.mark.slow
 

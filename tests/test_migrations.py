@@ -8,8 +8,7 @@ from pathlib import Path
 
 import duckdb
 
-from belangen import migrations
-from belangen.store import Store, migrate
+from belangen.store import Store, migrate, migrations
 
 V1_DATA = """
 INSERT INTO project VALUES (7, 'Migratie', 'desc', 'goal', DATE '2024-01-01', FALSE, FALSE, 3,
