@@ -65,12 +65,12 @@ def _stakeholder_sheet(
     )
     entries = store.latest_worksheet(stakeholder.id)
     actions = store.list_actions(stakeholder.id)
-    history = store.rating_history(stakeholder.project_id, stakeholder.id)
-    latest: dict[str, tuple[int, dt.date]] = {}
-    if not history.empty:
-        last_week = history["week"].max()
-        for record in history[history["week"] == last_week].itertuples():
-            latest[record.dimension] = (int(record.rating), pd.Timestamp(record.week).date())
+    # The latest against the worksheet as the screens show it, where a week was logged.
+    ratings = store.latest_ratings(stakeholder.project_id, stakeholder.id)
+    latest: dict[str, tuple[int, dt.date]] = {
+        record.dimension: (int(record.latest_rating), pd.Timestamp(record.latest_week).date())
+        for record in ratings.dropna(subset=["latest_week"]).itertuples()
+    }
     rows = []
     for row in worksheet.ROWS:
         rating, week = latest.get(row.key, (None, None))

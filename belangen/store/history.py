@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from belangen import domain
+from belangen import analytics, domain
 from belangen.store.actions import OPEN_STATUSES_SQL
 from belangen.store.database import Database
 
@@ -110,36 +110,42 @@ class History(Database):
             [project_id, stakeholder_id, stakeholder_id] * 2,
         )
 
-    def latest_ratings(self, project_id: int) -> pd.DataFrame:
+    def latest_ratings(self, project_id: int, stakeholder_id: int | None = None) -> pd.DataFrame:
         """Per active stakeholder and dimension: the worksheet start, the latest weekly rating
-        (the start when no week is logged yet) and the change between them.
+        (the start when no week is logged yet) and the change between them, as
+        `analytics.latest_vs_baseline` defines them; for the overview table, its heatmap and
+        position map, and the exports' "latest week".
 
-        Columns: stakeholder_id, stakeholder, role, dimension, baseline_rating, latest_rating,
-        latest_week, change. Stakeholders without any rating appear once with nulls.
+        Only each stakeholder's newest follow-up is read: it holds every dimension, so it is all
+        that rule needs beside the worksheet start. Columns: stakeholder_id, stakeholder, role,
+        dimension, baseline_rating, latest_rating, latest_week, change (ratings as nullable
+        integers). `latest_week` is the week of that follow-up, empty until one is logged.
+        Stakeholders without any rating appear once with nulls. Sorted by name, id, then
+        dimension key. With `stakeholder_id`, only that stakeholder.
         """
-        baseline = self.worksheet_baseline(project_id)
-        latest = self._frame(
-            "WITH latest AS ("
-            "  SELECT f.stakeholder_id, f.week, f.id FROM follow_up f "
+        baseline = self.worksheet_baseline(project_id, stakeholder_id)
+        newest = self._frame(
+            "WITH newest AS ("
+            "  SELECT f.id, f.stakeholder_id, f.week FROM follow_up f "
             "  JOIN stakeholder s ON s.id = f.stakeholder_id "
-            "  WHERE s.project_id = ? AND NOT s.archived "
+            "  WHERE s.project_id = ? AND NOT s.archived AND (? IS NULL OR s.id = ?) "
             "  QUALIFY row_number() OVER (PARTITION BY f.stakeholder_id "
             "                             ORDER BY f.week DESC, f.id DESC) = 1) "
-            "SELECT l.stakeholder_id, r.dimension, r.rating AS latest_rating, "
-            "l.week AS latest_week "
-            "FROM latest l JOIN follow_up_rating r ON r.follow_up_id = l.id",
-            [project_id],
+            "SELECT n.stakeholder_id, s.name AS stakeholder, n.week, r.dimension, r.rating "
+            "FROM newest n JOIN follow_up_rating r ON r.follow_up_id = n.id "
+            "JOIN stakeholder s ON s.id = n.stakeholder_id",
+            [project_id, stakeholder_id, stakeholder_id],
         )
         people = self._frame(
             "SELECT id AS stakeholder_id, name AS stakeholder, role FROM stakeholder "
-            "WHERE project_id = ? AND NOT archived ORDER BY lower(name), id",
-            [project_id],
+            "WHERE project_id = ? AND NOT archived AND (? IS NULL OR id = ?) "
+            "ORDER BY lower(name), id",
+            [project_id, stakeholder_id, stakeholder_id],
         )
-        ratings = baseline[["stakeholder_id", "dimension", "rating"]].rename(
-            columns={"rating": "baseline_rating"}
-        ).merge(latest, on=["stakeholder_id", "dimension"], how="outer")
-        ratings["latest_rating"] = ratings["latest_rating"].fillna(ratings["baseline_rating"])
-        ratings["change"] = ratings["latest_rating"] - ratings["baseline_rating"]
+        ratings = analytics.latest_vs_baseline(newest, baseline).drop(columns="stakeholder")
+        logged = ratings["stakeholder_id"].isin(newest["stakeholder_id"])
+        ratings["latest_week"] = ratings["latest_week"].where(logged)
+        ratings = ratings.sort_values(["stakeholder_id", "dimension"], ignore_index=True)
         return people.merge(ratings, on="stakeholder_id", how="left")
 
     def actions_done(self, project_id: int, stakeholder_id: int | None = None) -> pd.DataFrame:
