@@ -9,7 +9,7 @@ import duckdb
 
 from belangen import domain, worksheet
 from belangen.store.actions import OPEN_STATUSES_SQL
-from belangen.store.database import insert_row
+from belangen.store.database import as_id, insert_row
 from belangen.store.errors import ConcurrentEdit, NotFound
 from belangen.store.worksheet_entries import WorksheetEntries
 
@@ -36,13 +36,11 @@ class FollowUps(WorksheetEntries):
         Saving a week that already has a follow-up appends a new version; the old one stays.
         `actions_done` maps an open action of this stakeholder to what it yielded. `based_on`
         is the version the form showed (None: the week had none); when another version was
-        saved since, nothing is written and `ConcurrentEdit` is raised.
+        saved since, nothing is written and `ConcurrentEdit` is raised. The week is checked
+        against the project's start inside the same transaction as the write.
         """
-        stakeholder = self.get_stakeholder(stakeholder_id)  # type: ignore[attr-defined]
-        project = self.get_project(stakeholder.project_id)  # type: ignore[attr-defined]
-        monday = domain.check_follow_up_week(
-            domain.clean_date(week, "week"), project.start_date, self.today()
-        )
+        stakeholder_id = as_id("stakeholder", stakeholder_id)
+        day = domain.clean_date(week, "week")
         clean_ratings = {
             key: domain.clean_rating(ratings.get(key), f"rating.{key}")
             for key in worksheet.DIMENSION_KEYS
@@ -68,6 +66,17 @@ class FollowUps(WorksheetEntries):
         now = self.now()
 
         def write(cur: duckdb.DuckDBPyConnection) -> int:
+            found = cur.execute(
+                "SELECT s.project_id, p.start_date FROM stakeholder s "
+                "LEFT JOIN project p ON p.id = s.project_id WHERE s.id = ?",
+                [stakeholder_id],
+            ).fetchall()
+            if not found:
+                raise NotFound("stakeholder", stakeholder_id)
+            project_id, project_start = found[0]
+            if project_start is None:
+                raise NotFound("project", project_id)
+            monday = domain.check_follow_up_week(day, project_start, today)
             if based_on is not ANY_VERSION:
                 (current,) = cur.execute(
                     "SELECT max(id) FROM follow_up WHERE stakeholder_id = ? AND week = ?",
