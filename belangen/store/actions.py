@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import duckdb
-
 from belangen import domain, worksheet
 from belangen.domain import Action
-from belangen.store.database import Database, as_id, insert_row, quote_literal, require_row
+from belangen.store.database import Database, quote_literal
 
 _ACTION_COLUMNS = (
     "id, stakeholder_id, row_key, text, planned_week, status, done_on, outcome, revision"
@@ -33,17 +31,8 @@ class Actions(Database):
         values = domain.action_values(
             text, planned_week, status, done_on, outcome, today=self.today()
         )
-        now = self.now()
-        stakeholder_id = as_id("stakeholder", stakeholder_id)
-
-        def write(cur: duckdb.DuckDBPyConnection) -> int:
-            require_row(cur, "stakeholder", stakeholder_id)
-            return insert_row(cur, "action", {
-                "stakeholder_id": stakeholder_id, "row_key": key, **values,
-                "created_at": now, "updated_at": now,
-            })
-
-        return int(self._once(token, "add_action", write))  # type: ignore[arg-type]
+        return self._add_row("add_action", "action", {"row_key": key, **values},
+                             under=("stakeholder", stakeholder_id), token=token)
 
     def update_action(
         self,

@@ -219,15 +219,19 @@ def insert_row(cur: duckdb.DuckDBPyConnection, table: str, values: dict[str, Any
     return int(row_id)
 
 
+def row_of(
+    cur: duckdb.DuckDBPyConnection, table: str, columns: str, row_id: int
+) -> tuple[Any, ...]:
+    """Some columns of one row as the transaction that relies on them sees it, or `NotFound`."""
+    found = cur.execute(f"SELECT {columns} FROM {table} WHERE id = ?", [row_id]).fetchall()
+    if not found:
+        raise NotFound(table, row_id)
+    return found[0]
+
+
 def require_row(cur: duckdb.DuckDBPyConnection, table: str, row_id: int) -> None:
     """`NotFound` unless the row exists, seen from inside the transaction that relies on it."""
-    if not cur.execute(f"SELECT 1 FROM {table} WHERE id = ?", [row_id]).fetchall():
-        raise NotFound(table, row_id)
-
-
-def _is_conflict(error: duckdb.TransactionException) -> bool:
-    """Two tabs saving the same row at the same moment: DuckDB refuses the second."""
-    return "conflict" in str(error).lower()
+    row_of(cur, table, "1", row_id)
 
 
 # --- The database ------------------------------------------------------------------------------
@@ -413,6 +417,20 @@ class Database:
             raise NotFound(table, record_id)
         return rows[0]
 
+    def _rows_under(
+        self, table: str, columns: str, under: tuple[str, object], *, include_archived: bool,
+        order: str,
+    ) -> list[tuple[Any, ...]]:
+        """The rows of `table` below one parent row (its table and id), the archived ones
+        only when asked for."""
+        parent, parent_id = under
+        archived_filter = "" if include_archived else "AND NOT archived"
+        return self._rows(
+            f"SELECT {columns} FROM {table} WHERE {parent}_id = ? {archived_filter} "
+            f"ORDER BY {order}",
+            [parent_id],
+        )
+
     @staticmethod
     def _log_previous(
         cur: duckdb.DuckDBPyConnection, table: str, row_id: int, stakeholder_sql: str, now: Any
@@ -468,22 +486,30 @@ class Database:
                 time.sleep(0.01 * (attempt + 1))
         raise AssertionError("unreachable")
 
-    def _once_for_row(
+    def _add_row(
         self,
-        token: str | None,
         kind: str,
         table: str,
-        row_id: int,
-        write: Callable[[duckdb.DuckDBPyConnection], int | None],
-    ) -> None:
-        """`_once` for a write to one existing row: a write conflict with another tab saving
-        the same row at the same moment is a `ConcurrentEdit` of that row."""
-        try:
-            self._once(token, kind, write)
-        except duckdb.TransactionException as error:
-            if _is_conflict(error):
-                raise ConcurrentEdit(table, row_id) from error
-            raise
+        values: dict[str, Any],
+        *,
+        under: tuple[str, int],
+        token: str | None,
+        check: Callable[[duckdb.DuckDBPyConnection], None] | None = None,
+    ) -> int:
+        """Append one row below its parent (`under`: its table and id) as its own unit of
+        work; the parent must exist, and `check` passes, in the same transaction."""
+        parent, parent_id = under
+        parent_id = as_id(parent, parent_id)
+        now = self.now()
+
+        def write(cur: duckdb.DuckDBPyConnection) -> int:
+            require_row(cur, parent, parent_id)
+            if check is not None:
+                check(cur)
+            row = {f"{parent}_id": parent_id, **values, "created_at": now, "updated_at": now}
+            return insert_row(cur, table, row)
+
+        return int(self._once(token, kind, write))  # type: ignore[arg-type]
 
     def _update_row(
         self,
@@ -522,19 +548,26 @@ class Database:
         stakeholder_sql: str = "NULL",
         *,
         token: str | None = None,
-        check: Callable[[duckdb.DuckDBPyConnection], None] | None = None,
+        check: Callable[[duckdb.DuckDBPyConnection], dict[str, Any] | None] | None = None,
     ) -> None:
         """One row's update as its own unit of work; `check` runs first, in the same
-        transaction, so nothing can slip in between checking and writing."""
+        transaction, so nothing can slip in between checking and writing. What it returns
+        (values that follow from the row as it is) is written too."""
         row_id = as_id(table, row_id)
 
         def write(cur: duckdb.DuckDBPyConnection) -> int:
-            if check is not None:
-                check(cur)
-            self._update_row(cur, table, row_id, revision, values, stakeholder_sql)
+            derived = check(cur) if check is not None else None
+            self._update_row(cur, table, row_id, revision, {**values, **(derived or {})},
+                             stakeholder_sql)
             return row_id
 
-        self._once_for_row(token, f"update_{table}", table, row_id, write)
+        try:
+            self._once(token, f"update_{table}", write)
+        except duckdb.TransactionException as error:
+            # Two tabs saving the same row at the same moment: DuckDB refuses the second.
+            if "conflict" in str(error).lower():
+                raise ConcurrentEdit(table, row_id) from error
+            raise
 
     # -- maintenance -------------------------------------------------------------------------
 

@@ -38,15 +38,8 @@ class Projects(Database):
         return int(self._once(token, "create_project", write))  # type: ignore[arg-type]
 
     def update_project(
-        self,
-        project_id: int,
-        revision: int | None,
-        *,
-        name: object,
-        description: object,
-        own_goal: object,
-        start_date: object,
-        token: str | None = None,
+        self, project_id: int, revision: int | None, *, name: object, description: object,
+        own_goal: object, start_date: object, token: str | None = None,
     ) -> None:
         values = domain.project_values(name, description, own_goal, start_date)
         self._update("project", project_id, revision, values, token=token)

@@ -9,8 +9,7 @@ import duckdb
 
 from belangen import domain
 from belangen.domain import Interest, Stakeholder, ValidationError
-from belangen.store.database import Database, as_id, insert_row, require_row
-from belangen.store.errors import NotFound
+from belangen.store.database import Database, as_id, require_row, row_of
 
 _STAKEHOLDER_COLUMNS = "id, project_id, name, role, constituency, notes, archived, revision"
 _INTEREST_COLUMNS = (
@@ -46,51 +45,27 @@ class Stakeholders(Database):
     # -- stakeholders ------------------------------------------------------------------------
 
     def create_stakeholder(
-        self,
-        project_id: int,
-        name: object,
-        role: object = "",
-        constituency: object = "",
-        notes: object = "",
-        *,
-        token: str | None = None,
+        self, project_id: int, name: object, role: object = "", constituency: object = "",
+        notes: object = "", *, token: str | None = None,
     ) -> int:
         values = domain.stakeholder_values(name, role, constituency, notes)
-        now = self.now()
-        project_id = as_id("project", project_id)
 
-        def write(cur: duckdb.DuckDBPyConnection) -> int:
-            require_row(cur, "project", project_id)
+        def unique_in_the_project(cur: duckdb.DuckDBPyConnection) -> None:
             _check_unique_name(cur, project_id, values["name_key"], None)
-            return insert_row(
-                cur,
-                "stakeholder",
-                {"project_id": project_id, **values, "created_at": now, "updated_at": now},
-            )
 
-        return int(self._once(token, "create_stakeholder", write))  # type: ignore[arg-type]
+        return self._add_row("create_stakeholder", "stakeholder", values,
+                             under=("project", project_id), token=token,
+                             check=unique_in_the_project)
 
     def update_stakeholder(
-        self,
-        stakeholder_id: int,
-        revision: int | None,
-        *,
-        name: object,
-        role: object,
-        constituency: object,
-        notes: object,
-        token: str | None = None,
+        self, stakeholder_id: int, revision: int | None, *, name: object, role: object,
+        constituency: object, notes: object, token: str | None = None,
     ) -> None:
         values = domain.stakeholder_values(name, role, constituency, notes)
-        stakeholder_id = as_id("stakeholder", stakeholder_id)
 
         def unique_in_its_project(cur: duckdb.DuckDBPyConnection) -> None:
-            found = cur.execute(
-                "SELECT project_id FROM stakeholder WHERE id = ?", [stakeholder_id]
-            ).fetchall()
-            if not found:
-                raise NotFound("stakeholder", stakeholder_id)
-            _check_unique_name(cur, found[0][0], values["name_key"], stakeholder_id)
+            (project_id,) = row_of(cur, "stakeholder", "project_id", stakeholder_id)
+            _check_unique_name(cur, project_id, values["name_key"], stakeholder_id)
 
         self._update("stakeholder", stakeholder_id, revision, values, "id", token=token,
                      check=unique_in_its_project)
@@ -104,12 +79,9 @@ class Stakeholders(Database):
     def list_stakeholders(
         self, project_id: int, *, include_archived: bool = False
     ) -> list[Stakeholder]:
-        archived_filter = "" if include_archived else "AND NOT archived"
-        rows = self._rows(
-            f"SELECT {_STAKEHOLDER_COLUMNS} FROM stakeholder "
-            f"WHERE project_id = ? {archived_filter} ORDER BY archived, lower(name), id",
-            [project_id],
-        )
+        rows = self._rows_under("stakeholder", _STAKEHOLDER_COLUMNS, ("project", project_id),
+                                include_archived=include_archived,
+                                order="archived, lower(name), id")
         return [Stakeholder(*row) for row in rows]
 
     def get_stakeholder(self, stakeholder_id: int) -> Stakeholder:
@@ -144,64 +116,27 @@ class Stakeholders(Database):
     # -- interests (row 1) -------------------------------------------------------------------
 
     def add_interest(
-        self,
-        stakeholder_id: int,
-        text: object,
-        kind: object = "organisational",
-        status: object = "suspected",
-        signals: object = "",
-        *,
-        token: str | None = None,
+        self, stakeholder_id: int, text: object, kind: object = "organisational",
+        status: object = "suspected", signals: object = "", *, token: str | None = None,
     ) -> int:
         values = domain.interest_values(text, kind, status, signals)
-        confirmed_on = domain.confirmed_on(None, None, values["status"], self.today())
-        now = self.now()
-        stakeholder_id = as_id("stakeholder", stakeholder_id)
-
-        def write(cur: duckdb.DuckDBPyConnection) -> int:
-            require_row(cur, "stakeholder", stakeholder_id)
-            return insert_row(
-                cur,
-                "interest",
-                {
-                    "stakeholder_id": stakeholder_id,
-                    **values,
-                    "confirmed_on": confirmed_on,
-                    "created_at": now,
-                    "updated_at": now,
-                },
-            )
-
-        return int(self._once(token, "add_interest", write))  # type: ignore[arg-type]
+        values["confirmed_on"] = domain.confirmed_on(None, None, values["status"], self.today())
+        return self._add_row("add_interest", "interest", values,
+                             under=("stakeholder", stakeholder_id), token=token)
 
     def update_interest(
-        self,
-        interest_id: int,
-        revision: int | None,
-        *,
-        text: object,
-        kind: object,
-        status: object,
-        signals: object,
-        token: str | None = None,
+        self, interest_id: int, revision: int | None, *, text: object, kind: object,
+        status: object, signals: object, token: str | None = None,
     ) -> None:
         """Edits an interest; the day it moves from suspected to confirmed is kept."""
         values = domain.interest_values(text, kind, status, signals)
-        interest_id = as_id("interest", interest_id)
 
-        def write(cur: duckdb.DuckDBPyConnection) -> int:
-            found = cur.execute("SELECT status, confirmed_on FROM interest WHERE id = ?",
-                                [interest_id]).fetchall()
-            if not found:
-                raise NotFound("interest", interest_id)
-            status_before, confirmed_before = found[0]
-            confirmed_on = domain.confirmed_on(status_before, confirmed_before,
-                                               values["status"], self.today())
-            self._update_row(cur, "interest", interest_id, revision,
-                             {**values, "confirmed_on": confirmed_on}, "stakeholder_id")
-            return interest_id
+        def confirmed_as_before(cur: duckdb.DuckDBPyConnection) -> dict[str, object]:
+            before = row_of(cur, "interest", "status, confirmed_on", interest_id)
+            return {"confirmed_on": domain.confirmed_on(*before, values["status"], self.today())}
 
-        self._once_for_row(token, "update_interest", "interest", interest_id, write)
+        self._update("interest", interest_id, revision, values, "stakeholder_id", token=token,
+                     check=confirmed_as_before)
 
     def set_interest_archived(
         self, interest_id: int, archived: bool, *, token: str | None = None
@@ -217,10 +152,6 @@ class Stakeholders(Database):
     def list_interests(
         self, stakeholder_id: int, *, include_archived: bool = False
     ) -> list[Interest]:
-        archived_filter = "" if include_archived else "AND NOT archived"
-        rows = self._rows(
-            f"SELECT {_INTEREST_COLUMNS} FROM interest "
-            f"WHERE stakeholder_id = ? {archived_filter} ORDER BY archived, id",
-            [stakeholder_id],
-        )
+        rows = self._rows_under("interest", _INTEREST_COLUMNS, ("stakeholder", stakeholder_id),
+                                include_archived=include_archived, order="archived, id")
         return [Interest(*row) for row in rows]
