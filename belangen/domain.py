@@ -11,7 +11,7 @@ import datetime as dt
 import math
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, overload
 
 from belangen import worksheet
 
@@ -104,6 +104,12 @@ def clean_choice(value: object, choices: object, field_name: str) -> str:
 # --- Dates and ISO weeks ---------------------------------------------------------------------
 
 
+@overload
+def clean_date(
+    value: object, field_name: str, *, optional: Literal[False] = False
+) -> dt.date: ...
+@overload
+def clean_date(value: object, field_name: str, *, optional: bool) -> dt.date | None: ...
 def clean_date(value: object, field_name: str, *, optional: bool = False) -> dt.date | None:
     if value is None:
         if optional:

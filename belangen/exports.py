@@ -567,10 +567,10 @@ def _excel_text(value: object) -> object:
     """Excel refuses control characters and cuts cells beyond 32,767 characters."""
     if not isinstance(value, str):
         return value
-    value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    if len(value) > EXCEL_CELL_LIMIT:
-        value = value[: EXCEL_CELL_LIMIT - 1] + "…"
-    return value
+    text: str = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if len(text) > EXCEL_CELL_LIMIT:
+        text = text[: EXCEL_CELL_LIMIT - 1] + "…"
+    return text
 
 
 def tables_xlsx(store: Store, progress: Progress | None = None) -> bytes:

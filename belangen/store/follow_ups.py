@@ -4,6 +4,7 @@ carried out that week. Saving a week again appends a version; the highest id is 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 import duckdb
 
@@ -23,11 +24,11 @@ class FollowUps(WorksheetEntries):
         stakeholder_id: int,
         week: object,
         *,
-        ratings: dict[str, object],
+        ratings: Mapping[str, object],
         reflection: object = "",
         their_value_rating: object = None,
-        actions_done: dict[int, object] | None = None,
-        new_action: dict[str, object] | None = None,
+        actions_done: Mapping[int, object] | None = None,
+        new_action: Mapping[str, object] | None = None,
         based_on: int | object | None = ANY_VERSION,
         token: str | None = None,
     ) -> int:

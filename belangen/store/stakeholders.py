@@ -132,8 +132,9 @@ class Stakeholders(Database):
         values = domain.interest_values(text, kind, status, signals)
 
         def confirmed_as_before(cur: duckdb.DuckDBPyConnection) -> dict[str, object]:
-            before = row_of(cur, "interest", "status, confirmed_on", interest_id)
-            return {"confirmed_on": domain.confirmed_on(*before, values["status"], self.today())}
+            status, confirmed_on = row_of(cur, "interest", "status, confirmed_on", interest_id)
+            return {"confirmed_on": domain.confirmed_on(status, confirmed_on, values["status"],
+                                                        self.today())}
 
         self._update("interest", interest_id, revision, values, "stakeholder_id", token=token,
                      check=confirmed_as_before)
