@@ -300,6 +300,13 @@ def latest_vs_baseline(history: pd.DataFrame, baseline: pd.DataFrame) -> pd.Data
     A dimension with follow-ups but no worksheet rating has no change (NA).
     Columns: stakeholder_id, stakeholder, dimension, baseline_rating, latest_rating,
     latest_week, change. Sorted by stakeholder name, id, then worksheet order.
+
+    This is the one definition of "the latest rating against the worksheet": the screens'
+    `Store.latest_ratings` (the overview's table, heatmap and position map) and the exported
+    worksheets apply it to each stakeholder's newest follow-up, and the charts use it as it is.
+    It is kept here rather than as the store's query because it is a rule over plain frames:
+    it can be tested on small cases whose answers are known, and code that only has frames
+    (the charts) can apply the very same rule.
     """
     series = rating_series(history, baseline)
     rows = []

@@ -28,14 +28,22 @@ import threading
 import uuid
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
-from belangen import migrations
-from belangen.store import NotFound, Store, connect_offline, migrate
+from belangen.store import (
+    APPLICATION_NAME,
+    LATEST_VERSION,
+    NotFound,
+    SnapshotRefused,
+    Store,
+    TableFiles,
+)
+from belangen.store.database import is_duckdb_header
+from belangen.store.snapshots import build_from_table_files, without_stakeholder
 
 BACKUP_FORMAT = "belangen-backup"
 BACKUP_FORMAT_VERSION = 1
@@ -93,12 +101,13 @@ def _no_progress(_fraction: float, _key: str) -> None:
     pass
 
 
-def _quote(identifier: str) -> str:
-    return '"' + identifier.replace('"', '""') + '"'
-
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
+@contextlib.contextmanager
+def _refused_as_backup() -> Iterator[None]:
+    """The store's refusal of tables from outside, in this module's terms."""
+    try:
+        yield
+    except SnapshotRefused as refused:
+        raise BackupRefused(refused.reason, refused.detail) from None
 
 
 def _sha256(data: bytes) -> str:
@@ -108,81 +117,29 @@ def _sha256(data: bytes) -> str:
 # --- Writing ---------------------------------------------------------------------------------
 
 
-def _table_names(cur: duckdb.DuckDBPyConnection, catalog: str | None = None) -> list[str]:
-    rows = cur.execute(
-        "SELECT table_name FROM information_schema.tables "
-        "WHERE table_catalog = coalesce(?, current_database()) AND table_schema = 'main' "
-        "AND table_type = 'BASE TABLE' ORDER BY table_name",
-        [catalog],
-    ).fetchall()
-    return [name for (name,) in rows]
-
-
-def _column_names(
-    cur: duckdb.DuckDBPyConnection, table: str, catalog: str | None = None
-) -> list[str]:
-    rows = cur.execute(
-        "SELECT column_name FROM duckdb_columns() "
-        "WHERE database_name = coalesce(?, current_database()) AND schema_name = 'main' "
-        "AND table_name = ? ORDER BY column_index",
-        [catalog, table],
-    ).fetchall()
-    return [name for (name,) in rows]
-
-
-def _sequence_positions(cur: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    rows = cur.execute(
-        "SELECT sequence_name, last_value FROM duckdb_sequences() "
-        "WHERE database_name = current_database() AND schema_name = 'main'"
-    ).fetchall()
-    return {name: int(last) for name, last in rows if last is not None}
-
-
-def _schema_version(cur: duckdb.DuckDBPyConnection) -> int:
-    (version,) = cur.execute("SELECT max(version) FROM schema_version").fetchall()[0]
-    return int(version or 0)
-
-
 def _archive(
-    cur: duckdb.DuckDBPyConnection,
-    folder: Path,
-    created_at: dt.datetime,
-    progress: Progress,
-    sequences: dict[str, int] | None = None,
+    tables: TableFiles, created_at: dt.datetime, sequences: dict[str, int] | None = None
 ) -> bytes:
-    """Every table the cursor sees (inside one transaction: one snapshot) as a backup zip."""
-    files: dict[str, bytes] = {}
-    row_counts: dict[str, int] = {}
-    tables = _table_names(cur)
-    version = _schema_version(cur)
-    if sequences is None:
-        sequences = _sequence_positions(cur)
-    for index, table in enumerate(tables):
-        target = folder / f"{table}.parquet"
-        cur.execute(
-            f"COPY (SELECT * FROM {_quote(table)} ORDER BY ALL) "
-            f"TO {_literal(str(target))} (FORMAT parquet)"
-        )
-        (count,) = cur.execute(f"SELECT count(*) FROM {_quote(table)}").fetchall()[0]
-        row_counts[table] = int(count)
-        files[f"tables/{table}.parquet"] = target.read_bytes()
-        progress(0.8 * (index + 1) / len(tables), "progress.backup_reading")
+    """The table files of one snapshot as a backup zip, with its manifest."""
+    files = {
+        f"tables/{table}.parquet": path.read_bytes() for table, path in tables.files.items()
+    }
     manifest = {
         "format": BACKUP_FORMAT,
         "format_version": BACKUP_FORMAT_VERSION,
-        "application": migrations.APPLICATION_NAME,
-        "schema_version": version,
+        "application": APPLICATION_NAME,
+        "schema_version": tables.schema_version,
         "created_at": created_at.isoformat(),
         "duckdb_version": duckdb.__version__,
         "tables": {
             table: {
                 "file": f"tables/{table}.parquet",
-                "rows": row_counts[table],
+                "rows": tables.rows[table],
                 "sha256": _sha256(files[f"tables/{table}.parquet"]),
             }
-            for table in tables
+            for table in tables.files
         },
-        "sequences": sequences,
+        "sequences": tables.sequences if sequences is None else sequences,
     }
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -196,9 +153,12 @@ def write_backup(store: Store, progress: Progress | None = None) -> bytes:
     """The whole database as one backup file (bytes), made through the store's connection."""
     progress = progress or _no_progress
     progress(0.0, "progress.backup_reading")
-    # One transaction: every table from the same snapshot, even while other tabs write.
-    with store.scratch_folder("backup") as folder, store.transaction(writes=False) as cur:
-        data = _archive(cur, folder, store.now(), progress)
+    created_at = store.now()
+    with store.scratch_folder("backup") as folder:
+        tables = store.write_table_files(
+            folder, lambda done, total: progress(0.8 * done / total, "progress.backup_reading")
+        )
+        data = _archive(tables, created_at)
     progress(1.0, "progress.done")
     return data
 
@@ -226,7 +186,6 @@ def backup_file_name(store: Store) -> str:
 # --- Reading and validating ------------------------------------------------------------------
 
 _ZIP_LOCAL_HEADER = b"PK\x03\x04"
-_DUCKDB_MAGIC_AT_8 = b"DUCK"
 
 
 def _open_archive(data: bytes) -> zipfile.ZipFile:
@@ -235,7 +194,7 @@ def _open_archive(data: bytes) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as error:
-        if data[8:12] == _DUCKDB_MAGIC_AT_8:
+        if is_duckdb_header(data):
             raise BackupRefused("foreign", "a DuckDB database file, not a backup") from None
         if data.startswith(_ZIP_LOCAL_HEADER):
             # A zip's table of contents sits at its end: without it the file was cut short.
@@ -263,13 +222,13 @@ def _parse_manifest(raw: bytes) -> dict:
         raise BackupRefused("malformed", "manifest is not an object")
     if manifest.get("format") != BACKUP_FORMAT:
         raise BackupRefused("foreign", "not a belangen backup")
-    if manifest.get("application") != migrations.APPLICATION_NAME:
+    if manifest.get("application") != APPLICATION_NAME:
         raise BackupRefused("foreign", f"application {manifest.get('application')!r}")
     format_version = manifest.get("format_version")
     version = manifest.get("schema_version")
     if not isinstance(format_version, int) or not isinstance(version, int) or version < 1:
         raise BackupRefused("malformed", "versions")
-    if format_version > BACKUP_FORMAT_VERSION or version > migrations.LATEST_VERSION:
+    if format_version > BACKUP_FORMAT_VERSION or version > LATEST_VERSION:
         raise BackupRefused("newer_version", f"schema {version}, format {format_version}")
     tables = manifest.get("tables")
     sequences = manifest.get("sequences", {})
@@ -361,105 +320,23 @@ def inspect_backup(store: Store, data: bytes) -> BackupInfo:
         return _unpack(data, folder)[1]
 
 
-# Which rows must point at an existing parent; the store keeps these whole, a restore checks.
-_REFERENCES = (
-    ("stakeholder", "project_id", "project"),
-    ("interest", "stakeholder_id", "stakeholder"),
-    ("worksheet_entry", "stakeholder_id", "stakeholder"),
-    ("action", "stakeholder_id", "stakeholder"),
-    ("follow_up", "stakeholder_id", "stakeholder"),
-    ("follow_up_rating", "follow_up_id", "follow_up"),
-)
-
-
 def _build_scratch(folder: Path, info: BackupInfo, now: Callable[[], dt.datetime]) -> Path:
     """Rebuild the backup in a scratch database of its own schema version, then migrate it."""
-    scratch = folder / "scratch.duckdb"
-    con = connect_offline(scratch)
-    try:
-        migrate(con, target=info.schema_version, now=now, path=scratch)
-        cur = con.cursor()
-        expected = set(_table_names(cur))
-        if expected != set(info.row_counts):
-            raise BackupRefused("malformed", "tables differ from the schema")
-        cur.execute("BEGIN TRANSACTION")
-        for table in sorted(expected):
-            columns = _column_names(cur, table)
-            source = _literal(str(folder / f"{table}.parquet"))
-            found = [
-                name
-                for (name, *_rest) in cur.execute(
-                    f"DESCRIBE SELECT * FROM read_parquet({source})"
-                ).fetchall()
-            ]
-            if sorted(found) != sorted(columns):
-                raise BackupRefused("malformed", f"columns of {table}")
-            column_list = ", ".join(_quote(c) for c in columns)
-            cur.execute(f"DELETE FROM {_quote(table)}")  # the rows migrate() itself wrote
-            cur.execute(
-                f"INSERT INTO {_quote(table)} ({column_list}) "
-                f"SELECT {column_list} FROM read_parquet({source})"
-            )
-            (count,) = cur.execute(f"SELECT count(*) FROM {_quote(table)}").fetchall()[0]
-            if count != info.row_counts[table]:
-                raise BackupRefused("damaged", f"row count of {table}")
-        owner = cur.execute("SELECT value FROM app_meta WHERE key = 'application'").fetchall()
-        if owner != [(migrations.APPLICATION_NAME,)]:
-            raise BackupRefused("foreign", "app_meta")
-        if _schema_version(cur) != info.schema_version:
-            raise BackupRefused("malformed", "schema_version table")
-        cur.execute("COMMIT")
-        migrate(con, now=now, path=scratch)
-        for child, column, parent in _REFERENCES:
-            (orphans,) = cur.execute(
-                f"SELECT count(*) FROM {child} WHERE {column} NOT IN (SELECT id FROM {parent})"
-            ).fetchall()[0]
-            if orphans:
-                raise BackupRefused("malformed", f"{child}.{column} without {parent}")
-        con.execute("CHECKPOINT")
-    except duckdb.Error as error:
-        # Unreadable Parquet, wrong types, broken constraints: not a backup we wrote.
-        raise BackupRefused("malformed", str(error)) from None
-    finally:
-        con.close()
-    return scratch
+    with _refused_as_backup():
+        return build_from_table_files(
+            folder, version=info.schema_version, row_counts=info.row_counts, now=now
+        )
 
 
 def _replace_all(store: Store, scratch: Path, info: BackupInfo, progress: Progress) -> None:
-    alias = f"belangen_restore_{uuid.uuid4().hex}"
-    # ATTACH and DETACH are transactional in DuckDB 2.0: a failure anywhere undoes them too.
-    with store.transaction() as cur:
-        cur.execute(f"ATTACH {_literal(str(scratch))} AS {alias} (READ_ONLY)")
-        (catalog,) = cur.execute("SELECT current_database()").fetchall()[0]
-        tables = _table_names(cur)
-        if set(tables) != set(_table_names(cur, alias)):
-            raise BackupRefused("malformed", "tables differ after migration")
-        for index, table in enumerate(tables):
-            columns = ", ".join(_quote(c) for c in _column_names(cur, table))
-            target = f"{_quote(catalog)}.main.{_quote(table)}"
-            cur.execute(f"DELETE FROM {target}")
-            cur.execute(
-                f"INSERT INTO {target} ({columns}) "
-                f"SELECT {columns} FROM {alias}.main.{_quote(table)}"
-            )
-            progress(0.6 + 0.35 * (index + 1) / len(tables), "progress.restore_replacing")
-        # New rows must get ids past every restored id and past every id handed out before.
-        current = _sequence_positions(cur)
-        for table, column, sequence in cur.execute(
-            "SELECT table_name, column_name, "
-            "regexp_extract(column_default, 'nextval\\(''([^'']+)''\\)', 1) "
-            "FROM duckdb_columns() WHERE database_name = current_database() "
-            "AND schema_name = 'main' AND column_default LIKE 'nextval(%'"
-        ).fetchall():
-            (highest,) = cur.execute(
-                f"SELECT max({_quote(column)}) FROM {_quote(table)}"
-            ).fetchall()[0]
-            position = max(
-                current.get(sequence, 0), info.sequences.get(sequence, 0), int(highest or 0)
-            )
-            if position > current.get(sequence, 0):
-                cur.execute("SELECT setval(?, ?)", [sequence, position]).fetchall()
-        cur.execute(f"DETACH {alias}")
+    with _refused_as_backup():
+        store.replace_all_tables(
+            scratch,
+            sequences=info.sequences,
+            each=lambda done, total: progress(
+                0.6 + 0.35 * done / total, "progress.restore_replacing"
+            ),
+        )
 
 
 def restore_backup(store: Store, data: bytes, progress: Progress | None = None) -> RestoreResult:
@@ -479,7 +356,7 @@ def restore_backup(store: Store, data: bytes, progress: Progress | None = None) 
         progress(0.6, "progress.restore_replacing")
         _replace_all(store, scratch, info, progress)
     # Rewrite the file so the replaced text does not linger in freed blocks or the WAL.
-    store._compact()
+    store.compact()
     progress(1.0, "progress.done")
     return RestoreResult(info=info, safety_copy=copy)
 
@@ -606,26 +483,12 @@ def _without_stakeholder(
     with store.scratch_folder("forget") as folder:
         _manifest, info = _unpack(copy.read_bytes(), folder)
         scratch = _build_scratch(folder, info, store.now)
-        con = connect_offline(scratch)
-        try:
-            cur = con.cursor()
-            held = cur.execute(
-                "SELECT count(*) FROM stakeholder WHERE id = ? AND created_at = ?",
-                [stakeholder_id, created_at],
-            ).fetchall()[0][0]
-            if not held:
-                return None
-            cur.execute("BEGIN TRANSACTION")
-            Store.delete_stakeholder_rows(cur, stakeholder_id)
-            cur.execute("COMMIT")
-            out = folder / "out"
-            out.mkdir()
-            cur.execute("BEGIN TRANSACTION")
-            data = _archive(cur, out, info.created_at, _no_progress, sequences=info.sequences)
-            cur.execute("COMMIT")
-            return data
-        finally:
-            con.close()
+        out = folder / "out"
+        out.mkdir()
+        tables = without_stakeholder(scratch, stakeholder_id, created_at, out)
+        if tables is None:
+            return None
+        return _archive(tables, info.created_at, sequences=info.sequences)
 
 
 def daily_safety_copy(store: Store, *, keep: int | None = None) -> Path | None:

@@ -12,6 +12,7 @@ import math
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any, Literal, overload
 
 from belangen import worksheet
 
@@ -104,6 +105,12 @@ def clean_choice(value: object, choices: object, field_name: str) -> str:
 # --- Dates and ISO weeks ---------------------------------------------------------------------
 
 
+@overload
+def clean_date(
+    value: object, field_name: str, *, optional: Literal[False] = False
+) -> dt.date: ...
+@overload
+def clean_date(value: object, field_name: str, *, optional: bool) -> dt.date | None: ...
 def clean_date(value: object, field_name: str, *, optional: bool = False) -> dt.date | None:
     if value is None:
         if optional:
@@ -162,15 +169,112 @@ def check_follow_up_week(week: dt.date, project_start: dt.date, today: dt.date) 
 
 
 def confirmed_on(
-    status_before: str, confirmed_before: dt.date | None, status_after: str, today: dt.date
+    status_before: str | None, confirmed_before: dt.date | None, status_after: str, today: dt.date
 ) -> dt.date | None:
-    """The day an interest was confirmed in conversation: set when it becomes confirmed, kept
-    while it stays confirmed, cleared when it goes back to suspected."""
+    """The day an interest was confirmed in conversation: set when it becomes confirmed (or is
+    written down confirmed: no status before), kept while it stays confirmed, cleared when it
+    goes back to suspected."""
     if status_after != "confirmed":
         return None
     if status_before == "confirmed":
         return confirmed_before
     return today
+
+
+# --- Record rules ------------------------------------------------------------------------------
+# What a record may hold, whoever writes it: the store calls these before every write, so input
+# from a tampered form is refused the same way as from the screens.
+
+
+def _required_text(value: object, field_name: str) -> str:
+    text = clean_text(value, field_name)
+    if not text:
+        raise ValidationError(field_name, "error.text_required")
+    return text
+
+
+def project_values(
+    name: object, description: object, own_goal: object, start_date: object
+) -> dict[str, Any]:
+    return {
+        "name": clean_name(name),
+        "description": clean_text(description, "description"),
+        "own_goal": clean_text(own_goal, "own_goal"),
+        "start_date": clean_date(start_date, "start_date"),
+    }
+
+
+def stakeholder_values(
+    name: object, role: object, constituency: object, notes: object
+) -> dict[str, Any]:
+    """A stakeholder's fields, with `name_key`: what makes two names the same in a project."""
+    clean = clean_name(name)
+    return {
+        "name": clean,
+        "name_key": name_key(clean),
+        "role": clean_text(role, "role", max_length=MAX_NAME_LENGTH),
+        "constituency": clean_text(constituency, "constituency"),
+        "notes": clean_text(notes, "notes"),
+    }
+
+
+def interest_values(
+    text: object, kind: object, status: object, signals: object
+) -> dict[str, Any]:
+    return {
+        "text": _required_text(text, "text"),
+        "kind": clean_choice(kind, worksheet.INTEREST_KINDS, "kind"),
+        "status": clean_choice(status, worksheet.INTEREST_STATUSES, "status"),
+        "signals": clean_text(signals, "signals"),
+    }
+
+
+def worksheet_entry_values(
+    dimension: object, reflection: object, rating: object, target: object, *, prefix: str = ""
+) -> dict[str, Any]:
+    """One version of a rated worksheet row; `prefix` names the row in a whole-sheet save."""
+    clean_choice(dimension, worksheet.DIMENSION_KEYS, "dimension")
+    return {
+        "reflection": clean_text(reflection, f"{prefix}reflection"),
+        "rating": clean_rating(rating, f"{prefix}rating"),
+        "target": clean_rating(target, f"{prefix}target", optional=True),
+    }
+
+
+def action_values(
+    text: object,
+    planned_week: object,
+    status: object,
+    done_on: object,
+    outcome: object,
+    *,
+    today: dt.date,
+) -> dict[str, Any]:
+    """An action as stored: planned for the Monday of its week; done on a day (today unless
+    given) only while its status is done, and never on a day still to come."""
+    clean = _required_text(text, "text")
+    week = clean_date(planned_week, "planned_week", optional=True)
+    clean_status = clean_choice(status, worksheet.ACTION_STATUSES, "status")
+    done = clean_date(done_on, "done_on", optional=True)
+    if clean_status == "done" and done is None:
+        done = today
+    if clean_status != "done":
+        done = None
+    if done is not None and done > today:
+        raise ValidationError("done_on", "error.done_in_future")
+    return {
+        "text": clean,
+        "planned_week": week_start(week) if week else None,
+        "status": clean_status,
+        "done_on": done,
+        "outcome": clean_text(outcome, "outcome"),
+    }
+
+
+def done_in_week(monday: dt.date, today: dt.date) -> dt.date:
+    """The day an action reported in a week's follow-up was done: today for the current week,
+    that week's Sunday for an earlier one."""
+    return min(today, monday + dt.timedelta(days=6))
 
 
 # --- Records -----------------------------------------------------------------------------------

@@ -65,12 +65,12 @@ def _stakeholder_sheet(
     )
     entries = store.latest_worksheet(stakeholder.id)
     actions = store.list_actions(stakeholder.id)
-    history = store.rating_history(stakeholder.project_id, stakeholder.id)
-    latest: dict[str, tuple[int, dt.date]] = {}
-    if not history.empty:
-        last_week = history["week"].max()
-        for record in history[history["week"] == last_week].itertuples():
-            latest[record.dimension] = (int(record.rating), pd.Timestamp(record.week).date())
+    # The latest against the worksheet as the screens show it, where a week was logged.
+    ratings = store.latest_ratings(stakeholder.project_id, stakeholder.id)
+    latest: dict[str, tuple[int, dt.date]] = {
+        record.dimension: (int(record.latest_rating), pd.Timestamp(record.latest_week).date())
+        for record in ratings.dropna(subset=["latest_week"]).itertuples()
+    }
     rows = []
     for row in worksheet.ROWS:
         rating, week = latest.get(row.key, (None, None))
@@ -512,22 +512,12 @@ def project_html(
 
 def table_frames(store: Store, progress: Progress | None = None) -> dict[str, pd.DataFrame]:
     """Every table of the database, read in one transaction so they agree with each other."""
-    frames: dict[str, pd.DataFrame] = {}
-    with store.transaction(writes=False) as cur:
-        tables = [
-            name
-            for (name,) in cur.execute(
-                "SELECT table_name FROM information_schema.tables "
-                "WHERE table_catalog = current_database() AND table_schema = 'main' "
-                "AND table_type = 'BASE TABLE' ORDER BY table_name"
-            ).fetchall()
-        ]
-        for index, table in enumerate(tables):
-            quoted = '"' + table.replace('"', '""') + '"'
-            frames[table] = cur.execute(f"SELECT * FROM {quoted} ORDER BY ALL").df()
-            if progress:
-                progress(0.5 * (index + 1) / len(tables), "progress.export_tables")
-    return frames
+
+    def each(done: int, total: int) -> None:
+        if progress:
+            progress(0.5 * done / total, "progress.export_tables")
+
+    return store.table_frames(each)
 
 
 # A cell that starts with one of these is a formula to Excel and LibreOffice (OWASP, CSV
@@ -577,10 +567,10 @@ def _excel_text(value: object) -> object:
     """Excel refuses control characters and cuts cells beyond 32,767 characters."""
     if not isinstance(value, str):
         return value
-    value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    if len(value) > EXCEL_CELL_LIMIT:
-        value = value[: EXCEL_CELL_LIMIT - 1] + "…"
-    return value
+    text: str = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if len(text) > EXCEL_CELL_LIMIT:
+        text = text[: EXCEL_CELL_LIMIT - 1] + "…"
+    return text
 
 
 def tables_xlsx(store: Store, progress: Progress | None = None) -> bytes:
@@ -626,32 +616,24 @@ def actions_calendar(store: Store, project_id: int | None = None, *, lang: str =
     id and creation moment, so importing again updates events instead of duplicating them; the
     SEQUENCE follows the action's revision. Without a project, sample projects are left out.
     """
-    with store.transaction(writes=False) as cur:
-        rows = cur.execute(
-            "SELECT a.id, a.row_key, a.text, a.planned_week, a.revision, a.created_at, "
-            "a.updated_at, s.name, p.name "
-            "FROM action a JOIN stakeholder s ON s.id = a.stakeholder_id "
-            "JOIN project p ON p.id = s.project_id "
-            "WHERE a.status IN ('planned', 'in_progress') AND a.planned_week IS NOT NULL "
-            "AND NOT s.archived "
-            "AND (p.id = ? OR (? IS NULL AND NOT p.archived AND NOT p.is_sample)) "
-            "ORDER BY a.planned_week, a.id",
-            [project_id, project_id],
-        ).fetchall()
+    planned = store.planned_actions(project_id)
     calendar = Calendar()
     calendar.add("prodid", "-//Belangen//Maak gebruik van belangen//NL")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", t("calendar.name", lang))
-    for action_id, row_key, text, week, revision, created, updated, person, project in rows:
-        monday = domain.week_start(week)
-        row = worksheet.row(row_key)
+    for action in planned:
+        monday = domain.week_start(action.planned_week)
+        row = worksheet.row(action.row_key)
+        person, project = action.stakeholder, action.project
         event = Event()
-        event.add("uid", f"belangen-action-{action_id}-{created:%Y%m%dT%H%M%S%f}@belangen.local")
-        event.add("dtstamp", updated.astimezone(dt.UTC))
-        event.add("sequence", int(revision))
-        event.add("summary", f"{_first_line(text)} ({person})")
+        event.add(
+            "uid", f"belangen-action-{action.id}-{action.created_at:%Y%m%dT%H%M%S%f}@belangen.local"
+        )
+        event.add("dtstamp", action.updated_at.astimezone(dt.UTC))
+        event.add("sequence", int(action.revision))
+        event.add("summary", f"{_first_line(action.text)} ({person})")
         event.add("dtstart", monday)
         event.add("dtend", monday + dt.timedelta(days=7))
         event.add("transp", "TRANSPARENT")
@@ -659,7 +641,7 @@ def actions_calendar(store: Store, project_id: int | None = None, *, lang: str =
             "description",
             "\n".join(
                 [
-                    text,
+                    action.text,
                     "",
                     f"{t('calendar.stakeholder', lang)}: {person}",
                     f"{t('calendar.project', lang)}: {project}",

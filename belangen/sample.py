@@ -667,37 +667,10 @@ def _fill(
                     status="in_progress",
                 )
                 changed[("action", action_id)] = moment(-1, 4, 16, 30)
-    _back_date(store, project_id, created, changed, confirmed_on, done_on, saved)
-
-
-def _back_date(
-    store: Store,
-    project_id: int,
-    created: dict[tuple[str, int], dt.datetime],
-    changed: dict[tuple[str, int], dt.datetime],
-    confirmed_on: dict[int, dt.date],
-    done_on: dict[int, dt.date],
-    saved: dict[tuple[str, int], dt.datetime],
-) -> None:
-    """Give the sample's rows the dates of the story instead of the moment it was loaded."""
-    with store.transaction() as cur:
-        for (table, row_id), at in created.items():
-            later = changed.get((table, row_id), at)
-            cur.execute(
-                f"UPDATE {table} SET created_at = ?, updated_at = ? WHERE id = ?",
-                [at, later, row_id],
-            )
-        for (table, row_id), at in saved.items():
-            cur.execute(f"UPDATE {table} SET saved_at = ? WHERE id = ?", [at, row_id])
-        for interest_id, day in confirmed_on.items():
-            cur.execute("UPDATE interest SET confirmed_on = ? WHERE id = ?", [day, interest_id])
-        for action_id, day in done_on.items():
-            cur.execute("UPDATE action SET done_on = ? WHERE id = ?", [day, action_id])
-        for (table, row_id), at in changed.items():
-            cur.execute(
-                "UPDATE change_log SET logged_at = ? WHERE table_name = ? AND row_id = ?",
-                [at, table, row_id],
-            )
+    # The story's dates instead of the moment it was loaded.
+    store.back_date(
+        created=created, changed=changed, saved=saved, confirmed_on=confirmed_on, done_on=done_on
+    )
 
 
 def remove_sample_project(store: Store) -> int:

@@ -272,7 +272,7 @@ def _save_through_api(db: Store, clock: Clock, follow_up: FollowUpPlan,
         new_action=new_action,
     )
     if follow_up.new_action:
-        (action_id,) = db._rows("SELECT max(id) FROM action WHERE stakeholder_id = ?",
+        (action_id,) = db.query_rows("SELECT max(id) FROM action WHERE stakeholder_id = ?",
                                 [stakeholder_id])[0]
         actions[follow_up.new_action[0]] = int(action_id)
 
@@ -382,7 +382,7 @@ def load(path: Path, size: Size, seed: int, anchor: dt.date, *,
             _save_through_api(db, clock, follow_up, actions)
         log(f"  {size.name}: {len(sample):,} follow-ups saved through save_follow_up")
         clock.moment = now
-        db._checkpoint()
+        db.checkpoint()
     finally:
         db.close()
 

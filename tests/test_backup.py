@@ -13,10 +13,10 @@ import duckdb
 import pytest
 from helpers.db import dump_tables
 
-from belangen import backup, migrations, worksheet
+from belangen import backup, worksheet
 from belangen.backup import BackupRefused
 from belangen.sample import load_sample_project
-from belangen.store import Store, migrate
+from belangen.store import Store, migrate, migrations
 
 START = dt.datetime(2026, 3, 12, 10, 30)
 
@@ -125,7 +125,7 @@ def test_round_trip_restores_every_row_and_ids_continue(
     fractions = [fraction for fraction, _key in steps]
     assert fractions == sorted(fractions) and fractions[-1] == 1.0
     # New ids continue past every id the source ever handed out, deleted ones included.
-    highest = source._rows(
+    highest = source.query_rows(
         "SELECT last_value FROM duckdb_sequences() WHERE sequence_name = 'stakeholder_ids'"
     )[0][0]
     new_project = target.create_project("Na het terugzetten", start_date=dt.date(2026, 3, 1))
@@ -325,9 +325,9 @@ def test_an_older_backup_is_migrated_and_the_migration_made_a_copy(
     backup.restore_backup(target, copy.path.read_bytes())
 
     assert [p.name for p in target.list_projects()] == ["Uit versie 1"]
-    versions = target._rows("SELECT version FROM schema_version ORDER BY version")
+    versions = target.query_rows("SELECT version FROM schema_version ORDER BY version")
     assert versions[-1] == (migrations.LATEST_VERSION,)
-    assert target._rows("SELECT count(*) FROM follow_up") == [(0,)]
+    assert target.query_rows("SELECT count(*) FROM follow_up") == [(0,)]
 
 
 def test_backup_sees_commits_still_in_the_wal(source: Store, target: Store) -> None:

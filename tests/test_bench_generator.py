@@ -78,7 +78,7 @@ def test_generated_file_opens_in_the_app_store(tmp_path: Path) -> None:
         stakeholder_id = int(history["stakeholder_id"].iloc[0])
         saved = db.save_follow_up(stakeholder_id, db.today(), ratings=dict.fromkeys(
             ("genuine_interest", "value", "conversation", "negotiation"), 3))
-        assert saved > db._rows("SELECT max(id) FROM follow_up WHERE id <> ?", [saved])[0][0]
+        assert saved > db.query_rows("SELECT max(id) FROM follow_up WHERE id <> ?", [saved])[0][0]
     finally:
         db.close()
 

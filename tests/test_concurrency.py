@@ -100,21 +100,23 @@ def test_eight_tabs_mixed_reads_and_writes_lose_nothing(store: Store) -> None:
 
     for n, sid in mine.items():
         counts = dict(
-            store._rows("SELECT 'interest', count(*) FROM interest WHERE stakeholder_id = ?", [sid])
-            + store._rows(
+            store.query_rows("SELECT 'interest', count(*) FROM interest WHERE stakeholder_id = ?",
+                             [sid])
+            + store.query_rows(
                 "SELECT 'worksheet_entry', count(*) FROM worksheet_entry WHERE stakeholder_id = ?",
                 [sid],
             )
-            + store._rows("SELECT 'follow_up', count(*) FROM follow_up WHERE stakeholder_id = ?",
-                          [sid])
-            + store._rows(
+            + store.query_rows(
+                "SELECT 'follow_up', count(*) FROM follow_up WHERE stakeholder_id = ?", [sid]
+            )
+            + store.query_rows(
                 "SELECT 'action', count(*) FROM action WHERE stakeholder_id = ?", [sid]
             )
         )
         for table in ("interest", "worksheet_entry", "follow_up", "action"):
             assert counts[table] == written[n][table], (n, table)
         assert store.get_stakeholder(sid).revision == 1 + written[n]["update"]
-        (ratings,) = store._rows(
+        (ratings,) = store.query_rows(
             "SELECT count(*) FROM follow_up_rating WHERE follow_up_id IN "
             "(SELECT id FROM follow_up WHERE stakeholder_id = ?)", [sid])[0]
         assert ratings == 4 * written[n]["follow_up"]

@@ -17,8 +17,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from belangen import migrations
-from belangen.store import Store, migrate
+from belangen.store import Store, migrate, migrations
 
 pytestmark = [pytest.mark.slow, pytest.mark.subprocess]
 
@@ -110,10 +109,10 @@ def test_sigkill_while_saving_follow_ups_loses_no_acknowledged_save(tmp_path: Pa
         store = Store(path)  # must always open
         try:
             rows = dict(
-                store._rows("SELECT id, split_part(reflection, ' ', 1) FROM follow_up")
+                store.query_rows("SELECT id, split_part(reflection, ' ', 1) FROM follow_up")
             )
             ratings = dict(
-                store._rows(
+                store.query_rows(
                     "SELECT follow_up_id, count(*) FROM follow_up_rating GROUP BY ALL"
                 )
             )
@@ -206,7 +205,7 @@ def test_sigkill_during_migration_leaves_v1_or_latest_with_data_intact(tmp_path:
             con.close()
         store = Store(path)  # finishes the upgrade the kill interrupted
         try:
-            assert store._rows("SELECT max(version) FROM schema_version") == [
+            assert store.query_rows("SELECT max(version) FROM schema_version") == [
                 (migrations.LATEST_VERSION,)
             ]
             assert store.get_stakeholder(11).notes == "notes ✓"

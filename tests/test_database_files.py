@@ -16,8 +16,7 @@ import duckdb
 import pytest
 from helpers.db import file_digest
 
-from belangen import migrations
-from belangen.store import DatabaseUnavailable, Store
+from belangen.store import DatabaseUnavailable, Store, migrations
 
 NOBODY = 65534
 MARKER = "damaged-data-" + "q7" * 3000

@@ -52,7 +52,7 @@ def test_deleted_stakeholder_text_is_gone_from_the_files(tmp_path: Path) -> None
     kept_marker = "KEPT" + secrets.token_hex(12)
     doomed = _fill(store, project_id, doomed_marker, "Doomed")
     _fill(store, project_id, kept_marker, "Kept")
-    store._checkpoint()  # the doomed text now sits in the file's data blocks, not just the WAL
+    store.checkpoint()  # the doomed text now sits in the file's data blocks, not just the WAL
     assert _on_disk(path, doomed_marker), "test setup: the marker never reached the disk"
 
     store.delete_stakeholder(doomed)
@@ -93,7 +93,7 @@ def test_text_replaced_by_a_restore_is_gone_from_the_files(tmp_path: Path) -> No
     saved = backup.write_backup(store)
     replaced_marker = "GONE" + secrets.token_hex(12)
     _fill(store, project_id, replaced_marker, "Later")
-    store._checkpoint()
+    store.checkpoint()
     assert _on_disk(path, replaced_marker), "test setup: the marker never reached the disk"
 
     backup.restore_backup(store, saved)

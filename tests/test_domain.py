@@ -116,3 +116,61 @@ def test_the_worksheet_has_five_rows_and_four_labelled_dimensions() -> None:
         assert len(row.rating_labels) == worksheet.RATING_MAX - worksheet.RATING_MIN + 1
         assert all(label.nl and label.en for label in row.rating_labels)
     assert len({row.colour for row in worksheet.DIMENSIONS}) == 4
+
+
+# --- Record rules ------------------------------------------------------------------------------
+
+TODAY = dt.date(2026, 11, 26)  # Thursday of 2026-W48
+
+
+def test_an_action_is_planned_for_the_monday_of_its_week_and_needs_a_text() -> None:
+    values = domain.action_values("  Bellen  ", "2026-12-03", "planned", None, "", today=TODAY)
+    assert values == {"text": "Bellen", "planned_week": dt.date(2026, 11, 30),
+                      "status": "planned", "done_on": None, "outcome": ""}
+    with pytest.raises(ValidationError) as refused:
+        domain.action_values(" ", None, "planned", None, "", today=TODAY)
+    assert (refused.value.field, refused.value.message_key) == ("text", "error.text_required")
+
+
+def test_done_on_follows_the_status_and_is_never_in_the_future() -> None:
+    def done_on(status: str, day: object) -> object:
+        return domain.action_values("x", None, status, day, "", today=TODAY)["done_on"]
+
+    assert done_on("done", None) == TODAY
+    assert done_on("done", dt.date(2026, 11, 2)) == dt.date(2026, 11, 2)
+    assert done_on("in_progress", dt.date(2026, 11, 2)) is None
+    assert done_on("dropped", None) is None
+    with pytest.raises(ValidationError) as refused:
+        done_on("done", TODAY + dt.timedelta(days=1))
+    assert refused.value.message_key == "error.done_in_future"
+
+
+def test_an_action_reported_in_a_follow_up_is_done_within_that_week() -> None:
+    assert domain.done_in_week(dt.date(2026, 11, 23), TODAY) == TODAY
+    assert domain.done_in_week(dt.date(2026, 11, 9), TODAY) == dt.date(2026, 11, 15)
+
+
+def test_stakeholder_values_carry_the_key_that_makes_names_the_same() -> None:
+    values = domain.stakeholder_values(" Ånne ", "CFO", "", None)
+    assert values == {"name": "Ånne", "name_key": domain.name_key("Ånne"), "role": "CFO",
+                      "constituency": "", "notes": ""}
+    with pytest.raises(ValidationError):
+        domain.stakeholder_values("x", "r" * (domain.MAX_NAME_LENGTH + 1), "", "")
+
+
+def test_interest_and_project_values_refuse_what_the_screens_refuse() -> None:
+    with pytest.raises(ValidationError):
+        domain.interest_values("", "political", "suspected", "")
+    with pytest.raises(ValidationError):
+        domain.interest_values("x", "personal-ish", "suspected", "")
+    assert domain.project_values("P", None, "", "2026-01-05")["start_date"] == dt.date(2026, 1, 5)
+    with pytest.raises(ValidationError):
+        domain.project_values("P", "", "", None)
+
+
+def test_a_new_interest_written_down_confirmed_is_confirmed_today() -> None:
+    assert domain.confirmed_on(None, None, "confirmed", TODAY) == TODAY
+    assert domain.confirmed_on(None, None, "suspected", TODAY) is None
+    assert domain.confirmed_on("confirmed", dt.date(2026, 1, 1), "confirmed", TODAY) == (
+        dt.date(2026, 1, 1)
+    )

@@ -33,11 +33,11 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, dict[str
     yield calls
 
 
-def settings(con: Any) -> dict[str, bool]:
-    rows = con.execute(
+def settings(store: Store) -> dict[str, bool]:
+    rows = store.query_rows(
         "SELECT name, value FROM duckdb_settings() WHERE name IN "
         "('autoinstall_known_extensions', 'autoload_known_extensions')"
-    ).fetchall()
+    )
     return {name: value == "true" for name, value in rows}
 
 
@@ -53,7 +53,7 @@ def test_every_connection_the_app_opens_has_extension_fetching_off(
     store.delete_stakeholder(store.create_stakeholder(project_id, "Tijdelijk"))
     backup.inspect_backup(store, saved)
     backup.restore_backup(store, saved)
-    assert settings(store._con) == dict.fromkeys(OFF, False)
+    assert settings(store) == dict.fromkeys(OFF, False)
     store.close()
 
     assert len(opened) >= 4, f"the spy saw too few connections: {opened}"
@@ -65,12 +65,12 @@ def test_a_query_that_needs_an_extension_is_refused_without_a_download(store: St
     sqlite_file = store.path.with_name("other.sqlite")
     sqlite_file.write_bytes(b"SQLite format 3\x00" + bytes(4080))
     with pytest.raises(duckdb.Error) as refused:
-        store._rows(f"SELECT * FROM sqlite_scan('{sqlite_file}', 't')")
+        store.query_rows(f"SELECT * FROM sqlite_scan('{sqlite_file}', 't')")
     message = str(refused.value).lower()
     assert "download" not in message and "automatically install" not in message, message
 
 
 def test_the_setting_cannot_be_switched_back_on(store: Store) -> None:
     with pytest.raises(duckdb.Error):
-        store._rows("SET autoinstall_known_extensions = true")
-    assert settings(store._con) == dict.fromkeys(OFF, False)
+        store.query_rows("SET autoinstall_known_extensions = true")
+    assert settings(store) == dict.fromkeys(OFF, False)

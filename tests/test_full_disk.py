@@ -59,9 +59,11 @@ def _check_outcome(child: Child, path: Path, free_room: Any) -> None:
     # And after the app has stopped: everything acknowledged is in the file.
     store = Store(path)
     try:
-        stored = {str(i): text[:40] for (i, text) in store._rows("SELECT id, text FROM interest")}
+        stored = {
+            str(i): text[:40] for (i, text) in store.query_rows("SELECT id, text FROM interest")
+        }
         assert {k: stored.get(k) for k in room["saved"]} == room["saved"]
-        assert store._rows("SELECT notes FROM stakeholder WHERE name = 'Before'") == [
+        assert store.query_rows("SELECT notes FROM stakeholder WHERE name = 'Before'") == [
             ("typed before the disk filled",)
         ]
     finally:

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import duckdb
 
-from belangen import migrations
-from belangen.store import Store, migrate
+from belangen.store import Store, migrate, migrations
 
 V1_DATA = """
 INSERT INTO project VALUES (7, 'Migratie', 'desc', 'goal', DATE '2024-01-01', FALSE, FALSE, 3,
@@ -52,8 +51,8 @@ def test_upgrade_from_v1_keeps_every_row_and_records_each_step(tmp_path: Path) -
     before = _v1_file(path)
     store = Store(path, now=lambda: STEP_TIME)
     try:
-        assert {t: store._rows(f"SELECT * FROM {t} ORDER BY ALL") for t in V1_TABLES} == before
-        steps = store._rows("SELECT version, applied_at FROM schema_version ORDER BY version")
+        assert {t: store.query_rows(f"SELECT * FROM {t} ORDER BY ALL") for t in V1_TABLES} == before
+        steps = store.query_rows("SELECT version, applied_at FROM schema_version ORDER BY version")
         assert steps == [(1, dt.datetime(2024, 1, 1))] + [
             (version, STEP_TIME) for version in range(2, migrations.LATEST_VERSION + 1)
         ]

@@ -46,8 +46,10 @@ def test_sample_has_every_part_of_the_method(db: Store) -> None:
         assert weeks == expected_weeks
         statuses = {a.status for a in db.list_actions(person.id)}
         assert "done" in statuses
-    assert db._rows("SELECT count(*) FROM change_log")[0][0] > 0
-    assert db._rows("SELECT count(*) FROM follow_up WHERE their_value_rating IS NOT NULL")[0][0]
+    assert db.query_rows("SELECT count(*) FROM change_log")[0][0] > 0
+    assert db.query_rows(
+        "SELECT count(*) FROM follow_up WHERE their_value_rating IS NOT NULL"
+    )[0][0]
 
 
 def test_ratings_move_after_actions_carried_out(db: Store) -> None:

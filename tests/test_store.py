@@ -51,7 +51,7 @@ def test_edits_keep_the_previous_state_in_the_change_log(store: Store) -> None:
     project_id = store.create_project("Oud")
     store.update_project(project_id, 1, name="Nieuw", description="", own_goal="",
                          start_date=store.today())
-    (previous,) = store._rows("SELECT previous FROM change_log WHERE table_name = 'project'")
+    (previous,) = store.query_rows("SELECT previous FROM change_log WHERE table_name = 'project'")
     assert json.loads(previous[0])["name"] == "Oud"
     assert store.get_project(project_id).revision == 2
 
@@ -191,6 +191,32 @@ def test_overdue_and_open_actions(fixed_store) -> None:
                   status="done")
     assert db.overdue_actions(project_id, dt.date(2026, 11, 26))["text"].tolist() == ["Te laat"]
     assert db.open_actions(project_id)["text"].tolist() == ["Te laat", "Deze week"]
+
+
+def test_a_follow_up_is_checked_against_the_project_as_it_is_when_written(tmp_path) -> None:
+    """Another tab moves the project's start while a follow-up is on its way: the week is
+    checked inside the write's transaction, so nothing lands before the new start."""
+    moving: list[Store] = []
+
+    def clock() -> dt.datetime:
+        if moving:  # once, while save_follow_up asks for the day
+            other = moving.pop()
+            other.update_project(project_id, None, name="P", description="", own_goal="",
+                                 start_date=dt.date(2026, 11, 16))
+        return dt.datetime(2026, 11, 26, 10)
+
+    db = Store(tmp_path / "belangen.duckdb", now=clock)
+    try:
+        project_id = db.create_project("P", start_date=dt.date(2026, 9, 1))
+        stakeholder_id = db.create_stakeholder(project_id, "Jansen")
+        moving.append(db)
+        with pytest.raises(ValidationError) as refused:
+            db.save_follow_up(stakeholder_id, dt.date(2026, 11, 9), ratings=ratings(3))
+        assert refused.value.message_key == "error.week_before_project"
+        assert db.get_project(project_id).start_date == dt.date(2026, 11, 16)
+        assert db.follow_up_for_week(stakeholder_id, dt.date(2026, 11, 9)) is None
+    finally:
+        db.close()
 
 
 def test_an_action_cannot_be_done_in_the_future(fixed_store) -> None:

@@ -148,7 +148,7 @@ class StoreMachine(RuleBasedStateMachine):
         for sid, person in self.model.items():
             assert [i.text for i in self.store.list_interests(sid)] == person.interests
             assert self.store.follow_up_versions(sid, TODAY) == person.follow_ups
-        orphans = self.store._rows(
+        orphans = self.store.query_rows(
             "SELECT count(*) FROM interest WHERE stakeholder_id NOT IN (SELECT id FROM stakeholder)"
         )
         assert orphans == [(0,)], "rows of a deleted stakeholder survived"

@@ -13,13 +13,13 @@ def dump_tables(store: Store) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table, in a stable order: equal dumps mean nothing changed."""
     tables = [
         name
-        for (name,) in store._rows(
+        for (name,) in store.query_rows(
             "SELECT table_name FROM duckdb_tables() "
             "WHERE database_name = current_database() ORDER BY table_name"
         )
     ]
     return {
-        table: store._rows(f'SELECT * FROM "{table}" ORDER BY ALL') for table in tables
+        table: store.query_rows(f'SELECT * FROM "{table}" ORDER BY ALL') for table in tables
     }
 
 

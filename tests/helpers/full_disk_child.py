@@ -29,7 +29,7 @@ def main(mode: str, path: Path) -> None:
     sid = store.create_stakeholder(project_id, "Before", notes="typed before the disk filled")
     saved = {store.add_interest(sid, f"early {n}"): f"early {n}" for n in range(5)}
     doomed = store.create_stakeholder(project_id, "Doomed", notes="to delete on a full disk")
-    store._checkpoint()
+    store.checkpoint()
     if mode == "rlimit":
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         limit = path.stat().st_size + 1_500_000
@@ -52,7 +52,7 @@ def main(mode: str, path: Path) -> None:
             break
     # A checkpoint and a delete (which rewrites the file) on the full disk.
     for name, work in (
-        ("checkpoint", store._checkpoint),
+        ("checkpoint", store.checkpoint),
         ("delete", lambda: store.delete_stakeholder(doomed)),
         ("save after checkpoint", lambda: store.add_interest(sid, "while full")),
     ):

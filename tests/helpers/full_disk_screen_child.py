@@ -33,7 +33,7 @@ def main(path: Path) -> dict[str, object]:
     stakeholder_id = store.create_stakeholder(
         project_id, "Jansen", notes="van vóór de volle schijf"
     )
-    store._checkpoint()
+    store.checkpoint()
     store.close()
 
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)

@@ -1,4 +1,5 @@
-"""The database schema as numbered steps. A step is never edited once released: add a new one.
+"""The database schema as numbered steps, and bringing a file up to it. A step is never edited
+once released: add a new one.
 
 Each step runs in its own transaction together with the row that records it in `schema_version`,
 so a database is always at exactly one known version. There are no foreign keys: DuckDB cannot
@@ -7,6 +8,14 @@ the store keeps references whole itself.
 """
 
 from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+
+from belangen.store.errors import DatabaseUnavailable
 
 APPLICATION_NAME = "belangen"
 
@@ -143,3 +152,76 @@ STEPS: tuple[tuple[int, str], ...] = (
 )
 
 LATEST_VERSION = STEPS[-1][0]
+
+
+def schema_version(cur: duckdb.DuckDBPyConnection) -> int:
+    """The version recorded in a database of ours (0 before the first step's row)."""
+    (version,) = cur.execute("SELECT max(version) FROM schema_version").fetchall()[0]
+    return int(version or 0)
+
+
+def schema_state(con: duckdb.DuckDBPyConnection, path: Path) -> int:
+    """The schema version of an opened file; refuses files that belong to another program."""
+    try:
+        tables = {
+            name
+            for (name,) in con.execute(
+                "SELECT table_name FROM information_schema.tables "
+                "WHERE table_catalog = current_database() AND table_schema = 'main'"
+            ).fetchall()
+        }
+        if not tables:
+            return 0
+        if "app_meta" not in tables or "schema_version" not in tables:
+            raise DatabaseUnavailable("foreign", path)
+        owner = con.execute(
+            "SELECT value FROM app_meta WHERE key = 'application'"
+        ).fetchall()
+        if owner != [(APPLICATION_NAME,)]:
+            raise DatabaseUnavailable("foreign", path)
+        return schema_version(con)
+    except duckdb.Error as error:
+        raise DatabaseUnavailable("damaged", path, str(error)) from None
+
+
+def migrate(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    target: int = LATEST_VERSION,
+    now: Callable[[], dt.datetime] = dt.datetime.now,
+    path: Path | None = None,
+    before_upgrade: Callable[[int], None] | None = None,
+) -> int:
+    """Bring the schema up to `target`, one transaction per step; returns the version reached.
+
+    `before_upgrade(target)` runs once before the first step on a database that has data."""
+    path = path or Path("?")
+    version = schema_state(con, path)
+    if version > LATEST_VERSION:
+        raise DatabaseUnavailable(
+            "newer_version", path, version=version, supported=LATEST_VERSION
+        )
+    pending = [(v, sql) for v, sql in STEPS if version < v <= target]
+    if pending and before_upgrade is not None and version > 0:
+        before_upgrade(pending[-1][0])  # one copy of the data as it was, before any step
+    for step_version, sql in pending:
+        cur = con.cursor()
+        try:
+            cur.execute("BEGIN TRANSACTION")
+            if step_version == 1:
+                cur.execute(
+                    "CREATE TABLE schema_version ("
+                    "version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
+                )
+            cur.execute(sql)
+            cur.execute("INSERT INTO schema_version VALUES (?, ?)", [step_version, now()])
+            cur.execute("COMMIT")
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+        finally:
+            cur.close()
+        # WAL replay after DDL has known bugs in DuckDB: persist each step at once.
+        con.execute("CHECKPOINT")
+        version = step_version
+    return version

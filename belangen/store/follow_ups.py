@@ -1,0 +1,173 @@
+"""Weekly follow-ups: one stakeholder's ratings and reflection for an ISO week, with the actions
+carried out that week. Saving a week again appends a version; the highest id is current."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+import duckdb
+
+from belangen import domain, worksheet
+from belangen.store.actions import OPEN_STATUSES_SQL
+from belangen.store.database import as_id, insert_row
+from belangen.store.errors import ConcurrentEdit, NotFound
+from belangen.store.worksheet_entries import WorksheetEntries
+
+ANY_VERSION = object()
+"""`based_on` for callers that append whatever was saved before (the sample, the benchmark)."""
+
+
+class FollowUps(WorksheetEntries):
+    def save_follow_up(
+        self,
+        stakeholder_id: int,
+        week: object,
+        *,
+        ratings: Mapping[str, object],
+        reflection: object = "",
+        their_value_rating: object = None,
+        actions_done: Mapping[int, object] | None = None,
+        new_action: Mapping[str, object] | None = None,
+        based_on: int | object | None = ANY_VERSION,
+        token: str | None = None,
+    ) -> int:
+        """Store one week's follow-up, the actions carried out and a new action, all at once.
+
+        Saving a week that already has a follow-up appends a new version; the old one stays.
+        `actions_done` maps an open action of this stakeholder to what it yielded. `based_on`
+        is the version the form showed (None: the week had none); when another version was
+        saved since, nothing is written and `ConcurrentEdit` is raised. The week is checked
+        against the project's start inside the same transaction as the write.
+        """
+        stakeholder_id = as_id("stakeholder", stakeholder_id)
+        day = domain.clean_date(week, "week")
+        clean_ratings = {
+            key: domain.clean_rating(ratings.get(key), f"rating.{key}")
+            for key in worksheet.DIMENSION_KEYS
+        }
+        clean_reflection = domain.clean_text(reflection, "reflection")
+        their_value = domain.clean_rating(their_value_rating, "their_value_rating", optional=True)
+        outcomes = {
+            int(action_id): domain.clean_text(outcome, f"outcome.{action_id}")
+            for action_id, outcome in (actions_done or {}).items()
+        }
+        today = self.today()
+        new_action_values = None
+        if new_action and domain.clean_text(new_action.get("text"), "new_action.text"):
+            new_action_values = {
+                "row_key": domain.clean_choice(
+                    new_action.get("row_key"), worksheet.ROW_KEYS, "new_action.row_key"
+                ),
+                **domain.action_values(
+                    new_action.get("text"), new_action.get("planned_week"), "planned", None, "",
+                    today=today,
+                ),
+            }
+        now = self.now()
+
+        def write(cur: duckdb.DuckDBPyConnection) -> int:
+            found = cur.execute(
+                "SELECT s.project_id, p.start_date FROM stakeholder s "
+                "LEFT JOIN project p ON p.id = s.project_id WHERE s.id = ?",
+                [stakeholder_id],
+            ).fetchall()
+            if not found:
+                raise NotFound("stakeholder", stakeholder_id)
+            project_id, project_start = found[0]
+            if project_start is None:
+                raise NotFound("project", project_id)
+            monday = domain.check_follow_up_week(day, project_start, today)
+            if based_on is not ANY_VERSION:
+                (current,) = cur.execute(
+                    "SELECT max(id) FROM follow_up WHERE stakeholder_id = ? AND week = ?",
+                    [stakeholder_id, monday],
+                ).fetchall()[0]
+                if current != based_on:
+                    raise ConcurrentEdit("follow_up", stakeholder_id)
+            if outcomes:
+                open_ids = {
+                    action_id
+                    for (action_id,) in cur.execute(
+                        "SELECT id FROM action WHERE stakeholder_id = ? "
+                        f"AND status IN {OPEN_STATUSES_SQL}",
+                        [stakeholder_id],
+                    ).fetchall()
+                }
+                for action_id in outcomes:
+                    if action_id not in open_ids:
+                        raise NotFound("action", action_id)
+            follow_up_id = insert_row(cur, "follow_up", {
+                "stakeholder_id": stakeholder_id, "week": monday,
+                "reflection": clean_reflection, "their_value_rating": their_value,
+                "saved_at": now,
+            })
+            cur.executemany(
+                "INSERT INTO follow_up_rating VALUES (?, ?, ?)",
+                [[follow_up_id, key, rating] for key, rating in clean_ratings.items()],
+            )
+            done_on = domain.done_in_week(monday, today)
+            for action_id, outcome in outcomes.items():
+                self._log_previous(cur, "action", action_id, "stakeholder_id", now)
+                cur.execute(
+                    "UPDATE action SET status = 'done', done_on = ?, outcome = ?, "
+                    "revision = revision + 1, updated_at = ? WHERE id = ?",
+                    [done_on, outcome, now, action_id],
+                )
+            if new_action_values:
+                insert_row(cur, "action", {
+                    "stakeholder_id": stakeholder_id, **new_action_values,
+                    "created_at": now, "updated_at": now,
+                })
+            return follow_up_id
+
+        return int(self._once(token, "save_follow_up", write))  # type: ignore[arg-type]
+
+    def follow_up_for_week(self, stakeholder_id: int, week: dt.date) -> domain.FollowUp | None:
+        rows = self._rows(
+            "SELECT f.id, f.stakeholder_id, f.week, "
+            "map(list(r.dimension ORDER BY r.dimension), list(r.rating ORDER BY r.dimension)), "
+            "f.their_value_rating, f.reflection, f.saved_at "
+            "FROM follow_up f JOIN follow_up_rating r ON r.follow_up_id = f.id "
+            "WHERE f.id = (SELECT max(id) FROM follow_up WHERE stakeholder_id = ? AND week = ?) "
+            "GROUP BY ALL",
+            [stakeholder_id, domain.week_start(week)],
+        )
+        if not rows:
+            return None
+        row = rows[0]
+        return domain.FollowUp(
+            row[0], row[1], row[2], dict(row[3]), row[4], row[5], row[6]
+        )
+
+    def previous_follow_up(
+        self, stakeholder_id: int, week: dt.date
+    ) -> domain.FollowUp | None:
+        """The current version of the latest logged week before `week`: what was said last."""
+        rows = self._rows(
+            "SELECT max(week) FROM follow_up WHERE stakeholder_id = ? AND week < ?",
+            [stakeholder_id, domain.week_start(week)],
+        )
+        if not rows or rows[0][0] is None:
+            return None
+        return self.follow_up_for_week(stakeholder_id, rows[0][0])
+
+    def follow_up_versions(self, stakeholder_id: int, week: dt.date) -> int:
+        (count,) = self._rows(
+            "SELECT count(*) FROM follow_up WHERE stakeholder_id = ? AND week = ?",
+            [stakeholder_id, domain.week_start(week)],
+        )[0]
+        return int(count)
+
+    def starting_ratings(self, stakeholder_id: int, week: dt.date) -> dict[str, int]:
+        """The ratings a follow-up form starts from: the latest week before `week`, else the
+        worksheet ('week 0')."""
+        rows = self._rows(
+            "SELECT r.dimension, r.rating FROM follow_up_rating r WHERE r.follow_up_id = ("
+            "  SELECT max(id) FROM follow_up WHERE stakeholder_id = ? AND week = ("
+            "    SELECT max(week) FROM follow_up WHERE stakeholder_id = ? AND week < ?))",
+            [stakeholder_id, stakeholder_id, domain.week_start(week)],
+        )
+        if rows:
+            return dict(rows)
+        return {key: entry.rating for key, entry in self.latest_worksheet(stakeholder_id).items()}
