@@ -324,10 +324,12 @@ def position_grid(latest: pd.DataFrame, lang: str, *, titled: bool = True) -> Ch
                         scale=alt.Scale(domain=[0, max(1, int(data["count"].max()))],
                                         range=["#F3F5F2", "#7FA8A6"])),
     ).properties(name="cells")
-    counts = base.mark_text(fontSize=20, fontWeight="bold", dy=-10, color=INK).encode(
+    # The texts repeat what the cell's own description says: hidden from screen readers.
+    counts = base.mark_text(fontSize=20, fontWeight="bold", dy=-10, color=INK,
+                            aria=False).encode(
         x=x, y=y, text="count_text:N", tooltip=tooltip,
     ).properties(name="counts")
-    names = base.mark_text(fontSize=11, dy=12, color=INK,
+    names = base.mark_text(fontSize=11, dy=12, color=INK, aria=False,
                            limit=alt.expr("width / 5 - 8")).encode(
         x=x, y=y, text="names_text:N", tooltip=tooltip,
     ).properties(name="names")

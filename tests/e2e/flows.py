@@ -291,12 +291,21 @@ def overview_stakeholder_rows(app: AppPage) -> list[list[str]]:
     return [row.locator("td").all_inner_texts() for row in rows.all()]
 
 
+def choose_segment(app: AppPage, key: str, label: str) -> None:
+    """One option of the segmented control `key` (drawn as a group of radio buttons); choosing
+    reruns the page. A no-op when it is already the chosen one."""
+    option = app.key(key).get_by_role("radio", name=label, exact=True)
+    if option.get_attribute("aria-checked") == "true":
+        return
+    app.click(option)
+
+
 def choose_trends_view(app: AppPage, view: str) -> None:
     """On Trends: one of the views above the charts ('stakeholder', 'latest', 'course',
     'what_worked'); choosing reruns the page, which then draws only that view."""
-    control = app.key("tr_view")
-    button = control.get_by_role("button", name=tr(f"trends.view_{view}"), exact=True)
-    if button.get_attribute("aria-pressed") == "true" or button.get_attribute(
-            "data-testid") == "stBaseButton-segmented_controlActive":
-        return
-    app.click(button)
+    choose_segment(app, "tr_view", tr(f"trends.view_{view}"))
+
+
+def choose_trends_period(app: AppPage, period: str) -> None:
+    """On Trends: the weeks a history chart covers ('13', '26', '52' or 'all')."""
+    choose_segment(app, "tr_period", tr(f"trends.period_{period}"))

@@ -41,6 +41,9 @@ pytestmark = pytest.mark.e2e
 STEPS = int(os.environ.get("BELANGEN_WALK_STEPS", "50"))
 SEEDS = [int(seed) for seed in os.environ.get("BELANGEN_WALK_SEEDS", "20261201").split(",")]
 LANGUAGES = os.environ.get("BELANGEN_WALK_LANGUAGES", "nl,en").split(",")
+TRENDS_VIEWS = ("stakeholder", "latest", "course", "what_worked")
+PERIOD_VIEWS = ("stakeholder", "course")
+TRENDS_PERIODS = ("13", "26", "52", "all")
 NAMES = ("Ans de Wit", "Bob Jansen", "Cor Smit")  # in the pickers' (name) order
 PAGES = {"overview": "nav.overview", "follow_up": "nav.follow_up", "worksheet": "nav.worksheet",
          "stakeholders": "nav.stakeholders", "trends": "nav.trends"}
@@ -134,6 +137,9 @@ class Tab:
     fresh: bool = True
     """Whether the tab's page was drawn after the last save in another tab; until it reruns,
     a tab brought to the front shows what it drew before."""
+    trends_view: str = "stakeholder"
+    trends_period: str = "26"
+    """What Trends shows, kept for the whole session (leaving and coming back included)."""
 
 
 def shown_form(tab: Tab, names: dict[str, int]) -> Form | None:
@@ -291,8 +297,11 @@ class Walk:
         choices: list[tuple[int, Callable[[], None]]] = [
             (14, self.goto), (4, self.reload), (3, self.back), (4, self.switch_tab),
         ]
-        if self.tab.page in ("follow_up", "worksheet", "trends", "stakeholders"):
+        if self.tab.page in ("follow_up", "worksheet", "stakeholders") or (
+                self.tab.page == "trends" and self.tab.trends_view == "stakeholder"):
             choices.append((10, self.pick_stakeholder))
+        if self.tab.page == "trends":
+            choices.append((8, self.choose_trends))
         if self.tab.page == "follow_up":
             choices += [(8, self.pick_week), (14, self.choose_rating), (12, self.type_reflection),
                         (4, self.tick_action), (12, self.save), (4, self.unchanged)]
@@ -336,9 +345,10 @@ class Walk:
         app = self.tab.app
         app.page.reload()
         app.wait_idle(-1, settle_ms=400)
-        # A reload is a new session: unsaved drafts live in the old one.
+        # A reload is a new session: unsaved drafts and the Trends choices live in the old one.
         self.tab.records.clear()
         self.tab.drawn = set()
+        self.tab.trends_view, self.tab.trends_period = Tab.trends_view, Tab.trends_period
         self.after_run()
 
     def back(self) -> None:
@@ -373,6 +383,19 @@ class Walk:
         self.after_run()
         assert name in flows.chosen_stakeholder(app), f"picked {name}, shows another"
         return None
+
+    def choose_trends(self) -> None:
+        """Another view or period on Trends, in any order."""
+        app = self.tab.app
+        if self.random.random() < 0.5:
+            view = self.random.choice(TRENDS_VIEWS)
+            flows.choose_trends_view(app, view)
+            self.tab.trends_view = view
+        elif self.tab.trends_view in PERIOD_VIEWS:
+            period = self.random.choice(TRENDS_PERIODS)
+            flows.choose_trends_period(app, period)
+            self.tab.trends_period = period
+        self.after_run()
 
     def after_run_checked_without_rerun(self) -> None:
         """A step that changed nothing on screen: the model stands as it is."""
@@ -547,10 +570,24 @@ class Walk:
             assert not errors.count(), f"{errors.all_inner_texts()}\n{context}"
         if not self.tab.fresh:
             return
+        if self.tab.page == "trends":
+            self.check_trends(context)
         for form in self.tab.drawn:
             expected = expected_fields(self.tab, self.saved, form)
             shown = shown_fields(app, form, expected)
             assert shown == expected, f"{form}: shows {shown}, expected {expected}\n{context}"
+
+    def check_trends(self, context: str) -> None:
+        """Trends shows the view and period last chosen in this session, and only that view."""
+        app = self.tab.app
+        checked = app.key("tr_view").get_by_role("radio", checked=True)
+        assert checked.inner_text().strip() == tr(f"trends.view_{self.tab.trends_view}"), context
+        period = app.key("tr_period")
+        if self.tab.trends_view in PERIOD_VIEWS:
+            shown = period.get_by_role("radio", checked=True).inner_text().strip()
+            assert shown == tr(f"trends.period_{self.tab.trends_period}"), context
+        else:
+            assert not period.count(), f"a period control on {self.tab.trends_view}\n{context}"
 
     def check_database(self) -> None:
         stored = database(self.server)

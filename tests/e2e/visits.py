@@ -89,6 +89,9 @@ class Visit:
         for chart in charts:
             chart.locator("svg.marks").wait_for()
             for mark in chart.locator(TOOLTIP_MARKS).all():
+                box = mark.bounding_box()
+                if not box or not box["width"] or not box["height"]:
+                    continue  # an empty text (a cell nobody stands in) has nothing to point at
                 try:
                     mark.hover(force=True, timeout=2_000)
                 except PlaywrightTimeout:
