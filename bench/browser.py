@@ -736,9 +736,10 @@ def report(figures: dict[str, Any]) -> tuple[list[str], list[tuple[str, bool]]]:
         f"## In the browser (Chromium, ms, {figures['rounds']} interleaved rounds; busiest "
         "project and stakeholder)", "",
         "From the click until the script has finished and every visible chart, dataframe and "
-        "metric is drawn (see `bench/browser.py` for how). \"script done\": until the page last "
-        "showed `notRunning`; the rest is drawing. \"block\": the longest main-thread block "
-        "(Long Tasks API) in any sample.", "",
+        "metric is drawn (see `bench/browser.py` for how); 1280×900, each size and "
+        "`streamlit hello` in its own server, all started from the project folder (same "
+        "config). \"script done\": until the page last showed `notRunning`; the rest is "
+        "drawing. \"block\": the longest main-thread block (Long Tasks API) in any sample.", "",
         "| interaction | S median | S p95 | L-visible median | L-visible p95 | L median | L p95 "
         "| L script done | L block | L ÷ L-visible | L ÷ hello text |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
