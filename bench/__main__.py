@@ -88,7 +88,7 @@ def _fresh_copies(cached: dict[str, Path], folder: Path) -> dict[str, Path]:
     return work
 
 
-def _machine() -> dict[str, str]:
+def _machine(load_at_start: float) -> dict[str, str]:
     cpu = "?"
     memory = "?"
     try:
@@ -110,6 +110,8 @@ def _machine() -> dict[str, str]:
                      f"duckdb {version('duckdb')}, pandas {version('pandas')}, "
                      f"altair {version('altair')}"),
         "Date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        # Other work on the machine shows in every figure; a ratio only cancels what is steady.
+        "Load average (1 min), start / end": f"{load_at_start:.1f} / {os.getloadavg()[0]:.1f}",
     }
 
 
@@ -230,6 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     rounds = args.rounds or APPTEST_ROUNDS
     browser_rounds = args.browser_rounds or (args.browser_only and args.rounds) or BROWSER_ROUNDS
     begun = time.perf_counter()
+    load_at_start = os.getloadavg()[0]
     anchor = generate.current_monday()
     cached: dict[str, Path] = {}
     generation: dict[str, float] = {}
@@ -261,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
         "seed": args.seed,
         "anchor": anchor.isoformat(),
         "rounds": rounds,
-        "machine": _machine(),
+        "machine": _machine(load_at_start),
         "pages": pages,
         "memory": memory,
         "saves": saves,
