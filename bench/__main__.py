@@ -26,6 +26,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from belangen import screens
 from bench import browser, coldstart, generate
 
 HERE = Path(__file__).resolve().parent
@@ -33,9 +34,8 @@ ROOT = HERE.parent
 RESULTS = HERE / "results.md"
 WORK_DIR = generate.CACHE_DIR / "work"
 BROWSER_DIR = generate.CACHE_DIR / "browser"  # its own copies: its saves must not reach the others
-# Pages that read a stakeholder's or project's weekly history to draw what they show.
-HISTORY_PAGES = ("pages/overview.py", "pages/worksheet.py", "pages/follow_up.py",
-                 "pages/trends.py")
+# The pages whose rerun is also held against S (see belangen.screens.HISTORY_SCREENS).
+HISTORY_PAGES = frozenset(screen.path for screen in screens.HISTORY_SCREENS)
 SIZE_NAMES = ("S", "L-visible", "L")
 APPTEST_ROUNDS = 15
 # Rounds of about 60 s on 2 cores today, after a warm-up round: with the AppTest half about
