@@ -291,12 +291,24 @@ def overview_stakeholder_rows(app: AppPage) -> list[list[str]]:
     return [row.locator("td").all_inner_texts() for row in rows.all()]
 
 
+TRENDS_VIEWS = ("stakeholder", "latest", "course", "what_worked")
+"""The views of Trends' `tr_view` control, in the order pages/trends.py offers them."""
+
+
+def trends_view_button(app: AppPage, view: str) -> Locator:
+    """The button of one Trends view ('stakeholder', 'latest', 'course', 'what_worked')."""
+    return app.key("tr_view").get_by_role("button", name=tr(f"trends.view_{view}"), exact=True)
+
+
+def trends_view_chosen(button: Locator) -> bool:
+    return button.get_attribute("aria-pressed") == "true" or button.get_attribute(
+        "data-testid") == "stBaseButton-segmented_controlActive"
+
+
 def choose_trends_view(app: AppPage, view: str) -> None:
-    """On Trends: one of the views above the charts ('stakeholder', 'latest', 'course',
-    'what_worked'); choosing reruns the page, which then draws only that view."""
-    control = app.key("tr_view")
-    button = control.get_by_role("button", name=tr(f"trends.view_{view}"), exact=True)
-    if button.get_attribute("aria-pressed") == "true" or button.get_attribute(
-            "data-testid") == "stBaseButton-segmented_controlActive":
+    """On Trends: one of the views above the charts; choosing reruns the page, which then draws
+    only that view."""
+    button = trends_view_button(app, view)
+    if trends_view_chosen(button):
         return
     app.click(button)
