@@ -296,13 +296,14 @@ TRENDS_VIEWS = ("stakeholder", "latest", "course", "what_worked")
 
 
 def trends_view_button(app: AppPage, view: str) -> Locator:
-    """The button of one Trends view ('stakeholder', 'latest', 'course', 'what_worked')."""
-    return app.key("tr_view").get_by_role("button", name=tr(f"trends.view_{view}"), exact=True)
+    """The button of one Trends view ('stakeholder', 'latest', 'course', 'what_worked'). By its
+    text: Streamlit 1.67 gives a segmented control's buttons the role of radio buttons."""
+    return app.key("tr_view").locator("button").filter(
+        has=app.page.get_by_text(tr(f"trends.view_{view}"), exact=True))
 
 
 def trends_view_chosen(button: Locator) -> bool:
-    return button.get_attribute("aria-pressed") == "true" or button.get_attribute(
-        "data-testid") == "stBaseButton-segmented_controlActive"
+    return "true" in (button.get_attribute("aria-checked"), button.get_attribute("aria-pressed"))
 
 
 def choose_trends_view(app: AppPage, view: str) -> None:
