@@ -28,11 +28,13 @@ keeps a buffered `PerformanceObserver` of type `longtask`; listens on the app's 
    says `notRunning`, and that every visible chart (a `stVegaLiteChart` whose `.vega-embed`
    holds a drawn `svg.marks`/`canvas.marks`), dataframe (its canvas has a size) and metric (its
    value has text) is drawn and no skeleton is shown. "Visible" is `checkVisibility()`: hidden
-   tabs, closed expanders and `display: none` do not count; elements below the fold do. The end
-   is the first check after which this held without a break; it is accepted once it has held
-   for `SETTLE_MS` with no change of run state (the settle time is not in the figure).
-   A click must have started a run — or, for a click that reruns nothing (today's `st.tabs`),
-   `QUIET_MS` must have passed without one.
+   tabs, closed expanders and `display: none` do not count; elements below the fold do. Where
+   the screen is known (`Drawn`: each Trends view, Trends on arrival), also that exactly its
+   number of charts is visible, and — as the click changes what every chart shows — that each
+   was drawn after the click. The end is the first check after which this held without a
+   break; it is accepted once it has held for `SETTLE_MS` with no change of run state (the
+   settle time is not in the figure). A click must have started a run within
+   `RUN_START_TIMEOUT_MS`.
 5. The longest main-thread block: the longest `longtask` entry overlapping [start, end], read
    after each interaction (0 when no task reached the API's 50 ms).
 6. `streamlit hello`'s plotting demo is timed to its first chart drawn (`first_chart`); its
@@ -41,11 +43,16 @@ keeps a buffered `PerformanceObserver` of type `longtask`; listens on the app's 
 Rounds are interleaved: each round visits S, L-visible, L and hello in a rotating order. Round 0
 (cold caches, first imports) is not counted.
 
+The pages are `belangen.screens.SCREENS`, titled from the catalogue, in menu order (the run
+stops if the app's menu differs); Trends' views are `flows.TRENDS_VIEWS`, checked against its
+view control the same way.
+
 Adding an interaction: write a helper that prepares the screen and returns the `Locator` to
 click (as `menu_link`, `stakeholder_option` and `switch_trends_view` do), then add one
 `self.time(name, step, kinds=...)` line to `AppSession.one_round`, where `step` calls `measure`
-and checks what the click should have done. `kinds` picks its targets: every interaction at L is
-held to 2× hello's text page, "trends" to 3× instead; "page" is also held to L ≤ 1.25× L-visible.
+(with a `Drawn` if the screen's charts are known) and checks what the click should have done.
+`kinds` picks its targets: every interaction at L is held to 2× hello's text page, "trends" to
+3× instead; "page" is also held to L ≤ 1.25× L-visible.
 """
 
 from __future__ import annotations
@@ -53,6 +60,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import functools
 import json
 import re
 import statistics
@@ -67,25 +75,30 @@ from urllib.parse import urlsplit
 
 import duckdb
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Locator, sync_playwright
+from playwright.sync_api import Locator, ViewportSize, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from belangen import domain, worksheet
+from belangen import domain, screens, worksheet
 from bench.measure import busiest
 from tests.e2e import flows
 from tests.e2e.harness import AppPage, AppServer, launch_chromium, new_context
 
-VIEWPORT = {"width": 1280, "height": 900}
+VIEWPORT: ViewportSize = {"width": 1280, "height": 900}
 SETTLE_MS = 300
-QUIET_MS = 800  # a click that may rerun nothing: this long without a run start ends the wait
-RUN_START_TIMEOUT_MS = 10_000  # a click that must rerun: no run by then is an error
+RUN_START_TIMEOUT_MS = 10_000  # every click measured reruns the script: no run by then is an error
 INTERACTION_TIMEOUT_MS = 180_000
 CLICK_TIMEOUT_MS = 30_000
 HELLO_TEXT_PAGE = "Hello"
 HELLO_PLOT_PAGE = "Plotting demo"
 HELLO_ARGUMENTS = ("hello", "--server.address=127.0.0.1", "--browser.gatherUsageStats=false")
-# The Trends views held to the 3× target (the issue: "per stakeholder, and the project view").
-TRENDS_HEAVY_VIEWS = ("trends.tab_stakeholder", "trends.tab_project")
+# The charts each Trends view draws for the busiest project and stakeholder (pages/trends.py;
+# tests/test_pages.py counts the same): the view is drawn once that many are.
+TRENDS_VIEW_CHARTS = {"stakeholder": 1, "latest": 2, "course": 1, "what_worked": 1}
+# The views held to the 3× target. The issue named "per stakeholder, and the project view"; the
+# project tab of then is "latest" (heatmap, position grid) and "course" (small multiples) now.
+TRENDS_HEAVY_VIEWS = frozenset({"stakeholder", "latest", "course"})
+# Trends opens on the view it showed last in the session; every round leaves it on this one.
+TRENDS_ARRIVAL_VIEW = "stakeholder"
 
 INSTRUMENT = """
 (() => {
@@ -93,7 +106,7 @@ INSTRUMENT = """
   const bench = window.__bench = {
     runs: 0, openRun: false, runChangedAt: 0, stateChangedAt: 0, longTasks: [],
     longTaskError: null, armed: false, clickAt: null, runsAtArm: 0, doneSince: null,
-    firstChartAt: null, lastIdleAt: null,
+    firstChartAt: null, lastIdleAt: null, expectedCharts: null, oldMarks: new WeakSet(),
   };
   const RERUN_FOLLOWS = 2;  // ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
 
@@ -169,9 +182,12 @@ INSTRUMENT = """
   }, true);
 
   const shown = (el) => el.checkVisibility({visibilityProperty: true});
+  const MARKS = '.vega-embed > .marks';
+  // A chart is drawn once its marks are; with `fresh`, only marks made after the click count (a
+  // chart redrawn with a new spec must not pass on the drawing it had before).
   const chartDrawn = (el) => {
-    const marks = el.querySelector('.vega-embed > .marks');
-    if (!marks) return false;
+    const marks = el.querySelector(MARKS);
+    if (!marks || bench.oldMarks.has(marks)) return false;
     if (marks.tagName.toLowerCase() === 'canvas') return marks.width > 0 && marks.height > 0;
     return marks.childElementCount > 0 && marks.getBoundingClientRect().width > 0;
   };
@@ -190,7 +206,12 @@ INSTRUMENT = """
     skeletons: ["[data-testid='stSkeleton']", () => false],
   };
   const visible = (selector) => Array.from(document.querySelectorAll(selector)).filter(shown);
-  bench.pending = () => {
+  // What is not drawn yet, or null. `expectedCharts`: a screen that shows that many charts is
+  // only drawn once that many are visible (fewer: the rest has not arrived yet).
+  bench.pending = (expectedCharts = null) => {
+    if (expectedCharts !== null && visible(KINDS.charts[0]).length !== expectedCharts) {
+      return 'charts';
+    }
     for (const [kind, [selector, drawn]] of Object.entries(KINDS)) {
       if (visible(selector).some((el) => !drawn(el))) return kind;
     }
@@ -216,7 +237,8 @@ INSTRUMENT = """
       if (bench.doneSince !== null && lastChange() > bench.doneSince) bench.doneSince = null;
       const ran = bench.runs > bench.runsAtArm;
       if (bench.firstChartAt === null && ran && freshChartDrawn()) bench.firstChartAt = now;
-      const done = !bench.openRun && appState() === 'notRunning' && bench.pending() === null;
+      const done = !bench.openRun && appState() === 'notRunning'
+        && bench.pending(bench.expectedCharts) === null;
       if (!done) bench.doneSince = null;
       else if (bench.doneSince === null) bench.doneSince = now;
     }
@@ -225,8 +247,10 @@ INSTRUMENT = """
   const channel = new MessageChannel();
   channel.port1.onmessage = check;
 
-  bench.arm = () => {
+  bench.arm = ([expectedCharts, fresh]) => {
     const now = performance.now();
+    bench.expectedCharts = expectedCharts;
+    bench.oldMarks = new WeakSet(fresh ? document.querySelectorAll(MARKS) : []);
     bench.longTasks = bench.longTasks.filter(([start, duration]) => start + duration > now);
     bench.clickAt = null;
     bench.runsAtArm = bench.runs;
@@ -238,12 +262,13 @@ INSTRUMENT = """
     }
   };
   // The interaction's figures once it is over and has stayed so; null until then.
-  bench.finished = ([settleMs, quietMs]) => {
+  // `runStartMs`: a click that started no run by then is over (and `follow` says so).
+  bench.finished = ([settleMs, runStartMs]) => {
     if (bench.clickAt === null || bench.doneSince === null) return null;
     const now = performance.now();
     if (now - bench.doneSince < settleMs || now - lastChange() < settleMs) return null;
     const runs = bench.runs - bench.runsAtArm;
-    if (runs === 0 && now - bench.clickAt < quietMs) return null;
+    if (runs === 0 && now - bench.clickAt < runStartMs) return null;
     const start = bench.clickAt, end = bench.doneSince;
     let longest = 0;
     for (const [taskStart, duration] of bench.longTasks) {
@@ -254,8 +279,9 @@ INSTRUMENT = """
             idle: runs && bench.lastIdleAt > start ? bench.lastIdleAt : null,
             counts: bench.counts(), longTaskError: bench.longTaskError};
   };
-  bench.status = () => ({clickAt: bench.clickAt, pending: bench.pending(), state: appState(),
-                         openRun: bench.openRun, runs: bench.runs - bench.runsAtArm});
+  bench.status = () => ({clickAt: bench.clickAt, pending: bench.pending(bench.expectedCharts),
+                         state: appState(), openRun: bench.openRun,
+                         runs: bench.runs - bench.runsAtArm, counts: bench.counts()});
 })();
 """
 
@@ -278,37 +304,52 @@ def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def follow(app: AppPage, target: Callable[[], Locator], *, reruns: bool = True) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Drawn:
+    """What "drawn" means for one click beyond every visible chart, table and metric drawn.
+
+    `charts`: how many visible charts the screen shows once done (None: any number). A screen's
+    charts arrive one by one; without the count, a moment between two of them can look done.
+    `fresh`: every chart must be drawn after the click, as when the click changes what each
+    chart shows (another stakeholder, another view), so an old drawing does not count."""
+
+    charts: int | None = None
+    fresh: bool = False
+
+
+ANY = Drawn()
+TRENDS_ARRIVAL = Drawn(charts=TRENDS_VIEW_CHARTS[TRENDS_ARRIVAL_VIEW], fresh=True)
+
+
+def follow(app: AppPage, target: Callable[[], Locator], drawn: Drawn = ANY) -> dict[str, Any]:
     """Wait for the tab to be idle, prepare `target()`, click it once and wait until what it
     caused is over and drawn; the page's own figures (see the module docstring)."""
     page = app.page
     page.wait_for_function("(settle) => window.__bench.idle(settle)", arg=SETTLE_MS,
                            polling=50, timeout=INTERACTION_TIMEOUT_MS)
     locator = target()  # the preparation (e.g. opening a list) is not timed
-    page.evaluate("() => window.__bench.arm()")
+    page.evaluate("(arg) => window.__bench.arm(arg)", [drawn.charts, drawn.fresh])
     locator.click(timeout=CLICK_TIMEOUT_MS)
-    quiet = RUN_START_TIMEOUT_MS if reruns else QUIET_MS
     try:
         handle = page.wait_for_function("(arg) => window.__bench.finished(arg)",
-                                        arg=[SETTLE_MS, quiet], polling=50,
+                                        arg=[SETTLE_MS, RUN_START_TIMEOUT_MS], polling=50,
                                         timeout=INTERACTION_TIMEOUT_MS)
     except PlaywrightTimeout as error:
         status = page.evaluate("() => window.__bench.status()")
         raise MeasurementError(f"not over and drawn in time: {status}") from error
     result = handle.json_value()
-    if reruns and not result["runs"]:
+    if not result["runs"]:
         raise MeasurementError("the click started no script run")
     if result["longTaskError"]:
         raise MeasurementError(f"no Long Tasks API: {result['longTaskError']}")
     return result
 
 
-def measure(app: AppPage, target: Callable[[], Locator], *, reruns: bool = True,
+def measure(app: AppPage, target: Callable[[], Locator], drawn: Drawn = ANY, *,
             first_chart: bool = False) -> Sample:
-    """One sample: click `target()` once. `reruns=False` for a click that may rerun nothing
-    (then `QUIET_MS` without a run start ends the wait); `first_chart`: time to the first chart
-    drawn instead of to the end."""
-    result = follow(app, target, reruns=reruns)
+    """One sample: click `target()` once and wait until it is over and `drawn`; `first_chart`:
+    time to the first chart drawn instead of to the end."""
+    result = follow(app, target, drawn)
     total = result["end"] - result["start"]
     if first_chart and result["firstChart"] is None:
         raise MeasurementError("no chart was drawn")
@@ -323,43 +364,71 @@ def measure(app: AppPage, target: Callable[[], Locator], *, reruns: bool = True,
 # --- what the user clicks: one helper per control, so a changed control changes one place ----
 
 
-def app_pages(app: AppPage) -> list[str]:
-    """The titles of the pages in the running app's menu, in order (the sidebar's links)."""
-    links = app.page.get_by_test_id("stSidebarNav").get_by_test_id("stSidebarNavLink")
-    links.first.wait_for()
-    return [text.strip().splitlines()[-1].strip() for text in links.all_inner_texts()]
+@dataclass(frozen=True)
+class MenuEntry:
+    """A page as the sidebar offers it: the title on its link and the path it is served at."""
+
+    title: str
+    path: str  # "" for the default page, served at /
 
 
-def _link(app: AppPage, title: str) -> Locator:
-    return app.page.get_by_test_id("stSidebarNav").get_by_test_id("stSidebarNavLink").filter(
-        has=app.page.get_by_text(title, exact=True))
+def app_menu() -> list[MenuEntry]:
+    """The app's pages in menu order, from the one registry app.py builds its menu from."""
+    return [MenuEntry(flows.tr(screen.title_key), "" if screen.default else f"/{screen.url_path}")
+            for screen in screens.SCREENS]
 
 
-def on_page(app: AppPage, title: str) -> bool:
-    return _path(_link(app, title).get_attribute("href") or "") == _path(app.page.url)
+def _links(app: AppPage) -> Locator:
+    return app.page.get_by_test_id("stSidebarNav").get_by_test_id("stSidebarNavLink")
+
+
+def _title(text: str) -> str:
+    return text.strip().splitlines()[-1].strip()  # the icon's name comes first
+
+
+def menu_shown(app: AppPage) -> list[MenuEntry]:
+    """The sidebar's links as the running app draws them (`streamlit hello` has no registry)."""
+    _links(app).first.wait_for()
+    return [MenuEntry(_title(link.inner_text()), _path(link.get_attribute("href") or ""))
+            for link in _links(app).all()]
+
+
+def check_menu(app: AppPage, menu: list[MenuEntry]) -> None:
+    """The app draws the menu the benchmark will click through, or the run stops here."""
+    shown = menu_shown(app)
+    if shown != menu:
+        raise SystemExit(f"the app's menu {shown} is not belangen.screens' {menu}")
+
+
+def _link(app: AppPage, entry: MenuEntry) -> Locator:
+    return _links(app).filter(has=app.page.get_by_text(entry.title, exact=True))
+
+
+def on_page(app: AppPage, entry: MenuEntry) -> bool:
+    return _path(app.page.url) == entry.path
 
 
 def _path(url: str) -> str:
     return urlsplit(url).path.rstrip("/")
 
 
-def menu_link(app: AppPage, title: str) -> Locator:
+def menu_link(app: AppPage, entry: MenuEntry) -> Locator:
     """The sidebar link to a page; refuses the page already shown (its click reruns nothing)."""
-    if on_page(app, title):
-        raise MeasurementError(f"already on {title}")
-    return _link(app, title)
+    if on_page(app, entry):
+        raise MeasurementError(f"already on {entry.title}")
+    return _link(app, entry)
 
 
-def check_on_page(app: AppPage, title: str) -> None:
-    if not on_page(app, title):
-        raise MeasurementError(f"not on {title} but on {app.page.url}")
+def check_on_page(app: AppPage, entry: MenuEntry) -> None:
+    if not on_page(app, entry):
+        raise MeasurementError(f"not on {entry.title} but on {app.page.url}")
 
 
-def go_to(app: AppPage, title: str) -> None:
+def go_to(app: AppPage, entry: MenuEntry, drawn: Drawn = ANY) -> None:
     """Untimed: open a page by the menu, unless it is shown already."""
-    if not on_page(app, title):
-        follow(app, lambda: _link(app, title))
-        check_on_page(app, title)
+    if not on_page(app, entry):
+        follow(app, lambda: _link(app, entry), drawn)
+        check_on_page(app, entry)
 
 
 def stakeholder_option(app: AppPage, person: Person) -> Locator:
@@ -392,28 +461,32 @@ def choose_stakeholder(app: AppPage, person: Person) -> None:
         check_stakeholder(app, person)
 
 
-def trends_views(app: AppPage) -> list[str]:
-    """The names of the views Trends offers, in order (today: its `st.tabs`)."""
-    tabs = app.page.get_by_test_id("stMain").get_by_test_id("stTabs").first.get_by_role("tab")
-    tabs.first.wait_for()
-    return [text.strip() for text in tabs.all_inner_texts()]
+def trends_view_label(view: str) -> str:
+    return flows.tr(f"trends.view_{view}")
+
+
+def check_trends_views(app: AppPage) -> None:
+    """On Trends: its view control offers the views the benchmark knows, in its order, or the
+    run stops here (a new view needs its chart count in TRENDS_VIEW_CHARTS)."""
+    buttons = app.key("tr_view").locator("button")
+    buttons.first.wait_for()
+    shown = [text.strip() for text in buttons.all_inner_texts()]
+    known = [trends_view_label(view) for view in flows.TRENDS_VIEWS]
+    if shown != known or set(TRENDS_VIEW_CHARTS) != set(flows.TRENDS_VIEWS):
+        raise SystemExit(f"Trends offers the views {shown}, the benchmark knows {known}")
 
 
 def switch_trends_view(app: AppPage, view: str) -> Locator:
-    """The control that shows `view` on Trends. Today a tab, whose click reruns nothing, so it
-    is measured with `reruns=False` — which follows a run just as well once the control starts
-    one."""
-    return app.page.get_by_test_id("stMain").get_by_test_id("stTabs").first.get_by_role(
-        "tab", name=view, exact=True)
+    """The button that shows `view` on Trends; refuses the view already shown."""
+    button = flows.trends_view_button(app, view)
+    if flows.trends_view_chosen(button):
+        raise MeasurementError(f"Trends already shows {view}")
+    return button
 
 
-def current_trends_view(app: AppPage) -> str:
-    tabs = app.page.get_by_test_id("stMain").get_by_test_id("stTabs").first
-    return tabs.locator("[role='tab'][aria-selected='true']").inner_text().strip()
-
-
-def is_heavy_trends_view(view: str) -> bool:
-    return view in {flows.tr(key) for key in TRENDS_HEAVY_VIEWS}
+def check_trends_view(app: AppPage, view: str) -> None:
+    if not flows.trends_view_chosen(flows.trends_view_button(app, view)):
+        raise MeasurementError(f"Trends does not show the view {view}")
 
 
 def prepare_follow_up(app: AppPage, person: Person, week: dt.date, ratings: tuple[int, ...]
@@ -427,10 +500,15 @@ def prepare_follow_up(app: AppPage, person: Person, week: dt.date, ratings: tupl
         radio = flows.field(app, form, f"rating_{row.key}")
         option = radio.locator("label").filter(has_text=flows.rating_option(row, rating)).first
         if not option.locator("input").is_checked():
-            follow(app, lambda option=option: option)
+            follow(app, _this(option))
         if not option.locator("input").is_checked():
             raise MeasurementError(f"rating {row.key} = {rating} not chosen")
     return form
+
+
+def _this(locator: Locator) -> Callable[[], Locator]:
+    """A target for `follow` that needs no preparation (bound now, not when the loop ends)."""
+    return lambda: locator
 
 
 def check_saved(app: AppPage, person: Person) -> None:
@@ -514,42 +592,57 @@ class Session:
 @dataclass
 class AppSession(Session):
     people: tuple[Person, Person] = ()  # type: ignore[assignment]
-    pages: list[str] = field(default_factory=list)
+    menu: list[MenuEntry] = field(default_factory=app_menu)
     saves: int = 0
+
+    def entry(self, screen: screens.Screen) -> MenuEntry:
+        return self.menu[screens.SCREENS.index(screen)]
 
     def one_round(self) -> None:
         """Every page by the menu, with the follow-up and Trends interactions on the way; then a
         save and the menu to Trends right after it. Ends on Trends, where the next one starts.
 
         The busiest person is shown everywhere but between the follow-up page (switch to the
-        other) and Trends (switch back), so each page draws the same person in every round."""
+        other) and Trends (switch back), so each page draws the same person in every round.
+        Trends is left on TRENDS_ARRIVAL_VIEW, so it opens on that view in the next round."""
         app = self.app
         busiest_person, other = self.people
-        follow_up, trends = flows.tr("nav.follow_up"), flows.tr("nav.trends")
-        if on_page(app, self.pages[0]):  # first round, or after an error: the first click
-            go_to(app, trends)            # must leave for somewhere, as after a round
-        for title in self.pages:
+        follow_up, trends = self.entry(screens.FOLLOW_UP), self.entry(screens.TRENDS)
+        if on_page(app, self.menu[0]):  # first round, or after an error: the first click
+            go_to(app, trends, TRENDS_ARRIVAL)  # must leave for somewhere, as after a round
+        for screen, entry in zip(screens.SCREENS, self.menu, strict=True):
+            on_trends = screen == screens.TRENDS
 
-            def visit(title: str = title) -> Sample:
-                sample = measure(app, lambda: menu_link(app, title))
-                check_on_page(app, title)
+            def visit(entry: MenuEntry = entry, on_trends: bool = on_trends) -> Sample:
+                sample = measure(app, lambda: menu_link(app, entry),
+                                 TRENDS_ARRIVAL if on_trends else ANY)
+                check_on_page(app, entry)
+                if on_trends:
+                    check_trends_view(app, TRENDS_ARRIVAL_VIEW)
                 return sample
 
-            kinds = ("page", "trends") if title == trends else ("page",)
-            if not self.time(f"menu → {title}", visit, kinds=kinds):
+            kinds = ("page", "trends") if on_trends else ("page",)
+            if not self.time(f"menu → {entry.title}", visit, kinds=kinds):
                 continue
-            if title == follow_up:
+            if screen == screens.FOLLOW_UP:
                 self.time("follow-up: switch stakeholder", lambda: self._switch_to(other))
-            if title == trends:
-                self.time("Trends: switch stakeholder", lambda: self._switch_to(busiest_person),
-                          kinds=("trends",))
-                views = trends_views(app)
-                for view in [*views[1:], views[0]]:
-                    self.time(f"Trends view → {view}", lambda view=view: self._view(view),
-                              kinds=("trends",) if is_heavy_trends_view(view) else ())
+            if on_trends:
+                self._on_trends(busiest_person)
         self._save_then_trends(busiest_person, follow_up, trends)
 
-    def _save_then_trends(self, person: Person, follow_up: str, trends: str) -> None:
+    def _on_trends(self, person: Person) -> None:
+        """Switch back to the busiest person, then each other view and back to the first."""
+        self.time("Trends: switch stakeholder", lambda: self._switch_to(person, TRENDS_ARRIVAL),
+                  kinds=("trends",))
+        views = list(flows.TRENDS_VIEWS)
+        first = views.index(TRENDS_ARRIVAL_VIEW)
+        for view in views[first + 1:] + views[:first + 1]:
+            self.time(f"Trends view → {trends_view_label(view)}",
+                      functools.partial(self._view, view),
+                      kinds=("trends",) if view in TRENDS_HEAVY_VIEWS else ())
+
+    def _save_then_trends(self, person: Person, follow_up: MenuEntry, trends: MenuEntry
+                          ) -> None:
         app = self.app
         week = domain.week_start(dt.date.today())  # the week the follow-up page opens on
         self.saves += 1
@@ -568,40 +661,45 @@ class AppSession(Session):
             return sample
 
         def trends_after_save() -> Sample:
-            sample = measure(app, lambda: menu_link(app, trends))
+            sample = measure(app, lambda: menu_link(app, trends), TRENDS_ARRIVAL)
             check_on_page(app, trends)
+            check_trends_view(app, TRENDS_ARRIVAL_VIEW)
             return sample
 
         if self.time("follow-up: save", save):
             self.time("menu → Trends after saving", trends_after_save, kinds=("trends",))
 
-    def _switch_to(self, person: Person) -> Sample:
-        sample = measure(self.app, lambda: stakeholder_option(self.app, person))
+    def _switch_to(self, person: Person, drawn: Drawn = ANY) -> Sample:
+        sample = measure(self.app, lambda: stakeholder_option(self.app, person), drawn)
         check_stakeholder(self.app, person)
         return sample
 
     def _view(self, view: str) -> Sample:
-        sample = measure(self.app, lambda: switch_trends_view(self.app, view), reruns=False)
-        if current_trends_view(self.app) != view:
-            raise MeasurementError(f"Trends shows {current_trends_view(self.app)!r}, not {view}")
+        drawn = Drawn(charts=TRENDS_VIEW_CHARTS[view], fresh=True)
+        sample = measure(self.app, lambda: switch_trends_view(self.app, view), drawn)
+        check_trends_view(self.app, view)
         return sample
 
 
 @dataclass
 class HelloSession(Session):
+    menu: list[MenuEntry] = field(default_factory=list)
+
     def one_round(self) -> None:
         """Hello → its plotting demo (to the first chart), and back to its text page."""
         app = self.app
+        text, plot = (next(e for e in self.menu if e.title == title)
+                      for title in (HELLO_TEXT_PAGE, HELLO_PLOT_PAGE))
 
-        def visit(title: str, first_chart: bool = False) -> Sample:
-            sample = measure(app, lambda: menu_link(app, title), first_chart=first_chart)
-            check_on_page(app, title)
+        def visit(entry: MenuEntry, first_chart: bool = False) -> Sample:
+            sample = measure(app, lambda: menu_link(app, entry), first_chart=first_chart)
+            check_on_page(app, entry)
             return sample
 
-        if on_page(app, HELLO_PLOT_PAGE):  # after an error
-            go_to(app, HELLO_TEXT_PAGE)
-        self.time("plot", lambda: visit(HELLO_PLOT_PAGE, first_chart=True))
-        self.time("text", lambda: visit(HELLO_TEXT_PAGE))
+        if on_page(app, plot):  # after an error
+            go_to(app, text)
+        self.time("plot", lambda: visit(plot, first_chart=True))
+        self.time("text", lambda: visit(text))
 
 
 # --- the run ----------------------------------------------------------------------------------
@@ -627,16 +725,21 @@ def summary(samples: list[Sample], errors: list[str]) -> dict[str, Any]:
     }
 
 
-def measure_browser(dbs: dict[str, Path], rounds: int, work: Path) -> dict[str, Any]:
+def measure_browser(dbs: dict[str, Path], rounds: int, work: Path,
+                    first_port: int | None = None) -> dict[str, Any]:
     """Start a server per database and `streamlit hello`, open a tab on each, and take `rounds`
-    interleaved rounds after one warm-up round."""
+    interleaved rounds after one warm-up round. `first_port`: the servers take the ports from
+    there up, one each (on a shared machine, a range agreed on); otherwise any free ones."""
     work.mkdir(parents=True, exist_ok=True)
     begun = time.perf_counter()
     persons = {size: people(path) for size, path in dbs.items()}
-    servers = {size: AppServer(path, work / f"streamlit-{size}.log") for size, path in dbs.items()}
+    ports = (iter(range(first_port, first_port + len(dbs) + 1)) if first_port is not None
+             else iter([None] * (len(dbs) + 1)))
+    servers = {size: AppServer(path, work / f"streamlit-{size}.log", port=next(ports))
+               for size, path in dbs.items()}
     (work / "hello").mkdir(exist_ok=True)
     servers["hello"] = AppServer(work / "hello" / "unused.duckdb", work / "streamlit-hello.log",
-                                 arguments=HELLO_ARGUMENTS)
+                                 port=next(ports), arguments=HELLO_ARGUMENTS)
     sessions: dict[str, Session] = {}
     with contextlib.ExitStack() as stack:
         for name, server in servers.items():
@@ -657,9 +760,14 @@ def measure_browser(dbs: dict[str, Path], rounds: int, work: Path) -> dict[str, 
                 # ?stakeholder=<id> (ui.STAKEHOLDER_PARAM) also makes its project the active one.
                 sessions[name] = AppSession(name, app, f"/?stakeholder={persons[name][0].id}",
                                             people=persons[name])
-            app.open(sessions[name].start_path)
-            if isinstance(sessions[name], AppSession):
-                sessions[name].pages = app_pages(app)  # type: ignore[attr-defined]
+            session = sessions[name]
+            app.open(session.start_path)
+            if isinstance(session, AppSession):
+                check_menu(app, session.menu)
+                go_to(app, session.entry(screens.TRENDS), TRENDS_ARRIVAL)
+                check_trends_views(app)
+            elif isinstance(session, HelloSession):
+                session.menu = menu_shown(app)
         names = list(sessions)
         for number in range(rounds + 1):
             order = names[number % len(names):] + names[:number % len(names)]
@@ -682,7 +790,7 @@ def measure_browser(dbs: dict[str, Path], rounds: int, work: Path) -> dict[str, 
     return {
         "rounds": rounds,
         "sizes": list(dbs),
-        "pages": apps[0].pages if apps else [],
+        "pages": [entry.title for entry in apps[0].menu] if apps else [],
         "people": {size: [vars(p) for p in pair] for size, pair in persons.items()},
         "interactions": interactions,
         "hello": {name: summary(hello.samples.get(name, []), hello.errors.get(name, []))
@@ -696,9 +804,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--db", action="append", default=[], help="SIZE=PATH")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--work", type=Path, required=True, help="folder for the server logs")
+    parser.add_argument("--first-port", type=int, default=None,
+                        help="servers on this port and the next ones (default: any free ones)")
     args = parser.parse_args(argv)
     dbs = {size: Path(path) for size, path in (item.split("=", 1) for item in args.db)}
-    result = measure_browser(dbs, args.rounds, args.work)
+    result = measure_browser(dbs, args.rounds, args.work, args.first_port)
     sys.stdout.flush()
     print(json.dumps(result, default=str))
 

@@ -69,3 +69,27 @@ def test_only_visible_charts_tables_and_metrics_are_waited_for(page: Page) -> No
     assert pending("<div data-testid='stMetric'><div data-testid='stMetricValue'>3</div>"
                    "</div>") is None
     assert pending("<div data-testid='stSkeleton'></div>") == "skeletons"
+
+
+def test_a_screen_of_n_charts_is_drawn_once_n_are(page: Page) -> None:
+    def pending(body: str, charts: int) -> object:
+        page.evaluate("(html) => { document.querySelector(\"[data-testid='stApp']\")"
+                      ".innerHTML = html; }", body)
+        return page.evaluate("(charts) => window.__bench.pending(charts)", charts)
+
+    assert pending(DRAWN_CHART, 2) == "charts"  # the second has not arrived yet
+    assert pending(DRAWN_CHART * 2, 2) is None
+    assert pending(f"<div style='display: none'>{DRAWN_CHART}</div>{DRAWN_CHART}", 2) == "charts"
+    assert pending(DRAWN_CHART * 2, 1) == "charts"  # the view before's chart is still there
+
+
+def test_fresh_charts_do_not_pass_on_the_drawing_from_before_the_click(page: Page) -> None:
+    app = "document.querySelector(\"[data-testid='stApp']\")"
+    page.evaluate(f"(html) => {{ {app}.innerHTML = html; }}", DRAWN_CHART)
+    page.evaluate("() => window.__bench.arm([1, true])")
+    assert page.evaluate("() => window.__bench.pending(1)") == "charts"
+    page.evaluate(f"(html) => {{ {app}.querySelector('.vega-embed').innerHTML = html; }}",
+                  "<svg class='marks' width='200' height='100'><g></g></svg>")  # redrawn
+    assert page.evaluate("() => window.__bench.pending(1)") is None
+    page.evaluate("() => window.__bench.arm([null, false])")
+    assert page.evaluate("() => window.__bench.pending()") is None
