@@ -61,11 +61,13 @@ def _run_probe(what: str, dbs: dict[str, Path], repeats: int) -> dict[str, Any]:
     return result
 
 
-def _run_browser(dbs: dict[str, Path], rounds: int) -> dict[str, Any]:
+def _run_browser(dbs: dict[str, Path], rounds: int, first_port: int | None) -> dict[str, Any]:
     """The browser half in its own interpreter; its progress shows as it goes."""
     shutil.rmtree(BROWSER_DIR / "logs", ignore_errors=True)
     command = [sys.executable, "-m", "bench.browser", "--rounds", str(rounds),
                "--work", str(BROWSER_DIR / "logs")]
+    if first_port is not None:
+        command += ["--first-port", str(first_port)]
     for size, path in dbs.items():
         command += ["--db", f"{size}={path}"]
     done = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, text=True, check=False)
@@ -226,6 +228,9 @@ def main(argv: list[str] | None = None) -> int:
                         f"{BROWSER_ROUNDS})")
     parser.add_argument("--browser-only", action="store_true",
                         help="only the browser half; bench/results.md is left alone")
+    parser.add_argument("--first-port", type=int, default=None,
+                        help="the browser half's four servers on this port and the next three "
+                        "(default: any free ones)")
     parser.add_argument("--saves", type=int, default=40, help="saves per size")
     parser.add_argument("--starts", type=int, default=5, help="cold starts each")
     args = parser.parse_args(argv)
@@ -243,7 +248,8 @@ def main(argv: list[str] | None = None) -> int:
         generation[name] = time.perf_counter() - started
     if args.browser_only:
         log(f"browser: {browser_rounds} rounds × S, L-visible, L and streamlit hello")
-        found = _run_browser(_fresh_copies(cached, BROWSER_DIR / "db"), browser_rounds)
+        found = _run_browser(_fresh_copies(cached, BROWSER_DIR / "db"), browser_rounds,
+                             args.first_port)
         text, all_met = browser_report(found)
         print(text)
         (BROWSER_DIR / "browser.md").write_text(text, encoding="utf-8")
@@ -259,7 +265,8 @@ def main(argv: list[str] | None = None) -> int:
     log(f"saving a follow-up: {args.saves} × S and L, alternating")
     saves = _run_probe("saves", {"S": work["S"], "L": work["L"]}, args.saves)
     log(f"browser: {browser_rounds} rounds × S, L-visible, L and streamlit hello")
-    in_browser = _run_browser(_fresh_copies(cached, BROWSER_DIR / "db"), browser_rounds)
+    in_browser = _run_browser(_fresh_copies(cached, BROWSER_DIR / "db"), browser_rounds,
+                              args.first_port)
     figures = {
         "seed": args.seed,
         "anchor": anchor.isoformat(),
