@@ -18,7 +18,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, BrowserContext, Dialog, Locator, Page, Playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Dialog,
+    Locator,
+    Page,
+    Playwright,
+    ViewportSize,
+)
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from belangen.browser import find_chromium
@@ -155,7 +163,7 @@ class AppServer:
 
 
 def new_context(
-    browser: Browser, server: AppServer, viewport: dict[str, int]
+    browser: Browser, server: AppServer, viewport: ViewportSize
 ) -> tuple[BrowserContext, BrowserLog]:
     """A fresh browser profile whose tabs report their script runs, requests and dialogs."""
     context = browser.new_context(viewport=viewport)
