@@ -1,7 +1,13 @@
-"""`make bench`: generate (or reuse) the S, L-visible and L databases, measure, print one table and
-write it to bench/results.md with a PASS/FAIL line per target.
+"""`make bench`: generate (or reuse) the S, L-visible and L databases, measure, print the tables and
+write them to bench/results.md with a PASS/FAIL line per target.
 
-Every target is a ratio of figures measured in this same run, so the machine's speed cancels out.
+Two halves: the server's script reruns under AppTest (plus save time, memory and cold start), and
+what the user waits for in Chromium against `streamlit run app.py` and `streamlit hello`
+(`bench/browser.py`). Every target is a ratio of figures measured in this same run, so the
+machine's speed cancels out.
+
+`python -m bench --browser-only --rounds 3` runs only the browser half, for development; it prints
+its table and targets and leaves bench/results.md alone.
 """
 
 from __future__ import annotations
@@ -20,16 +26,21 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from bench import coldstart, generate
+from belangen import screens
+from bench import browser, coldstart, generate
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 RESULTS = HERE / "results.md"
 WORK_DIR = generate.CACHE_DIR / "work"
-# Pages that read a stakeholder's or project's weekly history to draw what they show.
-HISTORY_PAGES = ("pages/overview.py", "pages/worksheet.py", "pages/follow_up.py",
-                 "pages/trends.py")
+BROWSER_DIR = generate.CACHE_DIR / "browser"  # its own copies: its saves must not reach the others
+# The pages whose rerun is also held against S (see belangen.screens.HISTORY_SCREENS).
+HISTORY_PAGES = frozenset(screen.path for screen in screens.HISTORY_SCREENS)
 SIZE_NAMES = ("S", "L-visible", "L")
+APPTEST_ROUNDS = 15
+# Rounds of about 60 s on 2 cores today, after a warm-up round: with the AppTest half about
+# 12 minutes in all, under the ~15 allowed; more rounds steady the medians the ratios compare.
+BROWSER_ROUNDS = 9
 
 
 def log(message: str) -> None:
@@ -50,7 +61,36 @@ def _run_probe(what: str, dbs: dict[str, Path], repeats: int) -> dict[str, Any]:
     return result
 
 
-def _machine() -> dict[str, str]:
+def _run_browser(dbs: dict[str, Path], rounds: int, first_port: int | None) -> dict[str, Any]:
+    """The browser half in its own interpreter; its progress shows as it goes."""
+    shutil.rmtree(BROWSER_DIR / "logs", ignore_errors=True)
+    command = [sys.executable, "-m", "bench.browser", "--rounds", str(rounds),
+               "--work", str(BROWSER_DIR / "logs")]
+    if first_port is not None:
+        command += ["--first-port", str(first_port)]
+    for size, path in dbs.items():
+        command += ["--db", f"{size}={path}"]
+    done = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, text=True, check=False)
+    if done.returncode:
+        raise SystemExit(f"bench.browser failed (server logs in {BROWSER_DIR / 'logs'})")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    (BROWSER_DIR / "browser.json").write_text(json.dumps(result, indent=1))
+    return result
+
+
+def _fresh_copies(cached: dict[str, Path], folder: Path) -> dict[str, Path]:
+    """Fresh copies, each in its own folder: saves change them, and the app keeps its daily
+    safety copies beside the file, which must start empty as on a user's first start of the day."""
+    shutil.rmtree(folder, ignore_errors=True)
+    work: dict[str, Path] = {}
+    for name, path in cached.items():
+        work[name] = folder / name / "belangen.duckdb"
+        work[name].parent.mkdir(parents=True)
+        shutil.copyfile(path, work[name])
+    return work
+
+
+def _machine(load_at_start: float) -> dict[str, str]:
     cpu = "?"
     memory = "?"
     try:
@@ -72,6 +112,8 @@ def _machine() -> dict[str, str]:
                      f"duckdb {version('duckdb')}, pandas {version('pandas')}, "
                      f"altair {version('altair')}"),
         "Date": dt.datetime.now().strftime("%Y-%m-%d %H:%M"),
+        # Other work on the machine shows in every figure; a ratio only cancels what is steady.
+        "Load average (1 min), start / end": f"{load_at_start:.1f} / {os.getloadavg()[0]:.1f}",
     }
 
 
@@ -146,10 +188,21 @@ def report(figures: dict[str, Any]) -> tuple[str, bool]:
                         ("hello", "streamlit hello")):
         lines.append(f"| {label} | {cold[name]['healthy']:.2f} | {cold[name]['median']:.2f} | "
                      + ", ".join(f"{v:.2f}" for v in cold[name]["samples"]) + " |")
+    browser_lines, browser_targets = browser.report(figures["browser"])
+    lines += ["", *browser_lines]
+    targets += browser_targets
     lines += ["", "Generation (cold cache: seconds; cached: ~0): "
               + ", ".join(f"{s} {figures['generation_s'][s]:.1f} s" for s in SIZE_NAMES),
               f"Whole run: {figures['total_s']:.0f} s", "", "## Targets", ""]
     lines += [f"- {_verdict(ok)} — {text}" for text, ok in targets]
+    return "\n".join(lines) + "\n", all(ok for _, ok in targets)
+
+
+def browser_report(figures: dict[str, Any]) -> tuple[str, bool]:
+    """Only the browser half (`--browser-only`)."""
+    lines, targets = browser.report(figures)
+    lines = ["# Benchmark results: the browser half only", "", *lines, "", "## Targets", "",
+             *(f"- {_verdict(ok)} — {text}" for text, ok in targets)]
     return "\n".join(lines) + "\n", all(ok for _, ok in targets)
 
 
@@ -164,13 +217,27 @@ def _row_count(path: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seed", type=int, default=generate.DEFAULT_SEED)
-    parser.add_argument("--rounds", type=int, default=15, help="reruns per page and size")
+    parser.add_argument("--rounds", type=int, default=None,
+                        help=f"AppTest reruns per page and size (default {APPTEST_ROUNDS}); "
+                        "with --browser-only: browser rounds")
+    parser.add_argument("--browser-rounds", type=int, default=None,
+                        help=f"interleaved browser rounds after a warm-up (default "
+                        f"{BROWSER_ROUNDS})")
+    parser.add_argument("--browser-only", action="store_true",
+                        help="only the browser half; bench/results.md is left alone")
+    parser.add_argument("--first-port", type=int, default=None,
+                        help="the browser half's four servers on this port and the next three "
+                        "(default: any free ones)")
     parser.add_argument("--saves", type=int, default=40, help="saves per size")
     parser.add_argument("--starts", type=int, default=5, help="cold starts each")
     args = parser.parse_args(argv)
+    rounds = args.rounds or APPTEST_ROUNDS
+    browser_rounds = args.browser_rounds or (args.browser_only and args.rounds) or BROWSER_ROUNDS
     begun = time.perf_counter()
+    load_at_start = os.getloadavg()[0]
     anchor = generate.current_monday()
     cached: dict[str, Path] = {}
     generation: dict[str, float] = {}
@@ -179,30 +246,36 @@ def main(argv: list[str] | None = None) -> int:
         log(f"data {name}: generating or reusing (seed {args.seed})")
         cached[name] = generate.ensure(generate.SIZES[name], args.seed, anchor, log=log)
         generation[name] = time.perf_counter() - started
-    # Fresh copies, each in its own folder: saves change them, and the app keeps its daily safety
-    # copies beside the file, which must start empty as on a user's first start of the day.
-    shutil.rmtree(WORK_DIR, ignore_errors=True)
-    work: dict[str, Path] = {}
-    for name, path in cached.items():
-        work[name] = WORK_DIR / name / "belangen.duckdb"
-        work[name].parent.mkdir(parents=True)
-        shutil.copyfile(path, work[name])
-    log(f"page reruns: {args.rounds} rounds × every page × S, L-visible, L")
-    pages = _run_probe("pages", work, args.rounds)
+    if args.browser_only:
+        log(f"browser: {browser_rounds} rounds × S, L-visible, L and streamlit hello")
+        found = _run_browser(_fresh_copies(cached, BROWSER_DIR / "db"), browser_rounds,
+                             args.first_port)
+        text, all_met = browser_report(found)
+        print(text)
+        (BROWSER_DIR / "browser.md").write_text(text, encoding="utf-8")
+        log(f"written to {BROWSER_DIR / 'browser.md'} ({time.perf_counter() - begun:.0f} s)")
+        return 0 if all_met else 1
+    work = _fresh_copies(cached, WORK_DIR)
+    log(f"page reruns: {rounds} rounds × every page × S, L-visible, L")
+    pages = _run_probe("pages", work, rounds)
     log("peak memory at L")
     memory = _run_probe("memory", {"L": work["L"]}, 2)
     log(f"cold start: {args.starts} × app and hello, alternating")
     cold = coldstart.measure_cold_start(work["L"], args.starts)
     log(f"saving a follow-up: {args.saves} × S and L, alternating")
     saves = _run_probe("saves", {"S": work["S"], "L": work["L"]}, args.saves)
+    log(f"browser: {browser_rounds} rounds × S, L-visible, L and streamlit hello")
+    in_browser = _run_browser(_fresh_copies(cached, BROWSER_DIR / "db"), browser_rounds,
+                              args.first_port)
     figures = {
         "seed": args.seed,
         "anchor": anchor.isoformat(),
-        "rounds": args.rounds,
-        "machine": _machine(),
+        "rounds": rounds,
+        "machine": _machine(load_at_start),
         "pages": pages,
         "memory": memory,
         "saves": saves,
+        "browser": in_browser,
         "cold_start": {name: {"median": statistics.median(v["drawn"]), "samples": v["drawn"],
                               "healthy": statistics.median(v["healthy"])}
                        for name, v in cold.items()},

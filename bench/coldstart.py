@@ -82,7 +82,8 @@ def measure_cold_start(db_path: Path, repeats: int) -> dict[str, dict[str, list[
         "app": ([str(STREAMLIT), "run", "app.py"], app_env),
         "hello": ([str(STREAMLIT), "hello"], dict(os.environ)),
     }
-    samples = {name: {"drawn": [], "healthy": []} for name in commands}
+    samples: dict[str, dict[str, list[float]]] = {name: {"drawn": [], "healthy": []}
+                                                  for name in commands}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=find_chromium(),
                                              args=["--no-sandbox"])

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 
 from belangen import domain, worksheet
@@ -277,7 +278,7 @@ def _save_through_api(db: Store, clock: Clock, follow_up: FollowUpPlan,
         actions[follow_up.new_action[0]] = int(action_id)
 
 
-def _next_ids(cur: object, sequence: str, count: int) -> list[int]:
+def _next_ids(cur: duckdb.DuckDBPyConnection, sequence: str, count: int) -> list[int]:
     """`count` ids from the table's own sequence, ascending, so later saves never collide."""
     rows = cur.execute(f"SELECT nextval('{sequence}') FROM range(?)", [count]).fetchall()
     return sorted(int(value) for (value,) in rows)

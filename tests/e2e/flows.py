@@ -291,18 +291,39 @@ def overview_stakeholder_rows(app: AppPage) -> list[list[str]]:
     return [row.locator("td").all_inner_texts() for row in rows.all()]
 
 
+TRENDS_VIEWS = ("stakeholder", "latest", "course", "what_worked")
+"""The views of Trends' `tr_view` control, in the order pages/trends.py offers them."""
+
+
+def segment(app: AppPage, key: str, label: str) -> Locator:
+    """One option of the segmented control `key`: Streamlit 1.67 draws its options as radios."""
+    return app.key(key).get_by_role("radio", name=label, exact=True)
+
+
+def segment_chosen(option: Locator) -> bool:
+    return option.get_attribute("aria-checked") == "true"
+
+
 def choose_segment(app: AppPage, key: str, label: str) -> None:
-    """One option of the segmented control `key` (drawn as a group of radio buttons); choosing
-    reruns the page. A no-op when it is already the chosen one."""
-    option = app.key(key).get_by_role("radio", name=label, exact=True)
-    if option.get_attribute("aria-checked") == "true":
-        return
-    app.click(option)
+    """Choose one option of a segmented control; choosing reruns the page. A no-op when it is
+    already the chosen one."""
+    option = segment(app, key, label)
+    if not segment_chosen(option):
+        app.click(option)
+
+
+def trends_view_button(app: AppPage, view: str) -> Locator:
+    """The option of one Trends view ('stakeholder', 'latest', 'course', 'what_worked')."""
+    return segment(app, "tr_view", tr(f"trends.view_{view}"))
+
+
+def trends_view_chosen(button: Locator) -> bool:
+    return segment_chosen(button)
 
 
 def choose_trends_view(app: AppPage, view: str) -> None:
-    """On Trends: one of the views above the charts ('stakeholder', 'latest', 'course',
-    'what_worked'); choosing reruns the page, which then draws only that view."""
+    """On Trends: one of the views above the charts; choosing reruns the page, which then draws
+    only that view."""
     choose_segment(app, "tr_view", tr(f"trends.view_{view}"))
 
 

@@ -14,11 +14,19 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, BrowserContext, Dialog, Locator, Page, Playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Dialog,
+    Locator,
+    Page,
+    Playwright,
+    ViewportSize,
+)
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from belangen.browser import find_chromium
@@ -76,12 +84,17 @@ def free_port() -> int:
 
 class AppServer:
     """`streamlit run app.py` from the repository root, with the project's own config, on one
-    database file; can be stopped and started again on the same file and port."""
+    database file; can be stopped and started again on the same file and port.
 
-    def __init__(self, db_path: Path, log_path: Path, port: int | None = None) -> None:
+    `arguments` replaces `run app.py` for another Streamlit command from the same folder (the
+    benchmark starts `streamlit hello` this way, beside the app)."""
+
+    def __init__(self, db_path: Path, log_path: Path, port: int | None = None,
+                 arguments: Sequence[str] = ("run", "app.py")) -> None:
         self.db_path = db_path
         self.log_path = log_path
         self.port = port or free_port()
+        self.arguments = tuple(arguments)
         self._process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -96,7 +109,7 @@ class AppServer:
         env = {**os.environ, "BELANGEN_DB": str(self.db_path)}
         env.pop("BELANGEN_NOW", None)
         command = [
-            sys.executable, "-m", "streamlit", "run", "app.py",
+            sys.executable, "-m", "streamlit", *self.arguments,
             "--server.headless=true", f"--server.port={self.port}",
         ]
         with self.log_path.open("ab") as log:
@@ -150,7 +163,7 @@ class AppServer:
 
 
 def new_context(
-    browser: Browser, server: AppServer, viewport: dict[str, int]
+    browser: Browser, server: AppServer, viewport: ViewportSize
 ) -> tuple[BrowserContext, BrowserLog]:
     """A fresh browser profile whose tabs report their script runs, requests and dialogs."""
     context = browser.new_context(viewport=viewport)
