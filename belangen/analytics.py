@@ -309,40 +309,30 @@ def latest_vs_baseline(history: pd.DataFrame, baseline: pd.DataFrame) -> pd.Data
     (the charts) can apply the very same rule.
     """
     series = rating_series(history, baseline)
-    rows = []
-    for (stakeholder_id, dimension), group in series.groupby(
-        ["stakeholder_id", "dimension"], sort=False
-    ):
-        start = group[group["source"] == WORKSHEET]
-        baseline_rating = int(start["rating"].iloc[-1]) if not start.empty else pd.NA
-        latest = group.iloc[-1]
-        rows.append(
-            {
-                "stakeholder_id": int(stakeholder_id),
-                "stakeholder": latest["stakeholder"],
-                "dimension": dimension,
-                "baseline_rating": baseline_rating,
-                "latest_rating": int(latest["rating"]),
-                "latest_week": latest["week"],
-                "change": (
-                    int(latest["rating"]) - baseline_rating
-                    if baseline_rating is not pd.NA
-                    else pd.NA
-                ),
-            }
-        )
-    frame = pd.DataFrame(rows, columns=LATEST_COLUMNS)
-    frame = frame.astype(
+    keys = ["stakeholder_id", "dimension"]
+    # Whole-frame operations, not a loop over groups: at forty people that loop cost the
+    # overview most of its run. The series is sorted by week, so a group's last row is newest.
+    latest = series.groupby(keys, sort=False).tail(1)
+    starts = (
+        series[series["source"] == WORKSHEET]
+        .groupby(keys, sort=False)
+        .tail(1)
+        .loc[:, [*keys, "rating"]]
+        .rename(columns={"rating": "baseline_rating"})
+    )
+    joined = latest.merge(starts, on=keys, how="left")
+    frame = pd.DataFrame(
         {
-            "stakeholder_id": "int64",
-            "stakeholder": object,
-            "dimension": object,
-            "baseline_rating": "Int64",
-            "latest_rating": "Int64",
-            "latest_week": "datetime64[us]",
-            "change": "Int64",
+            "stakeholder_id": joined["stakeholder_id"].astype("int64"),
+            "stakeholder": joined["stakeholder"].astype(object),
+            "dimension": joined["dimension"].astype(object),
+            "baseline_rating": joined["baseline_rating"].astype("Int64"),
+            "latest_rating": joined["rating"].astype("Int64"),
+            "latest_week": joined["week"].astype("datetime64[us]"),
         }
     )
+    frame["change"] = frame["latest_rating"] - frame["baseline_rating"]
+    frame = frame[LATEST_COLUMNS]
     order = {key: position for position, key in enumerate(worksheet.DIMENSION_KEYS)}
     frame = frame.assign(
         _name=frame["stakeholder"].astype(str).str.lower(),

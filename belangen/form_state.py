@@ -252,6 +252,13 @@ def keep_mine(state: MutableMapping[str, Any], form_id: str) -> None:
         record.base_version = record.seen_version
 
 
+def has_unsaved(state: Mapping[str, Any], form_id: str) -> bool:
+    """Whether the form holds changes not saved yet (a draft, or one set aside), also while
+    it is not drawn: a closed panel can say so."""
+    record = state.get(FORMS_KEY, {}).get(form_id)
+    return bool(record and not record.reseed and (record.draft or record.set_aside))
+
+
 def is_stale(state: Mapping[str, Any], form_id: str) -> bool:
     """Whether the user's changes start from a version that was saved over meanwhile."""
     record = (state.get(FORMS_KEY) or {}).get(form_id)

@@ -48,6 +48,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Your changes from earlier are not saved yet; they are back in the form.",
     ),
     "form.unsaved": ("Nog niet opgeslagen.", "Not saved yet."),
+    "actions.unsaved_closed": (
+        "Wijzigingen in deze actie zijn nog niet opgeslagen; open de actie om ze op te slaan.",
+        "Changes to this action are not saved yet: open it to save them.",
+    ),
     "form.discard": ("Wijzigingen weggooien", "Discard changes"),
     "form.set_aside": (
         "Terwijl je weg was, is dit ergens anders opgeslagen (misschien in een ander tabblad). "

@@ -145,10 +145,18 @@ def actions_column(row: worksheet.WorksheetRow) -> None:
         label = f"{ui.action_status_text(action.status)} · {ui.plain(action.text)}"
         if action.planned_week:
             label += f" · {ui.week_text(action.planned_week)}"
-        with st.expander(label, icon=ACTION_ICONS[action.status]):
-            if action.done_on:
-                st.caption(ui.tr("actions.done_on", date=action.done_on))
-            action_editor(action)
+        # The editor is built only while its panel is open: a row of closed panels costs
+        # nothing, where every editor drawn in advance froze the page at years of actions.
+        # The label stays the same while editing: it is part of the panel's identity.
+        panel = st.expander(label, icon=ACTION_ICONS[action.status],
+                            key=f"ws_action_{action.id}__open", on_change="rerun")
+        if panel.open:
+            with panel:
+                if action.done_on:
+                    st.caption(ui.tr("actions.done_on", date=action.done_on))
+                action_editor(action)
+        elif ui.has_unsaved(f"ws_action_{action.id}"):
+            st.caption(ui.tr("actions.unsaved_closed"))
     with st.container(border=True):
         new_action(row)
 

@@ -234,11 +234,34 @@ def test_actions_are_added_and_change_status(store: Store, db_path) -> None:
         "conversation", "planned", dt.date(2026, 11, 23))
 
     editor = f"ws_action_{action.id}"
+    assert not app.get("selectbox") or not any(
+        box.key == field(editor, "status") for box in app.selectbox), "built while closed"
+    app.session_state[f"{editor}__open"] = True  # the user opens the action's panel
+    app.run()
     app.selectbox(key=field(editor, "status")).set_value("done")
     app.text_area(key=field(editor, "outcome")).set_value("Open gesprek")
     submit(app, editor)
     done = store.get_action(action.id)
     assert (done.status, done.done_on, done.outcome) == ("done", store.today(), "Open gesprek")
+
+
+def test_a_closed_action_panel_keeps_its_unsaved_edit_and_says_so(store: Store, db_path) -> None:
+    project_id = store.create_project("Stationsgebied")
+    stakeholder_id = store.create_stakeholder(project_id, "Wethouder Jansen")
+    action_id = store.add_action(stakeholder_id, "conversation", "Koffie drinken")
+    editor, panel = f"ws_action_{action_id}", f"ws_action_{action_id}__open"
+    app = run_app()
+    open_page(app, screens.WORKSHEET.path)
+    app.session_state[panel] = True
+    app.run()
+    app.text_area(key=field(editor, "outcome")).set_value("Half gelukt").run()
+    app.session_state[panel] = False  # closed again without saving
+    app.run()
+    assert ui.tr("actions.unsaved_closed") in [caption.value for caption in app.caption]
+    app.session_state[panel] = True
+    app.run()
+    assert app.text_area(key=field(editor, "outcome")).value == "Half gelukt"
+    assert store.get_action(action_id).outcome == "", "nothing saved on the way"
 
 
 def test_archive_then_delete_a_stakeholder_with_confirmation(store: Store, db_path) -> None:

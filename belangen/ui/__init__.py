@@ -33,6 +33,7 @@ from belangen.ui.forms import (
     action_button,
     attempt,
     flash,
+    has_unsaved,
     show_flash,
 )
 from belangen.ui.language import LANGUAGE_KEY, language, language_picker, tr, tr_count
@@ -108,6 +109,7 @@ __all__ = [
     "follow_up_field_text",
     "friendly_errors",
     "get_store",
+    "has_unsaved",
     "interest_field_text",
     "language",
     "language_picker",

@@ -29,6 +29,11 @@ def flash(message: str) -> None:
     st.session_state[FLASH_KEY] = message
 
 
+def has_unsaved(form_id: str) -> bool:
+    """Whether the form `form_id` holds unsaved changes, also while it is not drawn."""
+    return form_state.has_unsaved(session(), form_id)
+
+
 def show_flash() -> None:
     message = st.session_state.pop(FLASH_KEY, None)
     if message:

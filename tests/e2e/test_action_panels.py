@@ -1,0 +1,70 @@
+"""The Werkblad's action panels in a real Chromium: an editor is built only while its panel is
+open, stays open while the user edits, keeps an unsaved edit when closed (and says so), brings it
+back after leaving the page, and saves it once."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from belangen.store import Store
+
+from . import flows
+from .flows import tr
+from .harness import AppPage, AppServer
+from .saved import saved_rows
+
+pytestmark = pytest.mark.e2e
+
+ACTION = "Koffie drinken op neutraal terrein"
+OUTCOME = "Half gelukt: volgende keer met de wethouder"
+
+
+@pytest.fixture(scope="module")
+def action_id(app_server: AppServer) -> int:
+    app_server.stop()
+    db = Store(app_server.db_path)
+    try:
+        project = db.create_project("Stadsbrug", "", "", db.today() - dt.timedelta(weeks=4))
+        person = db.create_stakeholder(project, "Wethouder Jansen", "Gemeente", "", "")
+        found = db.add_action(person, "conversation", ACTION)
+    finally:
+        db.close()
+    app_server.start()
+    return found
+
+
+def outcome_field(app: AppPage, action: int):
+    return flows.field(app, f"ws_action_{action}", "outcome").locator("textarea")
+
+
+def test_an_action_panel_edits_lazily_and_keeps_an_unsaved_edit(
+    action_id: int, app: AppPage, app_server: AppServer, browser_log,
+) -> None:
+    app.goto_page(tr("nav.worksheet"))
+    assert not outcome_field(app, action_id).count(), "the editor is built before it is opened"
+
+    flows.open_expander(app, ACTION)
+    outcome = outcome_field(app, action_id)
+    outcome.fill(OUTCOME)
+    # Leaving the field reruns the page; the panel must stay open with the text in it.
+    app.act(lambda: app.page.get_by_test_id("stMain").locator("h1").first.click())
+    assert outcome_field(app, action_id).input_value() == OUTCOME
+
+    app.act(lambda: flows.expander(app, ACTION).first.locator("summary").click())
+    assert not outcome_field(app, action_id).count()
+    assert tr("actions.unsaved_closed") in app.main_text()
+
+    app.goto_page(tr("nav.overview"))
+    app.goto_page(tr("nav.worksheet"))
+    assert tr("actions.unsaved_closed") in app.main_text()
+    flows.open_expander(app, ACTION)
+    assert outcome_field(app, action_id).input_value() == OUTCOME
+
+    app.click(flows.form_button(app, f"ws_action_{action_id}"))
+    assert saved_rows(app_server.db_path, "SELECT outcome FROM action WHERE id = ?",
+                      [action_id]) == [(OUTCOME,)]
+    assert tr("actions.unsaved_closed") not in app.main_text()
+    assert not app.exception_texts()
+    browser_log.assert_clean()
