@@ -55,7 +55,7 @@ if not due.empty:
                  icon=":material/event_repeat:")
 
 st.subheader(ui.tr("overview.stakeholders"))
-ratings = db.latest_ratings(project.id)
+ratings = ui.latest_ratings(db, project.id)
 people = ratings[["stakeholder_id", "stakeholder", "role"]].drop_duplicates("stakeholder_id")
 latest = ratings.pivot_table(index="stakeholder_id", columns="dimension",
                              values="latest_rating").reindex(columns=list(worksheet.DIMENSION_KEYS))

@@ -6,13 +6,13 @@ import datetime as dt
 
 import streamlit as st
 
-from belangen import charts, domain, ui, worksheet
+from belangen import domain, ui, worksheet
 
 db = ui.get_store()
 st.title(ui.tr("trends.title"))
 project = ui.require_project(db)
 lang = ui.language()
-path = str(db.path)
+data = ui.data_key(db)
 
 VIEWS = ("stakeholder", "latest", "course", "what_worked")
 PERIODS = {"13": 13, "26": 26, "52": 52, "all": None}
@@ -41,7 +41,7 @@ if view == "stakeholder":
     stakeholder = ui.stakeholder_picker(db, project, key="tr_stakeholder")
     if stakeholder is not None:
         since = period_start()
-        spec = ui.stakeholder_trend_spec(db, path, project.id, stakeholder.id, lang, since)
+        spec = ui.stakeholder_trend_spec(db, data, project.id, stakeholder.id, lang, since)
         if spec is None:
             st.info(ui.tr("trends.no_ratings_in_period"), icon=":material/info:")
         else:
@@ -49,7 +49,7 @@ if view == "stakeholder":
             st.caption(ui.tr("trends.stakeholder_help"))
 
 elif view == "latest":
-    specs = ui.latest_specs(db, path, project.id, lang)
+    specs = ui.latest_specs(db, data, project.id, lang)
     if specs is None:
         st.info(ui.tr("trends.no_ratings"), icon=":material/info:")
     else:
@@ -81,7 +81,7 @@ elif view == "course":
                 format_func=lambda number: ui.tr(
                     "trends.course_page_range", first=number * COURSE_PAGE + 1,
                     last=number * COURSE_PAGE + len(pages[number]), total=len(people)))
-        spec = ui.course_spec(db, path, project.id, lang, since, tuple(pages[shown]))
+        spec = ui.course_spec(db, data, project.id, lang, since, tuple(pages[shown]))
         if spec is None:
             st.info(ui.tr("trends.no_ratings_in_period"), icon=":material/info:")
         else:
@@ -94,7 +94,7 @@ else:
     if effects[["with_action_cases", "without_action_cases"]].sum().sum() == 0:
         st.info(ui.tr("trends.what_worked_empty"), icon=":material/info:")
     else:
-        st.altair_chart(charts.what_worked_chart(effects, lang, titled=False), width="stretch")
+        st.vega_lite_chart(ui.what_worked_spec(db, project.id, lang), width="stretch")
         for effect in effects.itertuples():
             row = worksheet.row(effect.dimension)
             st.markdown(ui.what_worked_sentence(row, effect))

@@ -18,9 +18,12 @@ Pages use it as `from belangen import ui` and `ui.<name>`; each concern has a mo
 from belangen.ui.cache import (
     course_order,
     course_spec,
+    data_key,
+    latest_ratings,
     latest_specs,
     stakeholder_trend_spec,
     what_worked,
+    what_worked_spec,
 )
 from belangen.ui.database import _daily_safety_copy, _open_store, clear_caches, get_store
 from belangen.ui.errors import error_text, friendly_errors, refuse_unless_private
@@ -104,6 +107,7 @@ __all__ = [
     "clear_caches",
     "course_order",
     "course_spec",
+    "data_key",
     "error_text",
     "flash",
     "follow_up_field_text",
@@ -113,6 +117,7 @@ __all__ = [
     "interest_field_text",
     "language",
     "language_picker",
+    "latest_ratings",
     "latest_specs",
     "move_on_after_saving",
     "overview_alias",
@@ -143,5 +148,6 @@ __all__ = [
     "week_text",
     "what_worked",
     "what_worked_sentence",
+    "what_worked_spec",
     "worksheet_field_text",
 ]

@@ -1,5 +1,7 @@
 """Results over a whole history, computed once after each write and reused by the reruns in
-between; the database path is part of every key, so two files in one process never share one.
+between. Every key holds `data_key(db)`: the database's path, so two files in one process never
+share a result, and its data version, which moves with every committed write, so a result made
+before a write is never shown after it (clearing the caches after a write only frees memory).
 
 Each function builds only what one view of the Trends screen shows, for the weeks it shows."""
 
@@ -15,8 +17,13 @@ from belangen import analytics
 from belangen.store import Store
 
 
+def data_key(db: Store) -> str:
+    """The part of every cache key that names the data: file and version."""
+    return f"{db.path}@{db.data_version}"
+
+
 @st.cache_data(show_spinner=False, max_entries=8)
-def _what_worked(_db: Store, path: str, project_id: int) -> pd.DataFrame:
+def _what_worked(_db: Store, data: str, project_id: int) -> pd.DataFrame:
     return analytics.what_worked(
         _db.rating_history(project_id),
         _db.worksheet_baseline(project_id),
@@ -35,7 +42,7 @@ def _spec(chart: Any) -> dict[str, Any]:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def stakeholder_trend_spec(
-    _db: Store, path: str, project_id: int, stakeholder_id: int, lang: str,
+    _db: Store, data: str, project_id: int, stakeholder_id: int, lang: str,
     since: dt.date | None,
 ) -> dict[str, Any] | None:
     """One stakeholder's trend over the weeks since `since` (all when None), built once until
@@ -55,7 +62,7 @@ def stakeholder_trend_spec(
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def latest_specs(_db: Store, path: str, project_id: int, lang: str) -> dict[str, Any] | None:
+def latest_specs(_db: Store, data: str, project_id: int, lang: str) -> dict[str, Any] | None:
     """Where the project stands now: the latest-rating heatmap and the grid of positions, or
     None before anyone has a rating."""
     from belangen import charts
@@ -71,7 +78,7 @@ def latest_specs(_db: Store, path: str, project_id: int, lang: str) -> dict[str,
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def course_spec(
-    _db: Store, path: str, project_id: int, lang: str, since: dt.date | None,
+    _db: Store, data: str, project_id: int, lang: str, since: dt.date | None,
     stakeholders: tuple[str, ...],
 ) -> dict[str, Any] | None:
     """The small multiples of `stakeholders` (one page of them, in this order) over the weeks
@@ -98,7 +105,7 @@ screen: one chart for both, nothing drawn twice."""
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _course_order(_db: Store, path: str, project_id: int, order: str) -> list[str]:
+def _course_order(_db: Store, data: str, project_id: int, order: str) -> list[str]:
     latest = _db.latest_ratings(project_id)
     if order == "attention":
         return analytics.attention_order(latest)
@@ -106,12 +113,37 @@ def _course_order(_db: Store, path: str, project_id: int, order: str) -> list[st
     return list(dict.fromkeys(rated["stakeholder"].astype(str)))  # the store's name order
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def _latest_ratings(_db: Store, data: str, project_id: int) -> pd.DataFrame:
+    return _db.latest_ratings(project_id)
+
+
+def latest_ratings(db: Store, project_id: int) -> pd.DataFrame:
+    """`Store.latest_ratings` of the whole project, for the overview's table: read and
+    computed once per write rather than on every rerun. A copy, free to change."""
+    return _latest_ratings(db, data_key(db), project_id)
+
+
 def course_order(db: Store, project_id: int, order: str) -> list[str]:
     """The stakeholders with ratings, in the order the small multiples show them: who asks for
     attention first, or by name."""
-    return _course_order(db, str(db.path), project_id, order)
+    return _course_order(db, data_key(db), project_id, order)
 
 
 def what_worked(db: Store, project_id: int) -> pd.DataFrame:
     """'Wat werkte?' over the project's whole history (costly: every week of every person)."""
-    return _what_worked(db, str(db.path), project_id)
+    return _what_worked(db, data_key(db), project_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _what_worked_spec(_db: Store, data: str, project_id: int, lang: str) -> dict[str, Any]:
+    from belangen import charts
+
+    effects = _what_worked(_db, data, project_id)
+    return _spec(charts.what_worked_chart(effects, lang, titled=False))
+
+
+def what_worked_spec(db: Store, project_id: int, lang: str) -> dict[str, Any]:
+    """The 'Wat werkte?' chart as its spec, built once until the next write: building and
+    checking the chart cost the view most of its run."""
+    return _what_worked_spec(db, data_key(db), project_id, lang)
