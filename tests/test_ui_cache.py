@@ -35,3 +35,30 @@ def test_two_files_never_share_a_cached_result(store: Store, tmp_path) -> None:
         assert shown == [2, 4]
     finally:
         other.close()
+
+
+def test_every_spec_the_trends_screen_sends_is_valid_vega_lite(sample_store) -> None:
+    """The screens skip Altair's schema check for speed; this is where it happens instead."""
+    from altair.utils.schemapi import validate_jsonschema
+    from altair.vegalite.v6.schema.core import load_schema
+
+    db = sample_store
+    (project_id,) = [project.id for project in db.list_projects()]
+    data = ui.data_key(db)
+    people = db.list_stakeholders(project_id)
+    since = domain.week_start(db.today()) - dt.timedelta(weeks=12)
+    specs = []
+    for lang in ("nl", "en"):
+        for start in (since, None):
+            specs.append(ui.stakeholder_trend_spec(db, data, project_id, people[0].id, lang,
+                                                   start))
+            specs.append(ui.course_spec(db, data, project_id, lang, start,
+                                        tuple(ui.course_order(db, project_id, "attention"))))
+        latest = ui.latest_specs(db, data, project_id, lang)
+        assert latest is not None
+        specs += list(latest.values())
+        specs.append(ui.what_worked_spec(db, project_id, lang))
+    schema = load_schema()
+    for spec in specs:
+        assert spec is not None
+        validate_jsonschema(spec, schema)

@@ -33,11 +33,15 @@ def _what_worked(_db: Store, data: str, project_id: int) -> pd.DataFrame:
 
 def _spec(chart: Any) -> dict[str, Any]:
     """A chart as its Vega-Lite spec. Streamlit sends the spec's datasets as Arrow, so the row
-    limit that guards against huge inline JSON does not apply here."""
+    limit that guards against huge inline JSON does not apply here.
+
+    Not checked against the Vega-Lite schema here: that check cost as much as building the
+    chart, on every first view after a write. `tests/test_ui_cache.py` checks every spec these
+    functions make against the schema instead."""
     import altair as alt  # only screens with charts pay for importing Altair
 
     with alt.data_transformers.disable_max_rows():
-        return chart.to_dict()
+        return chart.to_dict(validate=False)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
