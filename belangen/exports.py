@@ -169,6 +169,39 @@ def _details(project: Project, stakeholder: Stakeholder | None, lang: str) -> li
     return [(label, value) for label, value in pairs if value]
 
 
+@dataclass(frozen=True)
+class _Document:
+    """What a worksheet document says before its sheets, the same in Markdown and in HTML."""
+
+    title: str
+    details: list[tuple[str, str]]
+    notices: list[str]
+
+
+def _stakeholder_document(
+    store: Store, stakeholder_id: int, include_hidden: bool, exported_on: dt.date | None, lang: str
+) -> tuple[_Document, StakeholderSheet]:
+    project, sheet = gather_stakeholder(store, stakeholder_id, include_hidden=include_hidden)
+    document = _Document(
+        t("export.title_stakeholder", lang, name=sheet.stakeholder.name),
+        _details(project, sheet.stakeholder, lang),
+        _notices(project, include_hidden, exported_on or store.today(), lang),
+    )
+    return document, sheet
+
+
+def _project_document(
+    store: Store, project_id: int, include_hidden: bool, exported_on: dt.date | None, lang: str
+) -> tuple[_Document, ProjectSheet]:
+    sheet = gather_project(store, project_id, include_hidden=include_hidden)
+    document = _Document(
+        t("export.title_project", lang, name=sheet.project.name),
+        _details(sheet.project, None, lang),
+        _notices(sheet.project, include_hidden, exported_on or store.today(), lang),
+    )
+    return document, sheet
+
+
 def _notices(project: Project, include_hidden: bool, exported_on: dt.date, lang: str) -> list[str]:
     notices = [f"{t('export.exported_on', lang)} {format_date(exported_on, lang)}."]
     if project.is_sample:
@@ -249,13 +282,18 @@ def _markdown_sheet(sheet: StakeholderSheet, level: int, lang: str) -> list[str]
     return lines
 
 
-def _markdown_header(title: str, details: list[tuple[str, str]], notices: list[str]) -> list[str]:
-    lines = [f"# {_md_inline(title)}", ""]
-    if details:
-        lines += [f"**{label}:** {_md_inline(value)}  " for label, value in details]
-        lines[-1] = lines[-1].rstrip()
-        lines.append("")
-    lines += [f"_{notice}_  " for notice in notices]
+def _markdown_details(details: list[tuple[str, str]]) -> list[str]:
+    """Label and value per line (two trailing spaces break the line), then a blank line."""
+    if not details:
+        return []
+    lines = [f"**{label}:** {_md_inline(value)}  " for label, value in details]
+    lines[-1] = lines[-1].rstrip()
+    return [*lines, ""]
+
+
+def _markdown_header(document: _Document) -> list[str]:
+    lines = [f"# {_md_inline(document.title)}", "", *_markdown_details(document.details)]
+    lines += [f"_{notice}_  " for notice in document.notices]
     lines[-1] = lines[-1].rstrip()
     return [*lines, ""]
 
@@ -274,11 +312,10 @@ def stakeholder_markdown(
     exported_on: dt.date | None = None,
 ) -> str:
     """One stakeholder's worksheet as a Markdown document."""
-    project, sheet = gather_stakeholder(store, stakeholder_id, include_hidden=include_hidden)
-    notices = _notices(project, include_hidden, exported_on or store.today(), lang)
-    title = t("export.title_stakeholder", lang, name=sheet.stakeholder.name)
-    lines = _markdown_header(title, _details(project, sheet.stakeholder, lang), notices)
-    return _finish(lines + _markdown_sheet(sheet, 2, lang))
+    document, sheet = _stakeholder_document(
+        store, stakeholder_id, include_hidden, exported_on, lang
+    )
+    return _finish(_markdown_header(document) + _markdown_sheet(sheet, 2, lang))
 
 
 def project_markdown(
@@ -290,20 +327,14 @@ def project_markdown(
     exported_on: dt.date | None = None,
 ) -> str:
     """A project's worksheets, one section per active stakeholder, as a Markdown document."""
-    sheet = gather_project(store, project_id, include_hidden=include_hidden)
-    project = sheet.project
-    notices = _notices(project, include_hidden, exported_on or store.today(), lang)
-    title = t("export.title_project", lang, name=project.name)
-    lines = _markdown_header(title, _details(project, None, lang), notices)
+    document, sheet = _project_document(store, project_id, include_hidden, exported_on, lang)
+    lines = _markdown_header(document)
     if not sheet.stakeholders:
         lines += [f"_{t('export.no_stakeholders', lang)}_", ""]
     for person in sheet.stakeholders:
         lines += [f"## {_md_inline(person.stakeholder.name)}", ""]
-        details = _details(project, person.stakeholder, lang)[1:]  # the project is the title
-        if details:
-            lines += [f"**{label}:** {_md_inline(value)}  " for label, value in details]
-            lines[-1] = lines[-1].rstrip()
-            lines.append("")
+        # The project is the title.
+        lines += _markdown_details(_details(sheet.project, person.stakeholder, lang)[1:])
         lines += _markdown_sheet(person, 3, lang)
     return _finish(lines)
 
@@ -444,12 +475,16 @@ def _html_document(title: str, body: Iterable[str], lang: str) -> str:
     )
 
 
-def _html_notices(notices: list[str], include_hidden: bool, lang: str) -> list[str]:
+def _html_header(document: _Document, include_hidden: bool, lang: str) -> list[str]:
     confidential = t("export.hidden_included", lang)
     return [
-        f'<p class="notice{" confidential" if include_hidden and n == confidential else ""}">'
-        f"{_h(n)}</p>"
-        for n in notices
+        f"<h1>{_h(document.title)}</h1>",
+        *_html_details(document.details),
+        *(
+            f'<p class="notice{" confidential" if include_hidden and n == confidential else ""}">'
+            f"{_h(n)}</p>"
+            for n in document.notices
+        ),
     ]
 
 
@@ -462,18 +497,16 @@ def stakeholder_html(
     exported_on: dt.date | None = None,
 ) -> str:
     """One stakeholder's worksheet as a self-contained page to print (or save as PDF)."""
-    project, sheet = gather_stakeholder(store, stakeholder_id, include_hidden=include_hidden)
-    notices = _notices(project, include_hidden, exported_on or store.today(), lang)
-    title = t("export.title_stakeholder", lang, name=sheet.stakeholder.name)
+    document, sheet = _stakeholder_document(
+        store, stakeholder_id, include_hidden, exported_on, lang
+    )
     body = [
-        f"<h1>{_h(title)}</h1>",
-        *_html_details(_details(project, sheet.stakeholder, lang)),
-        *_html_notices(notices, include_hidden, lang),
+        *_html_header(document, include_hidden, lang),
         '<section class="stakeholder">',
         *_html_sheet(sheet, 2, lang),
         "</section>",
     ]
-    return _html_document(title, body, lang)
+    return _html_document(document.title, body, lang)
 
 
 def project_html(
@@ -485,26 +518,19 @@ def project_html(
     exported_on: dt.date | None = None,
 ) -> str:
     """A project's worksheets as one printable page, each stakeholder on a new sheet of paper."""
-    sheet = gather_project(store, project_id, include_hidden=include_hidden)
-    project = sheet.project
-    notices = _notices(project, include_hidden, exported_on or store.today(), lang)
-    title = t("export.title_project", lang, name=project.name)
-    body = [
-        f"<h1>{_h(title)}</h1>",
-        *_html_details(_details(project, None, lang)),
-        *_html_notices(notices, include_hidden, lang),
-    ]
+    document, sheet = _project_document(store, project_id, include_hidden, exported_on, lang)
+    body = _html_header(document, include_hidden, lang)
     if not sheet.stakeholders:
         body.append(f'<p class="empty">{_h(t("export.no_stakeholders", lang))}</p>')
     for person in sheet.stakeholders:
         body += [
             '<section class="stakeholder">',
             f"<h2>{_h(person.stakeholder.name)}</h2>",
-            *_html_details(_details(project, person.stakeholder, lang)[1:]),
+            *_html_details(_details(sheet.project, person.stakeholder, lang)[1:]),
             *_html_sheet(person, 3, lang),
             "</section>",
         ]
-    return _html_document(title, body, lang)
+    return _html_document(document.title, body, lang)
 
 
 # --- Every table: CSV and Excel --------------------------------------------------------------
