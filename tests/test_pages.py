@@ -22,6 +22,15 @@ def open_page(app: AppTest, page: str) -> AppTest:
     return app
 
 
+def worksheet_of_a_new_stakeholder(store: Store) -> tuple[AppTest, int]:
+    """The Werkblad open on the one stakeholder of a project, with nothing recorded yet."""
+    project_id = store.create_project("Stationsgebied")
+    stakeholder_id = store.create_stakeholder(project_id, "Wethouder Jansen")
+    app = run_app()
+    open_page(app, screens.WORKSHEET.path)
+    return app, stakeholder_id
+
+
 def errors(app: AppTest) -> list[str]:
     return [element.value for element in app.error]
 
@@ -147,10 +156,7 @@ def test_worksheet_rows_are_saved_as_versions_and_deep_link_opens_stakeholder(
 
 
 def test_worksheet_refuses_a_missing_rating_and_saves_nothing(store: Store, db_path) -> None:
-    project_id = store.create_project("Stationsgebied")
-    stakeholder_id = store.create_stakeholder(project_id, "Wethouder Jansen")
-    app = run_app()
-    open_page(app, screens.WORKSHEET.path)
+    app, stakeholder_id = worksheet_of_a_new_stakeholder(store)
     form = f"ws_{stakeholder_id}"
     app.text_area(key=field(form, "conversation_reflection")).set_value("Nog geen cijfer")
     submit(app, form)
@@ -214,10 +220,7 @@ def test_conflict_reload_shows_the_other_tabs_text(store: Store, db_path) -> Non
 
 
 def test_actions_are_added_and_change_status(store: Store, db_path) -> None:
-    project_id = store.create_project("Stationsgebied")
-    stakeholder_id = store.create_stakeholder(project_id, "Wethouder Jansen")
-    app = run_app()
-    open_page(app, screens.WORKSHEET.path)
+    app, stakeholder_id = worksheet_of_a_new_stakeholder(store)
     adder = f"ws_new_action_{stakeholder_id}_conversation"
     app.text_input(key=field(adder, "text")).set_value("Koffie drinken op neutraal terrein")
     app.date_input(key=field(adder, "planned_week")).set_value(dt.date(2026, 11, 25))
