@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from belangen import domain, screens, worksheet
 from belangen.domain import Project, Stakeholder
@@ -180,6 +181,14 @@ def week_chooser(key: str, *, first: dt.date, last: dt.date) -> dt.date:
                  disabled=position == 0, icon=":material/chevron_right:", width="stretch")
     st.session_state[kept] = chosen
     return chosen
+
+
+def date_field(label: str, key: str, *, where: DeltaGenerator | None = None) -> dt.date | None:
+    """Every form's date: only dates the store accepts can be picked, typed day first as in
+    Dutch. `where` is a column to draw it in (default: where the page is drawing)."""
+    draw = st.date_input if where is None else where.date_input
+    return draw(label, key=key, min_value=domain.EARLIEST_DATE, max_value=domain.LATEST_DATE,
+                format="DD-MM-YYYY")
 
 
 def rating_input(row: worksheet.WorksheetRow, key: str, label: str) -> Any:
