@@ -16,6 +16,7 @@ import re
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypedDict, Unpack
 
 import pandas as pd
 from icalendar import Calendar, Event
@@ -169,37 +170,66 @@ def _details(project: Project, stakeholder: Stakeholder | None, lang: str) -> li
     return [(label, value) for label, value in pairs if value]
 
 
+class Options(TypedDict, total=False):
+    """How a worksheet document is written, for every document in either format."""
+
+    lang: str
+    """"nl" (the default) or "en"."""
+    include_hidden: bool
+    """Suspected interests too (default: left out, they can be sensitive)."""
+    exported_on: dt.date | None
+    """The date the document says it was exported (default: the store's today)."""
+
+
 @dataclass(frozen=True)
 class _Document:
-    """What a worksheet document says before its sheets, the same in Markdown and in HTML."""
+    """What a worksheet document says before its sheets, the same in Markdown and in HTML, and
+    the options it is written with."""
 
     title: str
     details: list[tuple[str, str]]
     notices: list[str]
+    lang: str
+    include_hidden: bool
+
+
+def _include_hidden(options: Options) -> bool:
+    return options.get("include_hidden", False)
+
+
+def _document(
+    store: Store, project: Project, stakeholder: Stakeholder | None, options: Options
+) -> _Document:
+    lang = options.get("lang", "nl")
+    include_hidden = _include_hidden(options)
+    exported_on = options.get("exported_on") or store.today()
+    if stakeholder is None:
+        title = t("export.title_project", lang, name=project.name)
+    else:
+        title = t("export.title_stakeholder", lang, name=stakeholder.name)
+    return _Document(
+        title,
+        _details(project, stakeholder, lang),
+        _notices(project, include_hidden, exported_on, lang),
+        lang,
+        include_hidden,
+    )
 
 
 def _stakeholder_document(
-    store: Store, stakeholder_id: int, include_hidden: bool, exported_on: dt.date | None, lang: str
+    store: Store, stakeholder_id: int, options: Options
 ) -> tuple[_Document, StakeholderSheet]:
-    project, sheet = gather_stakeholder(store, stakeholder_id, include_hidden=include_hidden)
-    document = _Document(
-        t("export.title_stakeholder", lang, name=sheet.stakeholder.name),
-        _details(project, sheet.stakeholder, lang),
-        _notices(project, include_hidden, exported_on or store.today(), lang),
+    project, sheet = gather_stakeholder(
+        store, stakeholder_id, include_hidden=_include_hidden(options)
     )
-    return document, sheet
+    return _document(store, project, sheet.stakeholder, options), sheet
 
 
 def _project_document(
-    store: Store, project_id: int, include_hidden: bool, exported_on: dt.date | None, lang: str
+    store: Store, project_id: int, options: Options
 ) -> tuple[_Document, ProjectSheet]:
-    sheet = gather_project(store, project_id, include_hidden=include_hidden)
-    document = _Document(
-        t("export.title_project", lang, name=sheet.project.name),
-        _details(sheet.project, None, lang),
-        _notices(sheet.project, include_hidden, exported_on or store.today(), lang),
-    )
-    return document, sheet
+    sheet = gather_project(store, project_id, include_hidden=_include_hidden(options))
+    return _document(store, sheet.project, None, options), sheet
 
 
 def _notices(project: Project, include_hidden: bool, exported_on: dt.date, lang: str) -> list[str]:
@@ -303,31 +333,17 @@ def _finish(lines: list[str]) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
-def stakeholder_markdown(
-    store: Store,
-    stakeholder_id: int,
-    *,
-    lang: str = "nl",
-    include_hidden: bool = False,
-    exported_on: dt.date | None = None,
-) -> str:
+def stakeholder_markdown(store: Store, stakeholder_id: int, **options: Unpack[Options]) -> str:
     """One stakeholder's worksheet as a Markdown document."""
-    document, sheet = _stakeholder_document(
-        store, stakeholder_id, include_hidden, exported_on, lang
-    )
+    document, sheet = _stakeholder_document(store, stakeholder_id, options)
+    lang = document.lang
     return _finish(_markdown_header(document) + _markdown_sheet(sheet, 2, lang))
 
 
-def project_markdown(
-    store: Store,
-    project_id: int,
-    *,
-    lang: str = "nl",
-    include_hidden: bool = False,
-    exported_on: dt.date | None = None,
-) -> str:
+def project_markdown(store: Store, project_id: int, **options: Unpack[Options]) -> str:
     """A project's worksheets, one section per active stakeholder, as a Markdown document."""
-    document, sheet = _project_document(store, project_id, include_hidden, exported_on, lang)
+    document, sheet = _project_document(store, project_id, options)
+    lang = document.lang
     lines = _markdown_header(document)
     if not sheet.stakeholders:
         lines += [f"_{t('export.no_stakeholders', lang)}_", ""]
@@ -475,8 +491,9 @@ def _html_document(title: str, body: Iterable[str], lang: str) -> str:
     )
 
 
-def _html_header(document: _Document, include_hidden: bool, lang: str) -> list[str]:
-    confidential = t("export.hidden_included", lang)
+def _html_header(document: _Document) -> list[str]:
+    include_hidden = document.include_hidden
+    confidential = t("export.hidden_included", document.lang)
     return [
         f"<h1>{_h(document.title)}</h1>",
         *_html_details(document.details),
@@ -488,20 +505,12 @@ def _html_header(document: _Document, include_hidden: bool, lang: str) -> list[s
     ]
 
 
-def stakeholder_html(
-    store: Store,
-    stakeholder_id: int,
-    *,
-    lang: str = "nl",
-    include_hidden: bool = False,
-    exported_on: dt.date | None = None,
-) -> str:
+def stakeholder_html(store: Store, stakeholder_id: int, **options: Unpack[Options]) -> str:
     """One stakeholder's worksheet as a self-contained page to print (or save as PDF)."""
-    document, sheet = _stakeholder_document(
-        store, stakeholder_id, include_hidden, exported_on, lang
-    )
+    document, sheet = _stakeholder_document(store, stakeholder_id, options)
+    lang = document.lang
     body = [
-        *_html_header(document, include_hidden, lang),
+        *_html_header(document),
         '<section class="stakeholder">',
         *_html_sheet(sheet, 2, lang),
         "</section>",
@@ -509,17 +518,11 @@ def stakeholder_html(
     return _html_document(document.title, body, lang)
 
 
-def project_html(
-    store: Store,
-    project_id: int,
-    *,
-    lang: str = "nl",
-    include_hidden: bool = False,
-    exported_on: dt.date | None = None,
-) -> str:
+def project_html(store: Store, project_id: int, **options: Unpack[Options]) -> str:
     """A project's worksheets as one printable page, each stakeholder on a new sheet of paper."""
-    document, sheet = _project_document(store, project_id, include_hidden, exported_on, lang)
-    body = _html_header(document, include_hidden, lang)
+    document, sheet = _project_document(store, project_id, options)
+    lang = document.lang
+    body = _html_header(document)
     if not sheet.stakeholders:
         body.append(f'<p class="empty">{_h(t("export.no_stakeholders", lang))}</p>')
     for person in sheet.stakeholders:
