@@ -92,7 +92,8 @@ def action_editor(action) -> None:
     st.text_area(ui.tr("actions.text"), key=editor.key("text"), height=68)
     fields.slot("text")
     left, right = st.columns(2)
-    ui.date_field(ui.tr("actions.planned_week"), editor.key("planned_week"), where=left)
+    with left:
+        ui.date_field(ui.tr("actions.planned_week"), editor.key("planned_week"))
     right.selectbox(ui.tr("actions.status"), list(worksheet.ACTION_STATUSES),
                     format_func=ui.action_status_text, key=editor.key("status"))
     fields.slot("planned_week")

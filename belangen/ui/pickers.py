@@ -7,7 +7,6 @@ import datetime as dt
 from typing import Any
 
 import streamlit as st
-from streamlit.delta_generator import DeltaGenerator
 
 from belangen import domain, screens, worksheet
 from belangen.domain import Project, Stakeholder
@@ -183,12 +182,11 @@ def week_chooser(key: str, *, first: dt.date, last: dt.date) -> dt.date:
     return chosen
 
 
-def date_field(label: str, key: str, *, where: DeltaGenerator | None = None) -> dt.date | None:
+def date_field(label: str, key: str) -> dt.date | None:
     """Every form's date: only dates the store accepts can be picked, typed day first as in
-    Dutch. `where` is a column to draw it in (default: where the page is drawing)."""
-    draw = st.date_input if where is None else where.date_input
-    return draw(label, key=key, min_value=domain.EARLIEST_DATE, max_value=domain.LATEST_DATE,
-                format="DD-MM-YYYY")
+    Dutch. Drawn where the page is drawing (`with column:` for a column)."""
+    return st.date_input(label, key=key, min_value=domain.EARLIEST_DATE,
+                         max_value=domain.LATEST_DATE, format="DD-MM-YYYY")
 
 
 def rating_input(row: worksheet.WorksheetRow, key: str, label: str) -> Any:
