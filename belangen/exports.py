@@ -16,6 +16,7 @@ import re
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypedDict, Unpack
 
 import pandas as pd
 from icalendar import Calendar, Event
@@ -169,6 +170,68 @@ def _details(project: Project, stakeholder: Stakeholder | None, lang: str) -> li
     return [(label, value) for label, value in pairs if value]
 
 
+class Options(TypedDict, total=False):
+    """How a worksheet document is written, for every document in either format."""
+
+    lang: str
+    """"nl" (the default) or "en"."""
+    include_hidden: bool
+    """Suspected interests too (default: left out, they can be sensitive)."""
+    exported_on: dt.date | None
+    """The date the document says it was exported (default: the store's today)."""
+
+
+@dataclass(frozen=True)
+class _Document:
+    """What a worksheet document says before its sheets, the same in Markdown and in HTML, and
+    the options it is written with."""
+
+    title: str
+    details: list[tuple[str, str]]
+    notices: list[str]
+    lang: str
+    include_hidden: bool
+
+
+def _include_hidden(options: Options) -> bool:
+    return options.get("include_hidden", False)
+
+
+def _document(
+    store: Store, project: Project, stakeholder: Stakeholder | None, options: Options
+) -> _Document:
+    lang = options.get("lang", "nl")
+    include_hidden = _include_hidden(options)
+    exported_on = options.get("exported_on") or store.today()
+    if stakeholder is None:
+        title = t("export.title_project", lang, name=project.name)
+    else:
+        title = t("export.title_stakeholder", lang, name=stakeholder.name)
+    return _Document(
+        title,
+        _details(project, stakeholder, lang),
+        _notices(project, include_hidden, exported_on, lang),
+        lang,
+        include_hidden,
+    )
+
+
+def _stakeholder_document(
+    store: Store, stakeholder_id: int, options: Options
+) -> tuple[_Document, StakeholderSheet]:
+    project, sheet = gather_stakeholder(
+        store, stakeholder_id, include_hidden=_include_hidden(options)
+    )
+    return _document(store, project, sheet.stakeholder, options), sheet
+
+
+def _project_document(
+    store: Store, project_id: int, options: Options
+) -> tuple[_Document, ProjectSheet]:
+    sheet = gather_project(store, project_id, include_hidden=_include_hidden(options))
+    return _document(store, sheet.project, None, options), sheet
+
+
 def _notices(project: Project, include_hidden: bool, exported_on: dt.date, lang: str) -> list[str]:
     notices = [f"{t('export.exported_on', lang)} {format_date(exported_on, lang)}."]
     if project.is_sample:
@@ -249,13 +312,18 @@ def _markdown_sheet(sheet: StakeholderSheet, level: int, lang: str) -> list[str]
     return lines
 
 
-def _markdown_header(title: str, details: list[tuple[str, str]], notices: list[str]) -> list[str]:
-    lines = [f"# {_md_inline(title)}", ""]
-    if details:
-        lines += [f"**{label}:** {_md_inline(value)}  " for label, value in details]
-        lines[-1] = lines[-1].rstrip()
-        lines.append("")
-    lines += [f"_{notice}_  " for notice in notices]
+def _markdown_details(details: list[tuple[str, str]]) -> list[str]:
+    """Label and value per line (two trailing spaces break the line), then a blank line."""
+    if not details:
+        return []
+    lines = [f"**{label}:** {_md_inline(value)}  " for label, value in details]
+    lines[-1] = lines[-1].rstrip()
+    return [*lines, ""]
+
+
+def _markdown_header(document: _Document) -> list[str]:
+    lines = [f"# {_md_inline(document.title)}", "", *_markdown_details(document.details)]
+    lines += [f"_{notice}_  " for notice in document.notices]
     lines[-1] = lines[-1].rstrip()
     return [*lines, ""]
 
@@ -265,45 +333,24 @@ def _finish(lines: list[str]) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
-def stakeholder_markdown(
-    store: Store,
-    stakeholder_id: int,
-    *,
-    lang: str = "nl",
-    include_hidden: bool = False,
-    exported_on: dt.date | None = None,
-) -> str:
+def stakeholder_markdown(store: Store, stakeholder_id: int, **options: Unpack[Options]) -> str:
     """One stakeholder's worksheet as a Markdown document."""
-    project, sheet = gather_stakeholder(store, stakeholder_id, include_hidden=include_hidden)
-    notices = _notices(project, include_hidden, exported_on or store.today(), lang)
-    title = t("export.title_stakeholder", lang, name=sheet.stakeholder.name)
-    lines = _markdown_header(title, _details(project, sheet.stakeholder, lang), notices)
-    return _finish(lines + _markdown_sheet(sheet, 2, lang))
+    document, sheet = _stakeholder_document(store, stakeholder_id, options)
+    lang = document.lang
+    return _finish(_markdown_header(document) + _markdown_sheet(sheet, 2, lang))
 
 
-def project_markdown(
-    store: Store,
-    project_id: int,
-    *,
-    lang: str = "nl",
-    include_hidden: bool = False,
-    exported_on: dt.date | None = None,
-) -> str:
+def project_markdown(store: Store, project_id: int, **options: Unpack[Options]) -> str:
     """A project's worksheets, one section per active stakeholder, as a Markdown document."""
-    sheet = gather_project(store, project_id, include_hidden=include_hidden)
-    project = sheet.project
-    notices = _notices(project, include_hidden, exported_on or store.today(), lang)
-    title = t("export.title_project", lang, name=project.name)
-    lines = _markdown_header(title, _details(project, None, lang), notices)
+    document, sheet = _project_document(store, project_id, options)
+    lang = document.lang
+    lines = _markdown_header(document)
     if not sheet.stakeholders:
         lines += [f"_{t('export.no_stakeholders', lang)}_", ""]
     for person in sheet.stakeholders:
         lines += [f"## {_md_inline(person.stakeholder.name)}", ""]
-        details = _details(project, person.stakeholder, lang)[1:]  # the project is the title
-        if details:
-            lines += [f"**{label}:** {_md_inline(value)}  " for label, value in details]
-            lines[-1] = lines[-1].rstrip()
-            lines.append("")
+        # The project is the title.
+        lines += _markdown_details(_details(sheet.project, person.stakeholder, lang)[1:])
         lines += _markdown_sheet(person, 3, lang)
     return _finish(lines)
 
@@ -444,67 +491,49 @@ def _html_document(title: str, body: Iterable[str], lang: str) -> str:
     )
 
 
-def _html_notices(notices: list[str], include_hidden: bool, lang: str) -> list[str]:
-    confidential = t("export.hidden_included", lang)
+def _html_header(document: _Document) -> list[str]:
+    include_hidden = document.include_hidden
+    confidential = t("export.hidden_included", document.lang)
     return [
-        f'<p class="notice{" confidential" if include_hidden and n == confidential else ""}">'
-        f"{_h(n)}</p>"
-        for n in notices
+        f"<h1>{_h(document.title)}</h1>",
+        *_html_details(document.details),
+        *(
+            f'<p class="notice{" confidential" if include_hidden and n == confidential else ""}">'
+            f"{_h(n)}</p>"
+            for n in document.notices
+        ),
     ]
 
 
-def stakeholder_html(
-    store: Store,
-    stakeholder_id: int,
-    *,
-    lang: str = "nl",
-    include_hidden: bool = False,
-    exported_on: dt.date | None = None,
-) -> str:
+def stakeholder_html(store: Store, stakeholder_id: int, **options: Unpack[Options]) -> str:
     """One stakeholder's worksheet as a self-contained page to print (or save as PDF)."""
-    project, sheet = gather_stakeholder(store, stakeholder_id, include_hidden=include_hidden)
-    notices = _notices(project, include_hidden, exported_on or store.today(), lang)
-    title = t("export.title_stakeholder", lang, name=sheet.stakeholder.name)
+    document, sheet = _stakeholder_document(store, stakeholder_id, options)
+    lang = document.lang
     body = [
-        f"<h1>{_h(title)}</h1>",
-        *_html_details(_details(project, sheet.stakeholder, lang)),
-        *_html_notices(notices, include_hidden, lang),
+        *_html_header(document),
         '<section class="stakeholder">',
         *_html_sheet(sheet, 2, lang),
         "</section>",
     ]
-    return _html_document(title, body, lang)
+    return _html_document(document.title, body, lang)
 
 
-def project_html(
-    store: Store,
-    project_id: int,
-    *,
-    lang: str = "nl",
-    include_hidden: bool = False,
-    exported_on: dt.date | None = None,
-) -> str:
+def project_html(store: Store, project_id: int, **options: Unpack[Options]) -> str:
     """A project's worksheets as one printable page, each stakeholder on a new sheet of paper."""
-    sheet = gather_project(store, project_id, include_hidden=include_hidden)
-    project = sheet.project
-    notices = _notices(project, include_hidden, exported_on or store.today(), lang)
-    title = t("export.title_project", lang, name=project.name)
-    body = [
-        f"<h1>{_h(title)}</h1>",
-        *_html_details(_details(project, None, lang)),
-        *_html_notices(notices, include_hidden, lang),
-    ]
+    document, sheet = _project_document(store, project_id, options)
+    lang = document.lang
+    body = _html_header(document)
     if not sheet.stakeholders:
         body.append(f'<p class="empty">{_h(t("export.no_stakeholders", lang))}</p>')
     for person in sheet.stakeholders:
         body += [
             '<section class="stakeholder">',
             f"<h2>{_h(person.stakeholder.name)}</h2>",
-            *_html_details(_details(project, person.stakeholder, lang)[1:]),
+            *_html_details(_details(sheet.project, person.stakeholder, lang)[1:]),
             *_html_sheet(person, 3, lang),
             "</section>",
         ]
-    return _html_document(title, body, lang)
+    return _html_document(document.title, body, lang)
 
 
 # --- Every table: CSV and Excel --------------------------------------------------------------

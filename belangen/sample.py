@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from belangen import domain
 from belangen.store import Store
@@ -614,28 +615,14 @@ def _fill(
         for stakeholder_id, person, actions, interests in people:
             for interest_id, interest in interests.items():
                 if interest.confirmed_week == week:
-                    current = store.get_interest(interest_id)
-                    store.update_interest(
-                        interest_id,
-                        current.revision,
-                        text=current.text,
-                        kind=current.kind,
-                        status="confirmed",
-                        signals=current.signals,
-                    )
+                    _set_status(store.get_interest, store.update_interest, interest_id,
+                                "confirmed", ("text", "kind", "signals"))
                     confirmed_on[interest_id] = monday(week) + dt.timedelta(days=3)
                     changed[("interest", interest_id)] = friday
             for action_id, action in actions.items():
                 if action.dropped_week == week:
-                    current_action = store.get_action(action_id)
-                    store.update_action(
-                        action_id,
-                        current_action.revision,
-                        text=current_action.text,
-                        planned_week=current_action.planned_week,
-                        status="dropped",
-                        outcome=action.outcome,
-                    )
+                    _set_status(store.get_action, store.update_action, action_id, "dropped",
+                                ("text", "planned_week"), outcome=action.outcome)
                     changed[("action", action_id)] = friday
             done = {
                 action_id: action.outcome
@@ -658,19 +645,28 @@ def _fill(
     for _stakeholder_id, _person, actions, _interests in people:
         for action_id, action in actions.items():
             if action.in_progress:
-                current_action = store.get_action(action_id)
-                store.update_action(
-                    action_id,
-                    current_action.revision,
-                    text=current_action.text,
-                    planned_week=current_action.planned_week,
-                    status="in_progress",
-                )
+                _set_status(store.get_action, store.update_action, action_id, "in_progress",
+                            ("text", "planned_week"))
                 changed[("action", action_id)] = moment(-1, 4, 16, 30)
     # The story's dates instead of the moment it was loaded.
     store.back_date(
         created=created, changed=changed, saved=saved, confirmed_on=confirmed_on, done_on=done_on
     )
+
+
+def _set_status(
+    get: Callable[[int], Any],
+    update: Callable[..., None],
+    record_id: int,
+    status: str,
+    keep: tuple[str, ...],
+    **changes: object,
+) -> None:
+    """The story's later weeks move a record on (an interest confirmed, an action dropped or
+    begun) as a user would through its form: a new status, the `keep` fields as stored."""
+    current = get(record_id)
+    kept = {name: getattr(current, name) for name in keep}
+    update(record_id, current.revision, **kept, status=status, **changes)
 
 
 def remove_sample_project(store: Store) -> int:

@@ -102,9 +102,8 @@ with actions_column:
         new_left, new_right = st.columns(2)
         new_left.selectbox(ui.tr("actions.row"), list(worksheet.ROW_KEYS), key=form.key("new_row"),
                            format_func=lambda key: worksheet.row(key).short_name(lang))
-        new_right.date_input(ui.tr("actions.planned_week"), key=form.key("new_week"),
-                             min_value=domain.EARLIEST_DATE, max_value=domain.LATEST_DATE,
-                             format="DD-MM-YYYY")
+        with new_right:
+            ui.date_field(ui.tr("actions.planned_week"), form.key("new_week"))
         messages.slot("planned_week")
 
 with reflection_column:

@@ -4,7 +4,7 @@ from functools import partial
 
 import streamlit as st
 
-from belangen import domain, ui
+from belangen import ui
 
 db = ui.get_store()
 st.title(ui.tr("projects.title"))
@@ -20,9 +20,7 @@ def project_fields(form: ui.Form, messages: ui.FieldMessages) -> None:
     st.text_area(ui.tr("projects.own_goal"), key=form.key("own_goal"), height=80,
                  help=ui.tr("projects.own_goal_help"))
     messages.slot("own_goal")
-    st.date_input(ui.tr("projects.start_date"), key=form.key("start_date"),
-                  min_value=domain.EARLIEST_DATE, max_value=domain.LATEST_DATE,
-                  format="DD-MM-YYYY")
+    ui.date_field(ui.tr("projects.start_date"), form.key("start_date"))
     messages.slot("start_date")
     messages.slot("")
 
@@ -31,19 +29,13 @@ with st.container(border=True):
     st.subheader(ui.tr("projects.new"))
     new = ui.Form("proj_new", {"name": "", "description": "", "own_goal": "",
                                "start_date": db.today()}, version=None)
-    new.show_notices(ui.project_field_text)
-    new_messages = ui.FieldMessages()
-    project_fields(new, new_messages)
-    if new.submit_button(ui.tr("projects.create"), type="primary"):
-
-        def create() -> None:
-            values = new.values()
-            ui.set_active_project(db.create_project(
-                values["name"], values["description"], values["own_goal"],
-                values["start_date"], token=new.token))
-
-        ui.attempt(create, new_messages, success=ui.tr("projects.created"), form=new)
-    new.show_unsaved()
+    new.draw(
+        ui.project_field_text, project_fields, ui.tr("projects.create"),
+        lambda values: ui.set_active_project(db.create_project(
+            values["name"], values["description"], values["own_goal"], values["start_date"],
+            token=new.token)),
+        success=ui.tr("projects.created"), type="primary",
+    )
 
 
 def project_editor(project) -> None:
@@ -51,16 +43,11 @@ def project_editor(project) -> None:
                    {"name": project.name, "description": project.description,
                     "own_goal": project.own_goal, "start_date": project.start_date},
                    version=project.revision)
-    form.show_notices(ui.project_field_text)
-    messages = ui.FieldMessages()
-    project_fields(form, messages)
-    if form.submit_button(ui.tr("common.save")):
-        values = form.values()
-        ui.attempt(
-            lambda: db.update_project(project.id, form.based_on, **values, token=form.token),
-            messages, success=ui.tr("common.saved"), form=form,
-        )
-    form.show_unsaved()
+    form.draw(
+        ui.project_field_text, project_fields, ui.tr("common.save"),
+        lambda values: db.update_project(project.id, form.based_on, **values, token=form.token),
+        success=ui.tr("common.saved"),
+    )
 
 
 def archive_buttons(project, is_active: bool) -> None:

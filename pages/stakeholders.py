@@ -33,31 +33,16 @@ has_stakeholders = bool(db.list_stakeholders(project.id))
 with st.expander(ui.tr("stakeholders.new"), icon=":material/person_add:",
                  expanded=not has_stakeholders):
     new = ui.Form(f"sh_new_{project.id}", dict.fromkeys(STAKEHOLDER_FIELDS, ""), version=None)
-    new.show_notices(ui.stakeholder_field_text)
-    new_messages = ui.FieldMessages()
-    stakeholder_fields(new, new_messages)
-    if new.submit_button(ui.tr("stakeholders.add"), type="primary"):
-
-        def create() -> None:
-            values = new.values()
-            ui.select_stakeholder(db.create_stakeholder(
-                project.id, values["name"], values["role"], values["constituency"],
-                values["notes"], token=new.token))
-
-        ui.attempt(create, new_messages, success=ui.tr("stakeholders.added"), form=new)
-    new.show_unsaved()
+    new.draw(
+        ui.stakeholder_field_text, stakeholder_fields, ui.tr("stakeholders.add"),
+        lambda values: ui.select_stakeholder(db.create_stakeholder(
+            project.id, values["name"], values["role"], values["constituency"],
+            values["notes"], token=new.token)),
+        success=ui.tr("stakeholders.added"), type="primary",
+    )
 
 
-def interest_form(stakeholder_id: int, interest=None) -> None:
-    """Add an interest, or edit one; the day it is confirmed in conversation is kept."""
-    form_id = f"sh_int_{interest.id}" if interest else f"sh_int_new_{stakeholder_id}"
-    saved = ({"text": interest.text, "kind": interest.kind, "status": interest.status,
-              "signals": interest.signals} if interest else
-             {"text": "", "kind": next(iter(worksheet.INTEREST_KINDS)),
-              "status": next(iter(worksheet.INTEREST_STATUSES)), "signals": ""})
-    form = ui.Form(form_id, saved, version=interest.revision if interest else None)
-    form.show_notices(ui.interest_field_text)
-    messages = ui.FieldMessages()
+def interest_fields(form: ui.Form, messages: ui.FieldMessages) -> None:
     st.text_area(ui.tr("interests.text"), key=form.key("text"), height=68)
     messages.slot("text")
     left, right = st.columns(2)
@@ -70,23 +55,30 @@ def interest_form(stakeholder_id: int, interest=None) -> None:
                  key=form.key("signals"), height=68)
     messages.slot("signals")
     messages.slot("")
-    label = ui.tr("common.save") if interest else ui.tr("interests.add")
-    if form.submit_button(label):
-        values = form.values()
-        if interest:
-            ui.attempt(
-                lambda: db.update_interest(interest.id, form.based_on, text=values["text"],
-                                           kind=values["kind"], status=values["status"],
-                                           signals=values["signals"], token=form.token),
-                messages, success=ui.tr("common.saved"), form=form,
-            )
-        else:
-            ui.attempt(
-                lambda: db.add_interest(stakeholder_id, values["text"], values["kind"],
-                                        values["status"], values["signals"], token=form.token),
-                messages, success=ui.tr("interests.added"), form=form,
-            )
-    form.show_unsaved()
+
+
+def interest_form(stakeholder_id: int, interest=None) -> None:
+    """Add an interest, or edit one; the day it is confirmed in conversation is kept."""
+    form_id = f"sh_int_{interest.id}" if interest else f"sh_int_new_{stakeholder_id}"
+    saved = ({"text": interest.text, "kind": interest.kind, "status": interest.status,
+              "signals": interest.signals} if interest else
+             {"text": "", "kind": next(iter(worksheet.INTEREST_KINDS)),
+              "status": next(iter(worksheet.INTEREST_STATUSES)), "signals": ""})
+    form = ui.Form(form_id, saved, version=interest.revision if interest else None)
+    if interest:
+        form.draw(
+            ui.interest_field_text, interest_fields, ui.tr("common.save"),
+            lambda values: db.update_interest(interest.id, form.based_on, **values,
+                                              token=form.token),
+            success=ui.tr("common.saved"),
+        )
+    else:
+        form.draw(
+            ui.interest_field_text, interest_fields, ui.tr("interests.add"),
+            lambda values: db.add_interest(stakeholder_id, values["text"], values["kind"],
+                                           values["status"], values["signals"], token=form.token),
+            success=ui.tr("interests.added"),
+        )
 
 
 def interests_section(stakeholder_id: int) -> None:
@@ -116,17 +108,12 @@ def stakeholder_editor(stakeholder) -> None:
     form = ui.Form(f"sh_{stakeholder.id}",
                    {name: getattr(stakeholder, name) for name in STAKEHOLDER_FIELDS},
                    version=stakeholder.revision)
-    form.show_notices(ui.stakeholder_field_text)
-    messages = ui.FieldMessages()
-    stakeholder_fields(form, messages)
-    if form.submit_button(ui.tr("common.save")):
-        values = form.values()
-        ui.attempt(
-            lambda: db.update_stakeholder(stakeholder.id, form.based_on, **values,
-                                          token=form.token),
-            messages, success=ui.tr("common.saved"), form=form,
-        )
-    form.show_unsaved()
+    form.draw(
+        ui.stakeholder_field_text, stakeholder_fields, ui.tr("common.save"),
+        lambda values: db.update_stakeholder(stakeholder.id, form.based_on, **values,
+                                             token=form.token),
+        success=ui.tr("common.saved"),
+    )
 
 
 stakeholders = db.list_stakeholders(project.id, include_archived=True)

@@ -4,7 +4,7 @@ The four rated rows are one form with one save: every changed row becomes a new 
 
 import streamlit as st
 
-from belangen import domain, screens, ui, worksheet
+from belangen import screens, ui, worksheet
 
 db = ui.get_store()
 st.title(ui.tr("worksheet.title"))
@@ -92,9 +92,8 @@ def action_editor(action) -> None:
     st.text_area(ui.tr("actions.text"), key=editor.key("text"), height=68)
     fields.slot("text")
     left, right = st.columns(2)
-    left.date_input(ui.tr("actions.planned_week"), key=editor.key("planned_week"),
-                    min_value=domain.EARLIEST_DATE, max_value=domain.LATEST_DATE,
-                    format="DD-MM-YYYY")
+    with left:
+        ui.date_field(ui.tr("actions.planned_week"), editor.key("planned_week"))
     right.selectbox(ui.tr("actions.status"), list(worksheet.ACTION_STATUSES),
                     format_func=ui.action_status_text, key=editor.key("status"))
     fields.slot("planned_week")
@@ -120,9 +119,7 @@ def new_action(row: worksheet.WorksheetRow) -> None:
     st.text_input(ui.tr("actions.new"), key=adder.key("text"),
                   placeholder=ui.tr("actions.new_placeholder"))
     fields.slot("text")
-    st.date_input(ui.tr("actions.planned_week"), key=adder.key("planned_week"),
-                  min_value=domain.EARLIEST_DATE, max_value=domain.LATEST_DATE,
-                  format="DD-MM-YYYY")
+    ui.date_field(ui.tr("actions.planned_week"), adder.key("planned_week"))
     fields.slot("planned_week")
     fields.slot("")
     if adder.submit_button(ui.tr("actions.add")):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from belangen import screens, ui
 from belangen.form_state import widget_key as field
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -22,6 +23,17 @@ def run_app(*, lang: str | None = None, timeout: float = 30) -> AppTest:
     if lang is not None:
         at.query_params["lang"] = lang
     at.run()
+    return at
+
+
+def follow_stakeholder_link(stakeholder: str) -> AppTest:
+    """A new tab opened on the Werkblad's deep link `?stakeholder=<stakeholder>` (a bookmark,
+    a link from another screen, or one typed by hand), drawn without an exception."""
+    at = run_app()
+    at.switch_page(screens.WORKSHEET.path)
+    at.query_params[ui.STAKEHOLDER_PARAM] = stakeholder
+    at.run()
+    assert not at.exception, at.exception
     return at
 
 
@@ -44,4 +56,4 @@ def has_submit(app: AppTest, form_id: str, name: str = "submit") -> bool:
     return any(button.key and button.key.startswith(prefix) for button in app.button)
 
 
-__all__ = ["field", "has_submit", "run_app", "submit", "submit_button"]
+__all__ = ["field", "follow_stakeholder_link", "has_submit", "run_app", "submit", "submit_button"]

@@ -8,6 +8,22 @@ from belangen import worksheet
 from belangen.store import Store
 
 
+def weekly_project(
+    db: Store, name: str, stakeholders: dict[str, tuple[int, int, int, int] | None]
+) -> dict[str, int]:
+    """What a weekly pass starts from: a project begun ten weeks ago whose stakeholders have
+    these worksheet ratings (None: not rated yet). Returns the ids by name and `"project"`."""
+    project_id = db.create_project(name, "", "", db.today() - dt.timedelta(weeks=10))
+    ids = {"project": project_id}
+    for person, ratings in stakeholders.items():
+        ids[person] = db.create_stakeholder(project_id, person, "", "", "")
+        if ratings is None:
+            continue
+        for rating, row in zip(ratings, worksheet.DIMENSIONS, strict=True):
+            db.save_worksheet_entry(ids[person], row.key, reflection="Start", rating=rating)
+    return ids
+
+
 def filled_stakeholder(
     db: Store, *, project_name: str = "Herinrichting stationsgebied", start: dt.date | None = None
 ) -> tuple[int, int]:

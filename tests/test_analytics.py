@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -20,8 +21,11 @@ def week(n: int) -> pd.Timestamp:
     return pd.Timestamp(MONDAY + dt.timedelta(weeks=n))
 
 
-def baseline_frame(rows: list[tuple[int, str, int, str, int]]) -> pd.DataFrame:
-    """(stakeholder_id, name, week n, dimension, rating) → a `worksheet_baseline` frame."""
+def _rating_frame(
+    rows: list[tuple[int, str, int, str, int]], more: dict[str, Callable[[int], object]]
+) -> pd.DataFrame:
+    """What the store's rating frames share, one row per (stakeholder, week n, dimension,
+    rating), followed by the columns only one of them has, each made from the week n."""
     return pd.DataFrame(
         [
             {
@@ -30,47 +34,23 @@ def baseline_frame(rows: list[tuple[int, str, int, str, int]]) -> pd.DataFrame:
                 "week": week(n),
                 "dimension": dimension,
                 "rating": rating,
-                "target": None,
-                "reflection": "",
+                **{column: make(n) for column, make in more.items()},
             }
             for sid, name, n, dimension, rating in rows
         ],
-        columns=[
-            "stakeholder_id",
-            "stakeholder",
-            "week",
-            "dimension",
-            "rating",
-            "target",
-            "reflection",
-        ],
+        columns=["stakeholder_id", "stakeholder", "week", "dimension", "rating", *more],
     )
+
+
+def baseline_frame(rows: list[tuple[int, str, int, str, int]]) -> pd.DataFrame:
+    """(stakeholder_id, name, week n, dimension, rating) → a `worksheet_baseline` frame."""
+    return _rating_frame(rows, {"target": lambda n: None, "reflection": lambda n: ""})
 
 
 def history_frame(rows: list[tuple[int, str, int, str, int]]) -> pd.DataFrame:
     """(stakeholder_id, name, week n, dimension, rating) → a `rating_history` frame."""
-    return pd.DataFrame(
-        [
-            {
-                "stakeholder_id": sid,
-                "stakeholder": name,
-                "week": week(n),
-                "dimension": dimension,
-                "rating": rating,
-                "reflection": f"week {n}",
-                "their_value_rating": None,
-            }
-            for sid, name, n, dimension, rating in rows
-        ],
-        columns=[
-            "stakeholder_id",
-            "stakeholder",
-            "week",
-            "dimension",
-            "rating",
-            "reflection",
-            "their_value_rating",
-        ],
+    return _rating_frame(
+        rows, {"reflection": lambda n: f"week {n}", "their_value_rating": lambda n: None}
     )
 
 

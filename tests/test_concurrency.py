@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers.db import dump_tables
+from helpers.db import at_once, dump_tables
 
 from belangen import worksheet
 from belangen.store import ConcurrentEdit, Store
@@ -197,27 +197,10 @@ def test_simultaneous_saves_of_one_row_one_wins_one_is_told(
               "interest": store.get_interest, "action": store.get_action}[kind]
     for _ in range(10):
         revision = getter(opened[kind]).revision
-        barrier = threading.Barrier(2)
-        outcomes: list[str] = []
-
-        def save(
-            revision: int = revision,
-            barrier: threading.Barrier = barrier,
-            outcomes: list[str] = outcomes,
-        ) -> None:
-            barrier.wait()
-            try:
-                update(revision)
-                outcomes.append("saved")
-            except ConcurrentEdit:
-                outcomes.append("told")
-            except BaseException as error:
-                outcomes.append(repr(error))
-
-        tabs = [threading.Thread(target=save) for _ in range(2)]
-        for thread in tabs:
-            thread.start()
-        for thread in tabs:
-            thread.join()
+        outcomes = [
+            "told" if isinstance(outcome, ConcurrentEdit)
+            else repr(outcome) if isinstance(outcome, BaseException) else "saved"
+            for outcome in at_once(lambda revision=revision: update(revision))
+        ]
         assert sorted(outcomes) == ["saved", "told"], outcomes
         assert getter(opened[kind]).revision == revision + 1

@@ -17,7 +17,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from belangen.store import Store, migrate, migrations
+from belangen.store import Store, migrations
+from tests.v1_database import V1_NOTES, V1_TABLES, dump, make_v1_database
 
 pytestmark = [pytest.mark.slow, pytest.mark.subprocess]
 
@@ -127,42 +128,9 @@ def test_sigkill_while_saving_follow_ups_loses_no_acknowledged_save(tmp_path: Pa
     assert len(acknowledged) > SAVE_KILLS, "the child hardly saved anything: kills too early"
 
 
-V1_DATA = """
-INSERT INTO project VALUES (7, 'Migratie', 'desc', 'goal', DATE '2024-01-01', FALSE, FALSE, 3,
-    TIMESTAMP '2024-01-01 10:00', TIMESTAMP '2024-02-01 10:00');
-INSERT INTO stakeholder VALUES (11, 7, 'Ånne', 'ånne', 'CFO', 'finance', 'notes ✓', FALSE, 2,
-    TIMESTAMP '2024-01-02 10:00', TIMESTAMP '2024-01-03 10:00');
-INSERT INTO interest VALUES (5, 11, 'budget', 'organisational', 'confirmed', 'said so',
-    DATE '2024-01-05', FALSE, 1, TIMESTAMP '2024-01-05 10:00', TIMESTAMP '2024-01-05 10:00');
-INSERT INTO worksheet_entry VALUES (3, 11, 'value', 'refl', 4, 5, TIMESTAMP '2024-01-06 10:00');
-INSERT INTO action VALUES (9, 11, 'value', 'evaluate', DATE '2024-01-08', 'planned', NULL, '', 1,
-    TIMESTAMP '2024-01-06 10:00', TIMESTAMP '2024-01-06 10:00');
-INSERT INTO change_log VALUES (1, 'stakeholder', 11, 11, TIMESTAMP '2024-01-03 10:00', '{}');
-"""
-
-
-def make_v1_database(path: Path) -> None:
-    """A file as the first release left it: schema version 1 with data in every table."""
-    con = duckdb.connect(str(path))
-    assert migrate(con, target=1, path=path) == 1
-    con.execute(V1_DATA)
-    con.close()
-
-
-def dump(con: duckdb.DuckDBPyConnection, tables: list[str]) -> dict[str, list[tuple]]:
-    return {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in tables}
-
-
-V1_TABLES = ["app_meta", "project", "stakeholder", "interest", "worksheet_entry", "action",
-             "change_log"]
-
-
 def test_sigkill_during_migration_leaves_v1_or_latest_with_data_intact(tmp_path: Path) -> None:
     template = tmp_path / "v1.duckdb"
-    make_v1_database(template)
-    con = duckdb.connect(str(template), read_only=True)
-    expected = dump(con, V1_TABLES)
-    con.close()
+    expected = make_v1_database(template)
 
     # How long does the upgrade take once the child has imported everything?
     probe = tmp_path / "probe.duckdb"
@@ -208,7 +176,7 @@ def test_sigkill_during_migration_leaves_v1_or_latest_with_data_intact(tmp_path:
             assert store.query_rows("SELECT max(version) FROM schema_version") == [
                 (migrations.LATEST_VERSION,)
             ]
-            assert store.get_stakeholder(11).notes == "notes ✓"
+            assert store.get_stakeholder(11).notes == V1_NOTES
         finally:
             store.close()
     print(f"\n{MIGRATION_KILLS} kills during migration; versions found: {outcomes}; "

@@ -26,6 +26,16 @@ def type_in(state: dict, name: str, value: object) -> None:
     state[widget_key(FORM, name)] = value
 
 
+def typed_in(**changes: object) -> dict:
+    """A new form drawn once from SAVED, then these changes typed in (no run since): where most
+    of these stories start."""
+    state: dict = {}
+    draw(state)
+    for name, value in changes.items():
+        type_in(state, name, value)
+    return state
+
+
 def forget_widgets(state: dict) -> None:
     """The end of a run that did not draw the form: Streamlit drops its widgets' keys."""
     for name in list(state):
@@ -58,9 +68,7 @@ def test_a_field_with_nothing_saved_is_seeded_empty_not_with_a_default() -> None
 
 
 def test_what_the_user_types_stays_while_they_stay() -> None:
-    state: dict = {}
-    draw(state)
-    type_in(state, "reflection", "Half getypt")
+    state = typed_in(reflection="Half getypt")
     prepared = draw(state)
     assert shown(state) == {**SAVED, "reflection": "Half getypt"}
     assert prepared.unsaved == ("reflection",)
@@ -69,9 +77,7 @@ def test_what_the_user_types_stays_while_they_stay() -> None:
 
 def test_a_key_missing_while_staying_is_seeded_from_the_draft() -> None:
     """A field drawn only sometimes (an outcome under a ticked action) keeps its text."""
-    state: dict = {}
-    draw(state)
-    type_in(state, "reflection", "Bewaard")
+    state = typed_in(reflection="Bewaard")
     draw(state)
     del state[widget_key(FORM, "reflection")]  # not drawn in the last run
     draw(state)
@@ -79,10 +85,7 @@ def test_a_key_missing_while_staying_is_seeded_from_the_draft() -> None:
 
 
 def test_unsaved_changes_come_back_after_leaving_the_page() -> None:
-    state: dict = {}
-    draw(state)
-    type_in(state, "rating_value", 5)
-    type_in(state, "reflection", "Nog niet opgeslagen")
+    state = typed_in(rating_value=5, reflection="Nog niet opgeslagen")
     prepared = leave_and_return(state)
     assert shown(state) == {"rating_value": 5, "reflection": "Nog niet opgeslagen"}
     assert prepared.notice == RESTORED
@@ -100,18 +103,14 @@ def test_a_saved_form_reads_back_after_leaving_not_as_a_default() -> None:
 
 
 def test_a_change_typed_back_to_the_saved_value_is_no_draft() -> None:
-    state: dict = {}
-    draw(state)
-    type_in(state, "reflection", "Anders")
+    state = typed_in(reflection="Anders")
     draw(state)
     type_in(state, "reflection", SAVED["reflection"])
     assert draw(state).unsaved == ()
 
 
 def test_a_draft_made_against_an_older_version_is_set_aside_on_coming_back() -> None:
-    state: dict = {}
-    draw(state)
-    type_in(state, "reflection", "Mijn versie")
+    state = typed_in(reflection="Mijn versie")
     draw(state)
     newer = {"rating_value": 4, "reflection": "Uit het andere tabblad"}
     prepared = leave_and_return(state, newer, version=8)
@@ -125,9 +124,7 @@ def test_a_draft_made_against_an_older_version_is_set_aside_on_coming_back() -> 
 
 
 def test_a_save_elsewhere_while_editing_keeps_the_edit_and_updates_the_rest() -> None:
-    state: dict = {}
-    draw(state)
-    type_in(state, "reflection", "Mijn versie")
+    state = typed_in(reflection="Mijn versie")
     draw(state)
     newer = {"rating_value": 4, "reflection": "Uit het andere tabblad"}
     draw(state, newer, version=8)
@@ -151,9 +148,7 @@ def test_a_save_elsewhere_without_changes_here_simply_shows_the_new_version() ->
 
 
 def test_discarding_a_draft_shows_what_is_saved() -> None:
-    state: dict = {}
-    draw(state)
-    type_in(state, "reflection", "Weg ermee")
+    state = typed_in(reflection="Weg ermee")
     draw(state)
     form_state.discard_draft(state, FORM)
     assert draw(state).unsaved == ()

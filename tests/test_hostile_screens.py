@@ -11,7 +11,7 @@ from helpers.db import dump_tables
 
 from belangen import domain, screens, texts, ui, worksheet
 from belangen.store import Store
-from tests.apptest import field, run_app, submit
+from tests.apptest import field, follow_stakeholder_link, run_app, submit
 from tests.factories import filled_stakeholder
 
 LONG_TEXT = "é" * 99_990 + "0123456789"
@@ -147,11 +147,7 @@ def test_tampered_stakeholder_links_explain_and_change_nothing(store: Store,
                                                                  tampered: str) -> None:
     filled_stakeholder(store)
     before = dump_tables(store)
-    app = run_app()
-    app.switch_page(screens.WORKSHEET.path)
-    app.query_params[ui.STAKEHOLDER_PARAM] = tampered
-    app.run()
-    assert not app.exception
+    app = follow_stakeholder_link(tampered)
     assert any("bestaat niet" in warning.value for warning in app.warning)
     assert dump_tables(store) == before
 
@@ -161,11 +157,7 @@ def test_a_link_to_another_projects_stakeholder_opens_that_project(store: Store)
     other_project = store.create_project("Tweede")
     other = store.create_stakeholder(other_project, "Piet")
     before = dump_tables(store)
-    app = run_app()
-    app.switch_page(screens.WORKSHEET.path)
-    app.query_params[ui.STAKEHOLDER_PARAM] = str(other)
-    app.run()
-    assert not app.exception
+    app = follow_stakeholder_link(str(other))
     assert app.session_state[ui.PROJECT_KEY] == other_project
     assert app.session_state[ui.STAKEHOLDER_KEY] == other
     assert dump_tables(store) == before

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from belangen import backup, domain, sample, screens, ui, worksheet
 from belangen.store import Store
-from tests.apptest import field, run_app, submit, submit_button
+from tests.apptest import field, follow_stakeholder_link, run_app, submit, submit_button
 from tests.factories import filled_stakeholder
 
 PAGES = [screen.path for screen in screens.SCREENS]
@@ -20,6 +20,15 @@ def open_page(app: AppTest, page: str) -> AppTest:
     app.switch_page(page).run()
     assert not app.exception, app.exception
     return app
+
+
+def worksheet_of_a_new_stakeholder(store: Store) -> tuple[AppTest, int]:
+    """The Werkblad open on the one stakeholder of a project, with nothing recorded yet."""
+    project_id = store.create_project("Stationsgebied")
+    stakeholder_id = store.create_stakeholder(project_id, "Wethouder Jansen")
+    app = run_app()
+    open_page(app, screens.WORKSHEET.path)
+    return app, stakeholder_id
 
 
 def errors(app: AppTest) -> list[str]:
@@ -124,11 +133,7 @@ def test_worksheet_rows_are_saved_as_versions_and_deep_link_opens_stakeholder(
     project_id = store.create_project("Stationsgebied")
     other = store.create_stakeholder(project_id, "Bewonersvereniging")
     stakeholder_id = store.create_stakeholder(project_id, "Wethouder Jansen")
-    app = run_app()
-    app.switch_page(screens.WORKSHEET.path)
-    app.query_params[ui.STAKEHOLDER_PARAM] = str(stakeholder_id)
-    app.run()
-    assert not app.exception
+    app = follow_stakeholder_link(str(stakeholder_id))
     assert app.session_state[ui.PROJECT_KEY] == project_id
     assert app.session_state[ui.STAKEHOLDER_KEY] == stakeholder_id
     (picker,) = [box for box in app.selectbox if box.label == "Stakeholder"]
@@ -151,10 +156,7 @@ def test_worksheet_rows_are_saved_as_versions_and_deep_link_opens_stakeholder(
 
 
 def test_worksheet_refuses_a_missing_rating_and_saves_nothing(store: Store, db_path) -> None:
-    project_id = store.create_project("Stationsgebied")
-    stakeholder_id = store.create_stakeholder(project_id, "Wethouder Jansen")
-    app = run_app()
-    open_page(app, screens.WORKSHEET.path)
+    app, stakeholder_id = worksheet_of_a_new_stakeholder(store)
     form = f"ws_{stakeholder_id}"
     app.text_area(key=field(form, "conversation_reflection")).set_value("Nog geen cijfer")
     submit(app, form)
@@ -183,17 +185,23 @@ def test_worksheet_saves_every_changed_row_at_once_as_versions(store: Store, db_
     assert latest["negotiation"].reflection == "Wil nu praten"
 
 
-def test_second_tab_cannot_silently_overwrite_a_worksheet_row(store: Store, db_path) -> None:
+def save_over_another_tabs_row(store: Store) -> tuple[AppTest, int, str]:
+    """The Werkblad open in this tab, row 5 saved from another tab after it opened, then this
+    tab saves its own text for that row. Returns the app, the stakeholder and the form id."""
     _, stakeholder_id = filled_stakeholder(store)
     app = run_app()
     open_page(app, screens.WORKSHEET.path)
     form = f"ws_{stakeholder_id}"
     opened = store.latest_worksheet(stakeholder_id)["negotiation"]
-    # Another tab saves the same row after this one opened it.
     store.save_worksheet_entry(stakeholder_id, "negotiation", reflection="Uit tab twee",
                                rating=1, based_on=opened.id)
     app.text_area(key=field(form, "negotiation_reflection")).set_value("Uit tab een")
     submit(app, form)
+    return app, stakeholder_id, form
+
+
+def test_second_tab_cannot_silently_overwrite_a_worksheet_row(store: Store, db_path) -> None:
+    app, stakeholder_id, form = save_over_another_tabs_row(store)
     assert store.latest_worksheet(stakeholder_id)["negotiation"].reflection == "Uit tab twee"
     assert app.warning, "the user is not told that the row changed"
     assert app.text_area(key=field(form, "negotiation_reflection")).value == "Uit tab een"
@@ -205,25 +213,14 @@ def test_second_tab_cannot_silently_overwrite_a_worksheet_row(store: Store, db_p
 
 
 def test_conflict_reload_shows_the_other_tabs_text(store: Store, db_path) -> None:
-    _, stakeholder_id = filled_stakeholder(store)
-    app = run_app()
-    open_page(app, screens.WORKSHEET.path)
-    form = f"ws_{stakeholder_id}"
-    opened = store.latest_worksheet(stakeholder_id)["negotiation"]
-    store.save_worksheet_entry(stakeholder_id, "negotiation", reflection="Uit tab twee",
-                               rating=1, based_on=opened.id)
-    app.text_area(key=field(form, "negotiation_reflection")).set_value("Uit tab een")
-    submit(app, form)
+    app, _, form = save_over_another_tabs_row(store)
     app.button(key=f"{form}__load_newest").click().run()
     assert app.text_area(key=field(form, "negotiation_reflection")).value == "Uit tab twee"
     assert app.radio(key=field(form, "negotiation_rating")).value == 1
 
 
 def test_actions_are_added_and_change_status(store: Store, db_path) -> None:
-    project_id = store.create_project("Stationsgebied")
-    stakeholder_id = store.create_stakeholder(project_id, "Wethouder Jansen")
-    app = run_app()
-    open_page(app, screens.WORKSHEET.path)
+    app, stakeholder_id = worksheet_of_a_new_stakeholder(store)
     adder = f"ws_new_action_{stakeholder_id}_conversation"
     app.text_input(key=field(adder, "text")).set_value("Koffie drinken op neutraal terrein")
     app.date_input(key=field(adder, "planned_week")).set_value(dt.date(2026, 11, 25))

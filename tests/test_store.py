@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import threading
 
 import pytest
-from helpers.db import dump_tables
+from helpers.db import at_once, dump_tables
 
 from belangen import domain, worksheet
 from belangen.domain import ValidationError
@@ -289,23 +288,11 @@ def test_the_same_submission_from_two_threads_at_once_is_stored_once(store: Stor
     week = domain.week_start(store.today())
     ratings = dict.fromkeys(worksheet.DIMENSION_KEYS, 4)
     for attempt in range(10):
-        barrier = threading.Barrier(2)
-        answers: list[object] = []
-
-        def submit(attempt: int = attempt, barrier: threading.Barrier = barrier,
-                   answers: list[object] = answers) -> None:
-            barrier.wait()
-            try:
-                answers.append(store.save_follow_up(person, week, ratings=ratings,
-                                                    token=f"token-race-{attempt:03d}"))
-            except BaseException as error:  # the test reports it below
-                answers.append(repr(error))
-
-        threads = [threading.Thread(target=submit) for _ in range(2)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        answers = [
+            repr(answer) if isinstance(answer, BaseException) else answer
+            for answer in at_once(lambda attempt=attempt: store.save_follow_up(
+                person, week, ratings=ratings, token=f"token-race-{attempt:03d}"))
+        ]
         assert len(set(answers)) == 1 and isinstance(answers[0], int), answers
     assert store.follow_up_versions(person, week) == 10
 

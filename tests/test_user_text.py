@@ -63,7 +63,7 @@ TRUSTED = {
     # functions of the UI glue that draw a text parameter: their callers are checked instead
     "flash": {"message"}, "act": {"success"}, "attempt": {"success"},
     "action_button": {"label", "success"}, "submit_button": {"label"},
-    "rating_input": {"label"},
+    "rating_input": {"label"}, "date_field": {"label"}, "draw": {"label", "success"},
     # the flash message is set only by flash(), whose callers are checked
     "show_flash": {"message"},
     # label builders: their parameters are ratings, weeks, statuses and dimension keys
@@ -77,7 +77,8 @@ TRUSTED = {
 DRAWING_PARAMETERS = {
     "flash": [("message", 0)], "act": [("success", None)], "attempt": [("success", None)],
     "action_button": [("label", 1), ("success", None)], "submit_button": [("label", 0)],
-    "rating_input": [("label", 2)],
+    "rating_input": [("label", 2)], "date_field": [("label", 0)],
+    "draw": [("label", 2), ("success", None)],
 }
 
 

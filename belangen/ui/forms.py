@@ -177,6 +177,27 @@ class Form:
         elif self.prepared.notice == form_state.RESTORED:
             st.info(tr("form.restored"), icon=":material/edit_note:")
 
+    def draw(
+        self,
+        describe: Callable[[str, Any], str | None],
+        fields: Callable[[Form, FieldMessages], None],
+        label: str,
+        save: Callable[[dict[str, Any]], object],
+        *,
+        success: str,
+        **button_options: Any,
+    ) -> None:
+        """The whole of a plain form, the same on every page: its notices (`describe` as for
+        `show_notices`), `fields(form, messages)`, the save button that runs `save(values)`
+        through `attempt`, and whether anything is unsaved."""
+        self.show_notices(describe)
+        messages = FieldMessages()
+        fields(self, messages)
+        if self.submit_button(label, **button_options):
+            values = self.values()
+            attempt(lambda: save(values), messages, success=success, form=self)
+        self.show_unsaved()
+
     def show_unsaved(self) -> None:
         """Beside the save button: whether anything on screen is not saved yet."""
         if self.prepared.unsaved:

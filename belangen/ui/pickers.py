@@ -182,6 +182,13 @@ def week_chooser(key: str, *, first: dt.date, last: dt.date) -> dt.date:
     return chosen
 
 
+def date_field(label: str, key: str) -> dt.date | None:
+    """Every form's date: only dates the store accepts can be picked, typed day first as in
+    Dutch. Drawn where the page is drawing (`with column:` for a column)."""
+    return st.date_input(label, key=key, min_value=domain.EARLIEST_DATE,
+                         max_value=domain.LATEST_DATE, format="DD-MM-YYYY")
+
+
 def rating_input(row: worksheet.WorksheetRow, key: str, label: str) -> Any:
     """A rating on the labelled 1-5 scale, nothing chosen until the user chooses (a form seeds
     `key` with the saved rating or None: never option 1 by default)."""

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
-from .harness import AppPage, AppServer, BrowserLog, launch_chromium, new_context
+from .harness import AppPage, AppServer, BrowserLog, launch_chromium, new_context, running_app
 
 WIDE = {"width": 1280, "height": 900}
 
@@ -21,12 +21,8 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
     Tests call `app_server.restart()` to stop and start it again on the same file and port.
     """
     folder = tmp_path_factory.mktemp("e2e")
-    server = AppServer(folder / "belangen.duckdb", folder / "streamlit.log")
-    server.start()
-    try:
+    with running_app(folder / "belangen.duckdb", folder / "streamlit.log") as server:
         yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture(scope="session")

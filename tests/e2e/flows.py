@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import Locator
 
-from belangen import formats, texts, worksheet
+from belangen import domain, formats, texts, worksheet
 from belangen.form_state import widget_key
 
 from .harness import AppPage
@@ -162,16 +162,8 @@ def add_interest(
     assert not app.exception_texts(), app.exception_texts()
 
 
-def save_worksheet_row(
-    app: AppPage,
-    stakeholder_id: int,
-    row: worksheet.WorksheetRow,
-    rating: int,
-    target: int | None,
-    reflection: str,
-) -> None:
-    """On the Werkblad: rate one row, set the target, write the reflection, save the sheet."""
-    fill_worksheet_row(app, stakeholder_id, row, rating, target, reflection)
+def save_worksheet(app: AppPage, stakeholder_id: int) -> None:
+    """On the Werkblad: save the sheet (every row changed since it was drawn) and see no error."""
     app.click(form_button(app, f"ws_{stakeholder_id}"))
     assert not app.exception_texts(), app.exception_texts()
     assert not app.page.get_by_test_id("stAlertContentError").count(), app.main_text()
@@ -185,6 +177,7 @@ def fill_worksheet_row(
     target: int | None,
     reflection: str,
 ) -> None:
+    """On the Werkblad: rate one row, set the target, write the reflection (not saved yet)."""
     form = f"ws_{stakeholder_id}"
     app.choose_radio(field(app, form, f"{row.key}_rating"), rating_option(row, rating),
                      rerun=True)
@@ -220,6 +213,11 @@ def worksheet_row_state(app: AppPage, stakeholder_id: int, row: worksheet.Worksh
 
 
 # --- the weekly loop (issue 10) ------------------------------------------------------------
+
+
+def this_week() -> dt.date:
+    """The Monday of the week the server's clock is in (the browser tests run on real time)."""
+    return domain.week_start(dt.date.today())
 
 
 def follow_up_form(stakeholder_id: int, week: dt.date) -> str:

@@ -14,7 +14,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -30,6 +30,7 @@ from playwright.sync_api import (
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from belangen.browser import find_chromium
+from belangen.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = [
@@ -160,6 +161,30 @@ class AppServer:
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    @contextlib.contextmanager
+    def offline_store(self) -> Iterator[Store]:
+        """The app's Store on the server's file while the server is stopped (it holds the file
+        locked), to seed data the way the app writes it; the server starts again afterwards."""
+        self.stop()
+        store = Store(self.db_path)
+        try:
+            yield store
+        finally:
+            store.close()
+        self.start()
+
+
+@contextlib.contextmanager
+def running_app(db_path: Path, log_path: Path) -> Iterator[AppServer]:
+    """An app started on `db_path` that is stopped however the block ends, so no test leaves a
+    server behind."""
+    server = AppServer(db_path, log_path)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 def new_context(

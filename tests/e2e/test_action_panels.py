@@ -8,8 +8,6 @@ import datetime as dt
 
 import pytest
 
-from belangen.store import Store
-
 from . import flows
 from .flows import tr
 from .harness import AppPage, AppServer
@@ -23,15 +21,10 @@ OUTCOME = "Half gelukt: volgende keer met de wethouder"
 
 @pytest.fixture(scope="module")
 def action_id(app_server: AppServer) -> int:
-    app_server.stop()
-    db = Store(app_server.db_path)
-    try:
+    with app_server.offline_store() as db:
         project = db.create_project("Stadsbrug", "", "", db.today() - dt.timedelta(weeks=4))
         person = db.create_stakeholder(project, "Wethouder Jansen", "Gemeente", "", "")
         found = db.add_action(person, "conversation", ACTION)
-    finally:
-        db.close()
-    app_server.start()
     return found
 
 

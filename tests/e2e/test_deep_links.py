@@ -4,8 +4,6 @@ page's own path opens it without that detour, in a fresh server's first session 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from playwright.sync_api import Browser, Page
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -23,17 +21,6 @@ new MutationObserver(() => {
   if (document.body) window.__seen.push(document.body.innerText);
 }).observe(document, {subtree: true, childList: true, characterData: true});
 """
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
-    folder = tmp_path_factory.mktemp("links")
-    app = AppServer(folder / "belangen.duckdb", folder / "streamlit.log")
-    app.start()
-    try:
-        yield app
-    finally:
-        app.stop()
 
 
 def visit(browser: Browser, server: AppServer, path: str) -> tuple[AppPage, list[str]]:
@@ -72,9 +59,10 @@ def not_found_seen(app: AppPage) -> list[str]:
     ids=["overview first", "overview later", "overview in English", "root", "data"],
 )
 def test_each_page_opens_by_its_own_path(
-    browser: Browser, server: AppServer, path: str, heading: str
+    browser: Browser, app_server: AppServer, path: str, heading: str
 ) -> None:
-    app, kinds = visit(browser, server, path)
+    """On conftest's server, fresh for this module: the first case is its first session."""
+    app, kinds = visit(browser, app_server, path)
     try:
         assert "page_not_found" not in kinds, kinds
         assert not_found_seen(app) == []

@@ -14,7 +14,7 @@ from playwright.sync_api import Browser
 from belangen import texts
 from belangen.store import Store
 
-from .harness import AppPage, AppServer, new_context
+from .harness import AppPage, AppServer, new_context, running_app
 
 pytestmark = pytest.mark.e2e
 
@@ -36,12 +36,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
     con = duckdb.connect(str(path))  # another tool wrote a kind this version does not know
     con.execute("UPDATE interest SET kind = 'gerucht'")
     con.close()
-    app = AppServer(path, folder / "streamlit.log")
-    app.start()
-    try:
+    with running_app(path, folder / "streamlit.log") as app:
         yield app
-    finally:
-        app.stop()
 
 
 def test_a_failing_page_shows_the_apps_message_and_no_details(

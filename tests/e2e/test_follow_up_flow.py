@@ -17,7 +17,6 @@ from collections import defaultdict
 import pytest
 
 from belangen import charts, domain, worksheet
-from belangen.store import Store
 
 from . import flows
 from .flows import tr
@@ -33,9 +32,7 @@ OUTCOME = "Ze waarderen de snelle vergunning"
 def seeded(app_server: AppServer) -> dict[str, int]:
     """A project that started months ago, one stakeholder with a filled worksheet and an open
     action on row 3 — written through the app's Store while the server is stopped."""
-    app_server.stop()
-    db = Store(app_server.db_path)
-    try:
+    with app_server.offline_store() as db:
         today = db.today()
         project_id = db.create_project("Herinrichting stationsgebied", "Nieuw plein",
                                        "Draagvlak bij de raad", today - dt.timedelta(days=120))
@@ -45,9 +42,6 @@ def seeded(app_server: AppServer) -> dict[str, int]:
             db.save_worksheet_entry(stakeholder_id, row.key, reflection=f"Start: {row.key}",
                                     rating=rating, target=4)
         action_id = db.add_action(stakeholder_id, worksheet.VALUE.key, ACTION_TEXT)
-    finally:
-        db.close()
-    app_server.start()
     return {"stakeholder": stakeholder_id, "action": action_id}
 
 

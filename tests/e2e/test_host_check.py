@@ -19,7 +19,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 
 from belangen.store import Store
 
-from .harness import AppServer
+from .harness import AppServer, running_app
 
 pytestmark = pytest.mark.e2e
 
@@ -33,12 +33,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
     store = Store(folder / "belangen.duckdb")
     store.create_project(SECRET)
     store.close()
-    app = AppServer(folder / "belangen.duckdb", folder / "streamlit.log")
-    app.start()
-    try:
+    with running_app(folder / "belangen.duckdb", folder / "streamlit.log") as app:
         yield app
-    finally:
-        app.stop()
 
 
 def rerun_request() -> bytes:

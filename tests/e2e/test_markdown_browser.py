@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from . import hostile
-from .harness import AppPage, AppServer, new_context
+from .harness import AppPage, AppServer, new_context, running_app
 from .visits import visit_every_page
 
 pytestmark = pytest.mark.e2e
@@ -96,12 +96,8 @@ def seeded(listener: Listener, tmp_path_factory: pytest.TempPathFactory
 def app_server(seeded: tuple[hostile.Seeded, Path]) -> Iterator[AppServer]:
     """Replaces conftest's server: this module's server starts on the seeded database."""
     _, folder = seeded
-    server = AppServer(folder / "belangen.duckdb", folder / "streamlit.log")
-    server.start()
-    try:
+    with running_app(folder / "belangen.duckdb", folder / "streamlit.log") as server:
         yield server
-    finally:
-        server.stop()
 
 
 def formatted(app: AppPage) -> list[str]:

@@ -164,7 +164,8 @@ def test_main_flows_send_nothing_off_the_machine(app: AppPage, browser_log):
     flows.add_interest(app, person, "Herverkiezing", "political", "suspected")
     app.click(app.page.get_by_role("link", name=tr("stakeholders.open_worksheet")))
     for row in (worksheet.VALUE, worksheet.CONVERSATION):
-        flows.save_worksheet_row(app, person, row, 3, 4, f"Reflectie {row.key}")
+        flows.fill_worksheet_row(app, person, row, 3, 4, f"Reflectie {row.key}")
+        flows.save_worksheet(app, person)
     flows.add_action(app, person, worksheet.VALUE.key, "Koffie drinken")
 
     loaded: list[str] = []

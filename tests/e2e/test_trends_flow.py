@@ -9,7 +9,6 @@ import datetime as dt
 import pytest
 
 from belangen import charts, domain, worksheet
-from belangen.store import Store
 
 from . import flows
 from .flows import tr
@@ -24,9 +23,7 @@ CHARTS_PER_VIEW = {"stakeholder": 1, "latest": 2, "course": 1, "what_worked": 1}
 @pytest.fixture(scope="module")
 def seeded(app_server: AppServer) -> None:
     """Two stakeholders rated over a year and a half, so every period draws other weeks."""
-    app_server.stop()
-    db = Store(app_server.db_path)
-    try:
+    with app_server.offline_store() as db:
         this_week = domain.week_start(db.today())
         project = db.create_project("Stadsbrug", "", "", this_week - dt.timedelta(weeks=80))
         for name in ("Ans de Wit", "Bob Jansen"):
@@ -36,9 +33,6 @@ def seeded(app_server: AppServer) -> None:
             for weeks_ago in (70, 40, 20, 8, 1):
                 db.save_follow_up(person, this_week - dt.timedelta(weeks=weeks_ago),
                                   ratings=dict.fromkeys(worksheet.DIMENSION_KEYS, 3))
-    finally:
-        db.close()
-    app_server.start()
 
 
 def shown(app: AppPage) -> tuple[str, str | None, int]:

@@ -14,11 +14,11 @@ import datetime as dt
 
 import pytest
 
-from belangen import domain, worksheet
-from belangen.store import Store
+from belangen import worksheet
+from tests.factories import weekly_project
 
 from . import flows
-from .flows import tr
+from .flows import this_week, tr
 from .harness import AppServer
 from .saved import saved_rows
 
@@ -33,27 +33,9 @@ PROJECT = "Herinrichting stationsgebied"
 def seeded(app_server: AppServer) -> dict[str, int]:
     """A project of ten weeks with three stakeholders; the first two have a filled worksheet,
     the third has no rating at all. Written through the Store while the server is stopped."""
-    app_server.stop()
-    db = Store(app_server.db_path)
-    try:
-        project = db.create_project(PROJECT, "", "",
-                                    db.today() - dt.timedelta(weeks=10))
-        ids = {"project": project}
-        for number, name in enumerate(NAMES):
-            stakeholder = db.create_stakeholder(project, name, "", "", "")
-            ids[name] = stakeholder
-            if number < 2:
-                for rating, row in zip(WORKSHEET_START, worksheet.DIMENSIONS, strict=True):
-                    db.save_worksheet_entry(stakeholder, row.key, reflection="Start",
-                                            rating=rating)
-    finally:
-        db.close()
-    app_server.start()
-    return ids
-
-
-def this_week() -> dt.date:
-    return domain.week_start(dt.date.today())
+    with app_server.offline_store() as db:
+        return weekly_project(db, PROJECT, {NAMES[0]: WORKSHEET_START,
+                                            NAMES[1]: WORKSHEET_START, NAMES[2]: None})
 
 
 def test_a_saved_follow_up_reads_back_after_leaving_and_returning(seeded, app, app_server,
@@ -93,7 +75,8 @@ def test_a_saved_worksheet_row_reads_back_after_leaving_and_returning(seeded, ap
     bob = seeded[NAMES[1]]
     app.goto_page(tr("nav.worksheet"))
     flows.choose_stakeholder(app, NAMES[1])
-    flows.save_worksheet_row(app, bob, worksheet.CONVERSATION, 4, 5, "Open over de begroting.")
+    flows.fill_worksheet_row(app, bob, worksheet.CONVERSATION, 4, 5, "Open over de begroting.")
+    flows.save_worksheet(app, bob)
 
     app.goto_page(tr("nav.overview"))
     app.goto_page(tr("nav.worksheet"))

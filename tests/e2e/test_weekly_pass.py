@@ -8,11 +8,11 @@ import datetime as dt
 
 import pytest
 
-from belangen import domain, worksheet
-from belangen.store import Store
+from belangen import worksheet
+from tests.factories import weekly_project
 
 from . import flows
-from .flows import tr
+from .flows import this_week, tr
 from .harness import AppServer
 from .saved import saved_rows
 
@@ -24,23 +24,8 @@ NAMES = ("Ans de Wit", "Bob Jansen", "Cor Smit")
 @pytest.fixture(scope="module")
 def seeded(app_server: AppServer) -> dict[str, int]:
     """Three stakeholders with a filled worksheet in a project of ten weeks."""
-    app_server.stop()
-    db = Store(app_server.db_path)
-    try:
-        project = db.create_project("Weekpas", "", "", db.today() - dt.timedelta(weeks=10))
-        ids = {"project": project}
-        for name in NAMES:
-            ids[name] = db.create_stakeholder(project, name, "", "", "")
-            for rating, row in zip((2, 3, 2, 1), worksheet.DIMENSIONS, strict=True):
-                db.save_worksheet_entry(ids[name], row.key, reflection="Start", rating=rating)
-    finally:
-        db.close()
-    app_server.start()
-    return ids
-
-
-def this_week() -> dt.date:
-    return domain.week_start(dt.date.today())
+    with app_server.offline_store() as db:
+        return weekly_project(db, "Weekpas", dict.fromkeys(NAMES, (2, 3, 2, 1)))
 
 
 def versions(app_server: AppServer, stakeholder_id: int, week: dt.date) -> int:

@@ -52,7 +52,8 @@ def test_worksheet_survives_restart(app, app_server, new_tab, browser_log):
     app.click(app.page.get_by_role("link", name=tr("stakeholders.open_worksheet")))
     for row in worksheet.DIMENSIONS:
         rating, target, reflection = ROWS[row.key]
-        flows.save_worksheet_row(app, jansen, row, rating, target, reflection)
+        flows.fill_worksheet_row(app, jansen, row, rating, target, reflection)
+        flows.save_worksheet(app, jansen)
     flows.add_action(app, jansen, *ACTION)
     adder = f"ws_new_action_{jansen}_{ACTION[0]}"
     assert flows.field(app, adder, "text").locator("input").input_value() == ""
@@ -109,7 +110,8 @@ def test_deep_link_opens_that_stakeholders_worksheet(app, new_tab, browser_log):
     flows.add_stakeholder(app, "Aannemer Bakker", "Bouwbedrijf")
     smit = flows.add_stakeholder(app, "Bewoner Smit", "Bewonersraad")
     app.click(app.page.get_by_role("link", name=tr("stakeholders.open_worksheet")))
-    flows.save_worksheet_row(app, smit, worksheet.CONVERSATION, 2, None, "Alleen via e-mail.")
+    flows.fill_worksheet_row(app, smit, worksheet.CONVERSATION, 2, None, "Alleen via e-mail.")
+    flows.save_worksheet(app, smit)
 
     linked = new_tab().open(f"{flows.page_path(app, tr('nav.worksheet'))}?stakeholder={smit}")
     assert flows.chosen_stakeholder(linked) == "Bewoner Smit — Bewonersraad"

@@ -16,7 +16,7 @@ from belangen import worksheet
 
 from . import flows, hostile
 from .flows import tr
-from .harness import AppPage, AppServer
+from .harness import AppPage, AppServer, running_app
 from .visits import Visit, visit_every_page
 
 pytestmark = pytest.mark.e2e
@@ -35,12 +35,8 @@ def seeded(seeded_folder: Path) -> hostile.Seeded:
 @pytest.fixture(scope="module")
 def app_server(seeded: hostile.Seeded, seeded_folder: Path) -> Iterator[AppServer]:
     """Replaces conftest's server: this module's server starts on the seeded database."""
-    server = AppServer(seeded_folder / "belangen.duckdb", seeded_folder / "streamlit.log")
-    server.start()
-    try:
+    with running_app(seeded_folder / "belangen.duckdb", seeded_folder / "streamlit.log") as server:
         yield server
-    finally:
-        server.stop()
 
 
 def rendered_not_in_fields(seeded: hostile.Seeded) -> list[str]:
@@ -81,7 +77,8 @@ def test_payloads_typed_into_the_forms_stay_text(app, browser_log):
     flows.add_interest(app, typed, interest, "political", "confirmed",
                        hostile.text_with("Getypte signalen"))
     app.click(app.page.get_by_role("link", name=tr("stakeholders.open_worksheet")))
-    flows.save_worksheet_row(app, typed, worksheet.VALUE, 3, 4, reflection)
+    flows.fill_worksheet_row(app, typed, worksheet.VALUE, 3, 4, reflection)
+    flows.save_worksheet(app, typed)
     flows.add_action(app, typed, worksheet.VALUE.key, action)
 
     visit = Visit(app)
