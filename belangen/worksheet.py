@@ -42,6 +42,11 @@ class WorksheetRow:
             raise ValueError(f"rating {rating!r} is not on the {RATING_MIN}-{RATING_MAX} scale")
         return self.rating_labels[rating - RATING_MIN](lang)
 
+    def labelled_rating(self, rating: int, lang: str) -> str:
+        """'3 · Enige waarde': the number with what it means on this row, as every screen, chart
+        and export writes a rating."""
+        return f"{rating} · {self.rating_label(rating, lang)}"
+
 
 L = Localised
 

@@ -118,7 +118,7 @@ def rating_label(key: str, rating: object, lang: str) -> str:
     if rating is None or pd.isna(rating):
         return ""
     value = int(rating)  # type: ignore[call-overload]  # a number from a frame
-    return f"{value} · {worksheet.row(key).rating_label(value, lang)}"
+    return worksheet.row(key).labelled_rating(value, lang)
 
 
 def _rating_scale(padding: int | alt.ExprRef = 8) -> alt.Scale:

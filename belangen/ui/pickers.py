@@ -196,7 +196,7 @@ def rating_input(row: worksheet.WorksheetRow, key: str, label: str) -> Any:
     return st.radio(
         label,
         options=list(worksheet.RATING_SCALE),
-        format_func=lambda rating: f"{rating} · {row.rating_label(rating, lang)}",
+        format_func=lambda rating: row.labelled_rating(rating, lang),
         key=key,
         index=None,
     )

@@ -32,7 +32,7 @@ def plain(text: str) -> str:
 def rating_text(row: worksheet.WorksheetRow, rating: int | None) -> str:
     if rating is None:
         return "—"
-    return f"{rating} · {row.rating_label(rating, language())}"
+    return row.labelled_rating(rating, language())
 
 
 def rating_number_text(rating: Any) -> str:
