@@ -14,9 +14,9 @@ with ui.friendly_errors():
     ui.claim_navigation()
     ui.begin_run()
     ui.language_picker()
-    db = ui.get_store()
+    store = ui.get_store()
 
     navigation = st.navigation(ui.app_pages())
-    ui.project_picker(db)
+    ui.project_picker(store)
     ui.show_flash()
     navigation.run()

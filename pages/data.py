@@ -5,11 +5,11 @@ import streamlit as st
 from belangen import backup, exports, sample, ui
 from belangen.backup import BackupRefused
 
-db = ui.get_store()
+store = ui.get_store()
 lang = ui.language()
 st.title(ui.tr("data.title"))
-st.caption(ui.tr("data.intro", path=ui.plain(str(db.path))))
-project = ui.active_project(db)
+st.caption(ui.tr("data.intro", path=ui.plain(str(store.path))))
+project = ui.active_project(store)
 
 
 def progress_bar():
@@ -27,7 +27,7 @@ else:
     st.caption(ui.tr("data.worksheet_export_help"))
     include_hidden = st.checkbox(ui.tr("data.include_hidden"), key="data_include_hidden",
                                  help=ui.tr("data.include_hidden_help"))
-    stakeholders = db.list_stakeholders(project_id)
+    stakeholders = store.list_stakeholders(project_id)
     scope = st.selectbox(
         ui.tr("data.export_scope"),
         options=[None, *(s.id for s in stakeholders)],
@@ -39,14 +39,14 @@ else:
 
     def markdown_document() -> str:
         if scope is None:
-            return exports.project_markdown(db, project_id, lang=lang,
+            return exports.project_markdown(store, project_id, lang=lang,
                                             include_hidden=include_hidden)
-        return exports.stakeholder_markdown(db, scope, lang=lang, include_hidden=include_hidden)
+        return exports.stakeholder_markdown(store, scope, lang=lang, include_hidden=include_hidden)
 
     def html_document() -> str:
         if scope is None:
-            return exports.project_html(db, project_id, lang=lang, include_hidden=include_hidden)
-        return exports.stakeholder_html(db, scope, lang=lang, include_hidden=include_hidden)
+            return exports.project_html(store, project_id, lang=lang, include_hidden=include_hidden)
+        return exports.stakeholder_html(store, scope, lang=lang, include_hidden=include_hidden)
 
     markdown_column, html_column, calendar_column = st.columns(3)
     markdown_column.download_button(
@@ -60,8 +60,8 @@ else:
     )
     calendar_column.download_button(
         ui.tr("data.download_calendar"),
-        data=lambda: exports.actions_calendar(db, project_id, lang=lang),
-        file_name=exports.calendar_file_name(db.today()), mime="text/calendar",
+        data=lambda: exports.actions_calendar(store, project_id, lang=lang),
+        file_name=exports.calendar_file_name(store.today()), mime="text/calendar",
         icon=":material/calendar_month:", key="data_download_ics",
         help=ui.tr("data.download_calendar_help"),
     )
@@ -72,15 +72,15 @@ st.caption(ui.tr("data.tables_export_help"))
 prepare_csv, prepare_xlsx = st.columns(2)
 if prepare_csv.button(ui.tr("data.prepare_csv"), key="data_prepare_csv",
                       icon=":material/folder_zip:"):
-    ui.prepare_export("data_csv", db, lambda: exports.tables_csv_zip(db, progress_bar()))
+    ui.prepare_export("data_csv", store, lambda: exports.tables_csv_zip(store, progress_bar()))
 if prepare_xlsx.button(ui.tr("data.prepare_xlsx"), key="data_prepare_xlsx",
                        icon=":material/table_view:"):
-    ui.prepare_export("data_xlsx", db, lambda: exports.tables_xlsx(db, progress_bar()))
-if (csv_zip := ui.prepared_export("data_csv", db)) is not None:
+    ui.prepare_export("data_xlsx", store, lambda: exports.tables_xlsx(store, progress_bar()))
+if (csv_zip := ui.prepared_export("data_csv", store)) is not None:
     prepare_csv.download_button(ui.tr("data.download_csv"), data=csv_zip,
                                 file_name="belangen-tabellen.zip", mime="application/zip",
                                 key="data_download_csv")
-if (workbook := ui.prepared_export("data_xlsx", db)) is not None:
+if (workbook := ui.prepared_export("data_xlsx", store)) is not None:
     prepare_xlsx.download_button(
         ui.tr("data.download_xlsx"), data=workbook,
         file_name="belangen-tabellen.xlsx", key="data_download_xlsx",
@@ -91,14 +91,14 @@ if (workbook := ui.prepared_export("data_xlsx", db)) is not None:
 st.subheader(ui.tr("data.backup"))
 st.caption(ui.tr("data.backup_help"))
 st.download_button(
-    ui.tr("data.download_backup"), data=lambda: backup.write_backup(db),
-    file_name=backup.backup_file_name(db), mime="application/zip", type="primary",
+    ui.tr("data.download_backup"), data=lambda: backup.write_backup(store),
+    file_name=backup.backup_file_name(store), mime="application/zip", type="primary",
     icon=":material/backup:", key="data_download_backup",
 )
 upload = st.file_uploader(ui.tr("data.restore_file"), type=["zip"], key="data_restore_file")
 if upload is not None:
     data = upload.getvalue()
-    info = ui.checked_backup(db, upload)
+    info = ui.checked_backup(store, upload)
     if isinstance(info, BackupRefused):
         st.error(ui.tr(info.message_key), icon=":material/block:")
     else:
@@ -112,7 +112,7 @@ if upload is not None:
         if st.button(ui.tr("data.restore"), type="primary", disabled=not confirmed,
                      key="data_restore"):
             try:
-                result = backup.restore_backup(db, data, progress=progress_bar())
+                result = backup.restore_backup(store, data, progress=progress_bar())
             except BackupRefused as refusal:
                 st.error(ui.tr(refusal.message_key), icon=":material/block:")
             else:
@@ -122,24 +122,24 @@ if upload is not None:
                 ui.flash(ui.tr("data.restored", copy=ui.plain(result.safety_copy.name)))
                 st.rerun()
 
-copies = backup.list_safety_copies(db)
+copies = backup.list_safety_copies(store)
 with st.expander(ui.tr("data.safety_copies", count=len(copies)), icon=":material/history:"):
-    st.caption(ui.tr("data.safety_copies_help", folder=ui.plain(str(backup.backups_dir(db))),
+    st.caption(ui.tr("data.safety_copies_help", folder=ui.plain(str(backup.backups_dir(store))),
                      keep=backup.keep_backups()))
     for copy in reversed(copies):
         st.text(f"{copy.path.name}")
 
 # --- Sample project --------------------------------------------------------------------------
 st.subheader(ui.tr("data.sample"))
-if sample.find_sample_projects(db):
+if sample.find_sample_projects(store):
     st.caption(ui.tr("data.sample_loaded"))
     if st.button(ui.tr("data.sample_remove"), key="data_sample_remove",
                  icon=":material/delete:"):
-        ui.act(lambda: sample.remove_sample_project(db), success=ui.tr("data.sample_removed"))
+        ui.act(lambda: sample.remove_sample_project(store), success=ui.tr("data.sample_removed"))
 else:
     st.caption(ui.tr("data.sample_help"))
     if st.button(ui.tr("data.sample_load"), key="data_sample_load", icon=":material/science:"):
-        ui.set_active_project(sample.load_sample_project(db))
+        ui.set_active_project(sample.load_sample_project(store))
         ui.clear_caches()
         ui.flash(ui.tr("data.sample_loaded_flash"))
         st.rerun()

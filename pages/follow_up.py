@@ -5,22 +5,22 @@ import streamlit as st
 
 from belangen import domain, ui, worksheet
 
-db = ui.get_store()
+store = ui.get_store()
 st.title(ui.tr("follow_up.title"))
-project = ui.require_project(db)
+project = ui.require_project(store)
 lang = ui.language()
 
 st.caption(ui.tr("follow_up.intro"))
 
-today = db.today()
+today = store.today()
 this_week = domain.week_start(today)
 week = ui.week_chooser("fu_week", first=domain.week_start(project.start_date), last=this_week)
 if week != this_week:
     st.caption(ui.tr("follow_up.backfill_marker"))
 
-status = db.follow_up_status(project.id, week)
+status = store.follow_up_status(project.id, week)
 if status.empty:
-    ui.stakeholder_picker(db, project, key="fu_stakeholder")  # explains there are none yet
+    ui.stakeholder_picker(store, project, key="fu_stakeholder")  # explains there are none yet
     st.stop()
 
 logged = dict(zip(status["stakeholder_id"], status["logged"], strict=True))
@@ -30,7 +30,7 @@ todo_column.markdown(ui.tr("follow_up.todo", count=len(todo)))
 done_column.markdown(ui.tr("follow_up.done", count=len(logged) - len(todo)))
 
 chosen = ui.stakeholder_picker(
-    db, project, key="fu_stakeholder",
+    store, project, key="fu_stakeholder",
     prefixes={sid: ("✓ " if done else "○ ") for sid, done in logged.items()},
 )
 if chosen is None:
@@ -38,10 +38,10 @@ if chosen is None:
 stakeholder = chosen  # a Stakeholder from here on, also inside save() below
 ui.show_moved_on(stakeholder, week)
 
-current = db.follow_up_for_week(stakeholder.id, week)
-previous = db.previous_follow_up(stakeholder.id, week)
-baseline = db.latest_worksheet(stakeholder.id)
-open_actions = [action for action in db.list_actions(stakeholder.id) if action.is_open]
+current = store.follow_up_for_week(stakeholder.id, week)
+previous = store.previous_follow_up(stakeholder.id, week)
+baseline = store.latest_worksheet(stakeholder.id)
+open_actions = [action for action in store.list_actions(stakeholder.id) if action.is_open]
 
 saved = {
     **{f"rating_{key}": current.ratings.get(key) if current else None
@@ -59,8 +59,8 @@ form = ui.Form(f"fu_{stakeholder.id}_{week.isoformat()}", saved,
 form.show_notices(ui.follow_up_field_text)
 
 if current:
-    st.info(ui.tr("follow_up.already_logged", versions=db.follow_up_versions(stakeholder.id, week)),
-            icon=":material/history:")
+    versions = store.follow_up_versions(stakeholder.id, week)
+    st.info(ui.tr("follow_up.already_logged", versions=versions), icon=":material/history:")
 elif previous is None and not baseline:
     st.warning(ui.tr("follow_up.no_worksheet"), icon=":material/info:")
 
@@ -121,7 +121,7 @@ def save(ratings: dict[str, object], *, unchanged: bool = False) -> None:
         action.id: values[f"outcome_{action.id}"]
         for action in open_actions if values[f"done_{action.id}"]
     }
-    db.save_follow_up(
+    store.save_follow_up(
         stakeholder.id,
         week,
         ratings=ratings,

@@ -5,9 +5,9 @@ import streamlit as st
 
 from belangen import analytics, domain, sample, screens, ui, worksheet
 
-db = ui.get_store()
+store = ui.get_store()
 lang = ui.language()
-project = ui.active_project(db)
+project = ui.active_project(store)
 
 if project is None:
     st.title(ui.tr("overview.welcome_title"))
@@ -18,7 +18,7 @@ if project is None:
         st.switch_page(screens.PROJECTS.path)
     if explore.button(ui.tr("overview.explore_sample"), icon=":material/science:",
                       key="ov_load_sample", width="stretch"):
-        ui.set_active_project(sample.load_sample_project(db))
+        ui.set_active_project(sample.load_sample_project(store))
         ui.clear_caches()
         ui.flash(ui.tr("data.sample_loaded_flash"))
         st.rerun()
@@ -28,16 +28,16 @@ st.title(ui.plain(project.name), anchor=False)
 if project.own_goal:
     st.caption(ui.tr("overview.own_goal", goal=ui.plain(project.own_goal)))
 
-this_week = domain.week_start(db.today())
-status = db.follow_up_status(project.id, this_week)
+this_week = domain.week_start(store.today())
+status = store.follow_up_status(project.id, this_week)
 if status.empty:
     st.info(ui.tr("overview.no_stakeholders"), icon=":material/info:")
     if st.button(ui.tr("overview.add_stakeholders"), type="primary", key="ov_add_stakeholders"):
         st.switch_page(screens.STAKEHOLDERS.path)
     st.stop()
 
-overdue = db.overdue_actions(project.id, this_week)
-habit = analytics.habit(db.logged_weeks(project.id, this_week - pd.Timedelta(weeks=8)),
+overdue = store.overdue_actions(project.id, this_week)
+habit = analytics.habit(store.logged_weeks(project.id, this_week - pd.Timedelta(weeks=8)),
                         this_week, since=project.start_date)
 due = status[~status["logged"]]
 
@@ -55,7 +55,7 @@ if not due.empty:
                  icon=":material/event_repeat:")
 
 st.subheader(ui.tr("overview.stakeholders"))
-ratings = ui.latest_ratings(db, project.id)
+ratings = ui.latest_ratings(store, project.id)
 people = ratings[["stakeholder_id", "stakeholder", "role"]].drop_duplicates("stakeholder_id")
 latest = ratings.pivot_table(index="stakeholder_id", columns="dimension",
                              values="latest_rating").reindex(columns=list(worksheet.DIMENSION_KEYS))
@@ -79,7 +79,7 @@ for row in worksheet.DIMENSIONS:
 columns = ["stakeholder_id", "stakeholder", *worksheet.DIMENSION_KEYS, "latest_week", "role"]
 st.dataframe(table[columns], column_config=column_config, hide_index=True, width="stretch")
 
-open_actions = db.open_actions(project.id)
+open_actions = store.open_actions(project.id)
 st.subheader(ui.tr("overview.open_actions"))
 if open_actions.empty:
     st.caption(ui.tr("overview.no_open_actions"))

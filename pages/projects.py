@@ -6,7 +6,7 @@ import streamlit as st
 
 from belangen import ui
 
-db = ui.get_store()
+store = ui.get_store()
 st.title(ui.tr("projects.title"))
 st.caption(ui.tr("projects.intro"))
 
@@ -28,10 +28,10 @@ def project_fields(form: ui.Form, messages: ui.FieldMessages) -> None:
 with st.container(border=True):
     st.subheader(ui.tr("projects.new"))
     new = ui.Form("proj_new", {"name": "", "description": "", "own_goal": "",
-                               "start_date": db.today()}, version=None)
+                               "start_date": store.today()}, version=None)
     new.draw(
         ui.project_field_text, project_fields, ui.tr("projects.create"),
-        lambda values: ui.set_active_project(db.create_project(
+        lambda values: ui.set_active_project(store.create_project(
             values["name"], values["description"], values["own_goal"], values["start_date"],
             token=new.token)),
         success=ui.tr("projects.created"), type="primary",
@@ -45,7 +45,7 @@ def project_editor(project) -> None:
                    version=project.revision)
     form.draw(
         ui.project_field_text, project_fields, ui.tr("common.save"),
-        lambda values: db.update_project(project.id, form.based_on, **values, token=form.token),
+        lambda values: store.update_project(project.id, form.based_on, **values, token=form.token),
         success=ui.tr("common.saved"),
     )
 
@@ -62,7 +62,7 @@ def archive_buttons(project, is_active: bool) -> None:
         if project.archived:
             ui.action_button(
                 f"{prefix}_reopen", ui.tr("projects.reopen"),
-                partial(db.set_project_archived, project.id, False),
+                partial(store.set_project_archived, project.id, False),
                 success=ui.tr("projects.reopened"), version=project.revision,
             )
         else:
@@ -70,7 +70,7 @@ def archive_buttons(project, is_active: bool) -> None:
             def archive(token: str) -> None:
                 if is_active:
                     st.session_state.pop(ui.PROJECT_KEY, None)
-                db.set_project_archived(project.id, True, token=token)
+                store.set_project_archived(project.id, True, token=token)
 
             ui.action_button(f"{prefix}_archive", ui.tr("projects.archive"), archive,
                              success=ui.tr("projects.archived"), version=project.revision,
@@ -84,8 +84,8 @@ def project_label(project, active) -> str:
     return project.name + marker
 
 
-projects = db.list_projects(include_archived=True)
-active = ui.active_project(db)
+projects = store.list_projects(include_archived=True)
+active = ui.active_project(store)
 if projects:
     # One project's editor at a time (the active one unless another is chosen): with many
     # projects, editors nobody opened would make every click slower.

@@ -6,9 +6,9 @@ import streamlit as st
 
 from belangen import backup, screens, ui, worksheet
 
-db = ui.get_store()
+store = ui.get_store()
 st.title(ui.tr("stakeholders.title"))
-project = ui.require_project(db)
+project = ui.require_project(store)
 lang = ui.language()
 
 st.caption(ui.tr("stakeholders.intro", project=ui.plain(project.name)))
@@ -29,13 +29,13 @@ def stakeholder_fields(form: ui.Form, messages: ui.FieldMessages) -> None:
     messages.slot("")
 
 
-has_stakeholders = bool(db.list_stakeholders(project.id))
+has_stakeholders = bool(store.list_stakeholders(project.id))
 with st.expander(ui.tr("stakeholders.new"), icon=":material/person_add:",
                  expanded=not has_stakeholders):
     new = ui.Form(f"sh_new_{project.id}", dict.fromkeys(STAKEHOLDER_FIELDS, ""), version=None)
     new.draw(
         ui.stakeholder_field_text, stakeholder_fields, ui.tr("stakeholders.add"),
-        lambda values: ui.select_stakeholder(db.create_stakeholder(
+        lambda values: ui.select_stakeholder(store.create_stakeholder(
             project.id, values["name"], values["role"], values["constituency"],
             values["notes"], token=new.token)),
         success=ui.tr("stakeholders.added"), type="primary",
@@ -68,14 +68,14 @@ def interest_form(stakeholder_id: int, interest=None) -> None:
     if interest:
         form.draw(
             ui.interest_field_text, interest_fields, ui.tr("common.save"),
-            lambda values: db.update_interest(interest.id, form.based_on, **values,
+            lambda values: store.update_interest(interest.id, form.based_on, **values,
                                               token=form.token),
             success=ui.tr("common.saved"),
         )
     else:
         form.draw(
             ui.interest_field_text, interest_fields, ui.tr("interests.add"),
-            lambda values: db.add_interest(stakeholder_id, values["text"], values["kind"],
+            lambda values: store.add_interest(stakeholder_id, values["text"], values["kind"],
                                            values["status"], values["signals"], token=form.token),
             success=ui.tr("interests.added"),
         )
@@ -84,7 +84,7 @@ def interest_form(stakeholder_id: int, interest=None) -> None:
 def interests_section(stakeholder_id: int) -> None:
     st.markdown(f"**{ui.tr('interests.title')}**")
     st.caption(worksheet.INTERESTS.question(lang))
-    for interest in db.list_interests(stakeholder_id, include_archived=True):
+    for interest in store.list_interests(stakeholder_id, include_archived=True):
         status = worksheet.INTEREST_STATUSES[interest.status](lang)
         if interest.confirmed_on:
             status += ui.tr("interests.confirmed_on", date=interest.confirmed_on)
@@ -97,7 +97,7 @@ def interests_section(stakeholder_id: int) -> None:
             ui.action_button(
                 f"sh_int_{interest.id}_archive",
                 ui.tr("common.reopen") if interest.archived else ui.tr("common.archive"),
-                partial(db.set_interest_archived, interest.id, not interest.archived),
+                partial(store.set_interest_archived, interest.id, not interest.archived),
                 success=ui.tr("common.saved"), version=interest.revision,
             )
     with st.expander(ui.tr("interests.new"), icon=":material/add:"):
@@ -110,17 +110,17 @@ def stakeholder_editor(stakeholder) -> None:
                    version=stakeholder.revision)
     form.draw(
         ui.stakeholder_field_text, stakeholder_fields, ui.tr("common.save"),
-        lambda values: db.update_stakeholder(stakeholder.id, form.based_on, **values,
+        lambda values: store.update_stakeholder(stakeholder.id, form.based_on, **values,
                                              token=form.token),
         success=ui.tr("common.saved"),
     )
 
 
-stakeholders = db.list_stakeholders(project.id, include_archived=True)
+stakeholders = store.list_stakeholders(project.id, include_archived=True)
 archived = [s for s in stakeholders if s.archived]
 
 st.divider()
-chosen = ui.stakeholder_picker(db, project, key="sh_stakeholder", show_hint=False)
+chosen = ui.stakeholder_picker(store, project, key="sh_stakeholder", show_hint=False)
 if chosen is not None:
     details, interests = st.columns(2, gap="large")
     with details:
@@ -131,7 +131,7 @@ if chosen is not None:
                      query_params={ui.STAKEHOLDER_PARAM: str(chosen.id)})
         ui.action_button(
             f"sh_{chosen.id}_archive", ui.tr("common.archive"),
-            partial(db.set_stakeholder_archived, chosen.id, True),
+            partial(store.set_stakeholder_archived, chosen.id, True),
             success=ui.tr("stakeholders.archived", name=ui.plain(chosen.name)),
             version=chosen.revision, help=ui.tr("stakeholders.archive_help"),
         )
@@ -145,12 +145,12 @@ for stakeholder in archived:
     with st.expander(ui.plain(stakeholder.name), icon=":material/inventory_2:"):
         ui.action_button(
             f"sh_{stakeholder.id}_reopen", ui.tr("common.reopen"),
-            partial(db.set_stakeholder_archived, stakeholder.id, False),
+            partial(store.set_stakeholder_archived, stakeholder.id, False),
             success=ui.tr("common.saved"), version=stakeholder.revision,
         )
         st.warning(ui.tr("stakeholders.delete_warning", name=ui.plain(stakeholder.name)) + " "
                    + ui.tr("stakeholders.delete_copies_warning", name=ui.plain(stakeholder.name),
-                           folder=ui.plain(str(backup.backups_dir(db))),
+                           folder=ui.plain(str(backup.backups_dir(store))),
                            keep=backup.keep_backups()),
                    icon=":material/warning:")
         confirmed = st.checkbox(ui.tr("stakeholders.delete_confirm"),
@@ -160,14 +160,14 @@ for stakeholder in archived:
         if from_copies:
             ui.action_button(
                 f"sh_{stakeholder.id}_delete", ui.tr("stakeholders.delete"),
-                partial(backup.delete_stakeholder_everywhere, db, stakeholder.id),
+                partial(backup.delete_stakeholder_everywhere, store, stakeholder.id),
                 success=ui.tr("stakeholders.deleted_everywhere", name=ui.plain(stakeholder.name)),
                 disabled=not confirmed, type="primary",
             )
         else:
             ui.action_button(
                 f"sh_{stakeholder.id}_delete", ui.tr("stakeholders.delete"),
-                partial(db.delete_stakeholder, stakeholder.id),
+                partial(store.delete_stakeholder, stakeholder.id),
                 success=ui.tr("stakeholders.deleted", name=ui.plain(stakeholder.name)),
                 disabled=not confirmed, type="primary",
             )

@@ -8,11 +8,11 @@ import streamlit as st
 
 from belangen import domain, ui, worksheet
 
-db = ui.get_store()
+store = ui.get_store()
 st.title(ui.tr("trends.title"))
-project = ui.require_project(db)
+project = ui.require_project(store)
 lang = ui.language()
-data = ui.data_key(db)
+data = ui.data_key(store)
 
 VIEWS = ("stakeholder", "latest", "course", "what_worked")
 PERIODS = {"13": 13, "26": 26, "52": 52, "all": None}
@@ -34,14 +34,14 @@ def period_start() -> dt.date | None:
     weeks = PERIODS[chosen]
     if weeks is None:
         return None
-    return domain.week_start(db.today()) - dt.timedelta(weeks=weeks - 1)
+    return domain.week_start(store.today()) - dt.timedelta(weeks=weeks - 1)
 
 
 if view == "stakeholder":
-    stakeholder = ui.stakeholder_picker(db, project, key="tr_stakeholder")
+    stakeholder = ui.stakeholder_picker(store, project, key="tr_stakeholder")
     if stakeholder is not None:
         since = period_start()
-        spec = ui.stakeholder_trend_spec(db, data, project.id, stakeholder.id, lang, since)
+        spec = ui.stakeholder_trend_spec(store, data, project.id, stakeholder.id, lang, since)
         if spec is None:
             st.info(ui.tr("trends.no_ratings_in_period"), icon=":material/info:")
         else:
@@ -49,7 +49,7 @@ if view == "stakeholder":
             st.caption(ui.tr("trends.stakeholder_help"))
 
 elif view == "latest":
-    specs = ui.latest_specs(db, data, project.id, lang)
+    specs = ui.latest_specs(store, data, project.id, lang)
     if specs is None:
         st.info(ui.tr("trends.no_ratings"), icon=":material/info:")
     else:
@@ -65,7 +65,7 @@ elif view == "latest":
 
 elif view == "course":
     since = period_start()
-    people = ui.course_order(db, project.id, st.selectbox(
+    people = ui.course_order(store, project.id, st.selectbox(
         ui.tr("trends.course_order"), ("attention", "name"), key="tr_course_order",
         format_func=lambda key: ui.tr(f"trends.course_order_{key}")))
     if not people:
@@ -81,7 +81,7 @@ elif view == "course":
                 format_func=lambda number: ui.tr(
                     "trends.course_page_range", first=number * COURSE_PAGE + 1,
                     last=number * COURSE_PAGE + len(pages[number]), total=len(people)))
-        spec = ui.course_spec(db, data, project.id, lang, since, tuple(pages[shown]))
+        spec = ui.course_spec(store, data, project.id, lang, since, tuple(pages[shown]))
         if spec is None:
             st.info(ui.tr("trends.no_ratings_in_period"), icon=":material/info:")
         else:
@@ -90,11 +90,11 @@ elif view == "course":
 
 else:
     st.caption(ui.tr("trends.what_worked_intro"))
-    effects = ui.what_worked(db, project.id)
+    effects = ui.what_worked(store, project.id)
     if effects[["with_action_cases", "without_action_cases"]].sum().sum() == 0:
         st.info(ui.tr("trends.what_worked_empty"), icon=":material/info:")
     else:
-        st.vega_lite_chart(ui.what_worked_spec(db, project.id, lang), width="stretch")
+        st.vega_lite_chart(ui.what_worked_spec(store, project.id, lang), width="stretch")
         for effect in effects.itertuples():
             row = worksheet.row(effect.dimension)
             st.markdown(ui.what_worked_sentence(row, effect))

@@ -6,12 +6,12 @@ import streamlit as st
 
 from belangen import screens, ui, worksheet
 
-db = ui.get_store()
+store = ui.get_store()
 st.title(ui.tr("worksheet.title"))
-project = ui.require_project(db)
+project = ui.require_project(store)
 lang = ui.language()
 
-chosen = ui.stakeholder_picker(db, project, key="ws_stakeholder")
+chosen = ui.stakeholder_picker(store, project, key="ws_stakeholder")
 if chosen is None:
     st.stop()
 stakeholder = chosen  # a Stakeholder from here on, also inside the functions below
@@ -19,8 +19,8 @@ stakeholder = chosen  # a Stakeholder from here on, also inside the functions be
 if stakeholder.constituency:
     st.caption(ui.tr("worksheet.constituency", text=ui.plain(stakeholder.constituency)))
 
-actions = db.list_actions(stakeholder.id)
-latest = db.latest_worksheet(stakeholder.id)
+actions = store.list_actions(stakeholder.id)
+latest = store.latest_worksheet(stakeholder.id)
 ACTION_ICONS = {
     "planned": ":material/radio_button_unchecked:",
     "in_progress": ":material/pending:",
@@ -60,7 +60,7 @@ def rated_row(row: worksheet.WorksheetRow) -> None:
     st.text_area(ui.tr("worksheet.reflection"), key=form.key(f"{row.key}_reflection"),
                  height=100, placeholder=ui.tr("worksheet.reflection_placeholder"))
     messages.slot(f"{row.key}.reflection")
-    history = db.worksheet_history(stakeholder.id, row.key)
+    history = store.worksheet_history(stakeholder.id, row.key)
     if len(history) > 1:
         with st.expander(ui.tr("worksheet.history", count=len(history) - 1),
                          icon=":material/history:"):
@@ -70,7 +70,7 @@ def rated_row(row: worksheet.WorksheetRow) -> None:
 
 
 def interests_row() -> None:
-    interests = db.list_interests(stakeholder.id)
+    interests = store.list_interests(stakeholder.id)
     if not interests:
         st.caption(ui.tr("worksheet.no_interests"))
     for interest in interests:
@@ -104,7 +104,7 @@ def action_editor(action) -> None:
     if editor.submit_button(ui.tr("common.save")):
         values = editor.values()
         ui.attempt(
-            lambda: db.update_action(action.id, editor.based_on, text=values["text"],
+            lambda: store.update_action(action.id, editor.based_on, text=values["text"],
                                      planned_week=values["planned_week"],
                                      status=values["status"], done_on=action.done_on,
                                      outcome=values["outcome"], token=editor.token),
@@ -125,7 +125,7 @@ def new_action(row: worksheet.WorksheetRow) -> None:
     if adder.submit_button(ui.tr("actions.add")):
         values = adder.values()
         ui.attempt(
-            lambda: db.add_action(stakeholder.id, row.key, values["text"],
+            lambda: store.add_action(stakeholder.id, row.key, values["text"],
                                   planned_week=values["planned_week"], token=adder.token),
             fields, success=ui.tr("actions.added"), form=adder,
         )
@@ -178,7 +178,7 @@ if form.submit_button(ui.tr("worksheet.save"), type="primary", icon=":material/s
         st.info(ui.tr("worksheet.nothing_changed"), icon=":material/info:")
     else:
         ui.attempt(
-            lambda: db.save_worksheet(
+            lambda: store.save_worksheet(
                 stakeholder.id,
                 {key: {name: form.value(f"{key}_{name}") for name in ui.WORKSHEET_FIELDS}
                  for key in changed_rows},

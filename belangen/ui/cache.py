@@ -1,5 +1,5 @@
 """Results over a whole history, computed once after each write and reused by the reruns in
-between. Every key holds `data_key(db)`: the database's path, so two files in one process never
+between. Every key holds `data_key(store)`: the database's path, so two files in one process never
 share a result, and its data version, which moves with every committed write, so a result made
 before a write is never shown after it (clearing the caches after a write only frees memory).
 
@@ -17,17 +17,17 @@ from belangen import analytics
 from belangen.store import Store
 
 
-def data_key(db: Store) -> str:
+def data_key(store: Store) -> str:
     """The part of every cache key that names the data: file and version."""
-    return f"{db.path}@{db.data_version}"
+    return f"{store.path}@{store.data_version}"
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _what_worked(_db: Store, data: str, project_id: int) -> pd.DataFrame:
+def _what_worked(_store: Store, data: str, project_id: int) -> pd.DataFrame:
     return analytics.what_worked(
-        _db.rating_history(project_id),
-        _db.worksheet_baseline(project_id),
-        _db.actions_done(project_id),
+        _store.rating_history(project_id),
+        _store.worksheet_baseline(project_id),
+        _store.actions_done(project_id),
     )
 
 
@@ -46,7 +46,7 @@ def _spec(chart: Any) -> dict[str, Any]:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def stakeholder_trend_spec(
-    _db: Store, data: str, project_id: int, stakeholder_id: int, lang: str,
+    _store: Store, data: str, project_id: int, stakeholder_id: int, lang: str,
     since: dt.date | None,
 ) -> dict[str, Any] | None:
     """One stakeholder's trend over the weeks since `since` (all when None), built once until
@@ -54,24 +54,24 @@ def stakeholder_trend_spec(
     queries. None when there is nothing to draw in those weeks."""
     from belangen import charts  # imports Altair: only screens with charts pay for it
 
-    history = _db.rating_history(project_id, stakeholder_id, since=since)
-    baseline = _db.worksheet_baseline(project_id, stakeholder_id)
+    history = _store.rating_history(project_id, stakeholder_id, since=since)
+    baseline = _store.worksheet_baseline(project_id, stakeholder_id)
     if history.empty and (baseline.empty or (since is not None and (
             pd.to_datetime(baseline["week"]) < pd.Timestamp(since)).all())):
         return None
-    actions = _db.actions_done(project_id, stakeholder_id)
+    actions = _store.actions_done(project_id, stakeholder_id)
     if since is not None:
         actions = actions[pd.to_datetime(actions["week"]) >= pd.Timestamp(since)]
     return _spec(charts.stakeholder_trend(history, baseline, actions, lang, since=since))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def latest_specs(_db: Store, data: str, project_id: int, lang: str) -> dict[str, Any] | None:
+def latest_specs(_store: Store, data: str, project_id: int, lang: str) -> dict[str, Any] | None:
     """Where the project stands now: the latest-rating heatmap and the grid of positions, or
     None before anyone has a rating."""
     from belangen import charts
 
-    latest = _db.latest_ratings(project_id).dropna(subset=["dimension"])
+    latest = _store.latest_ratings(project_id).dropna(subset=["dimension"])
     if latest["latest_rating"].isna().all():
         return None
     return {
@@ -82,15 +82,15 @@ def latest_specs(_db: Store, data: str, project_id: int, lang: str) -> dict[str,
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def course_spec(
-    _db: Store, data: str, project_id: int, lang: str, since: dt.date | None,
+    _store: Store, data: str, project_id: int, lang: str, since: dt.date | None,
     stakeholders: tuple[str, ...],
 ) -> dict[str, Any] | None:
     """The small multiples of `stakeholders` (one page of them, in this order) over the weeks
     since `since`, or None when those weeks hold nothing of theirs to draw."""
     from belangen import charts
 
-    history = _db.rating_history(project_id, since=since)
-    baseline = _db.worksheet_baseline(project_id)
+    history = _store.rating_history(project_id, since=since)
+    baseline = _store.worksheet_baseline(project_id)
     history = history[history["stakeholder"].isin(stakeholders)]
     baseline = baseline[baseline["stakeholder"].isin(stakeholders)]
     if since is not None:
@@ -109,8 +109,8 @@ screen: one chart for both, nothing drawn twice."""
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _course_order(_db: Store, data: str, project_id: int, order: str) -> list[str]:
-    latest = _db.latest_ratings(project_id)
+def _course_order(_store: Store, data: str, project_id: int, order: str) -> list[str]:
+    latest = _store.latest_ratings(project_id)
     if order == "attention":
         return analytics.attention_order(latest)
     rated = latest.dropna(subset=["latest_rating"])
@@ -118,36 +118,36 @@ def _course_order(_db: Store, data: str, project_id: int, order: str) -> list[st
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _latest_ratings(_db: Store, data: str, project_id: int) -> pd.DataFrame:
-    return _db.latest_ratings(project_id)
+def _latest_ratings(_store: Store, data: str, project_id: int) -> pd.DataFrame:
+    return _store.latest_ratings(project_id)
 
 
-def latest_ratings(db: Store, project_id: int) -> pd.DataFrame:
+def latest_ratings(store: Store, project_id: int) -> pd.DataFrame:
     """`Store.latest_ratings` of the whole project, for the overview's table: read and
     computed once per write rather than on every rerun. A copy, free to change."""
-    return _latest_ratings(db, data_key(db), project_id)
+    return _latest_ratings(store, data_key(store), project_id)
 
 
-def course_order(db: Store, project_id: int, order: str) -> list[str]:
+def course_order(store: Store, project_id: int, order: str) -> list[str]:
     """The stakeholders with ratings, in the order the small multiples show them: who asks for
     attention first, or by name."""
-    return _course_order(db, data_key(db), project_id, order)
+    return _course_order(store, data_key(store), project_id, order)
 
 
-def what_worked(db: Store, project_id: int) -> pd.DataFrame:
+def what_worked(store: Store, project_id: int) -> pd.DataFrame:
     """'Wat werkte?' over the project's whole history (costly: every week of every person)."""
-    return _what_worked(db, data_key(db), project_id)
+    return _what_worked(store, data_key(store), project_id)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _what_worked_spec(_db: Store, data: str, project_id: int, lang: str) -> dict[str, Any]:
+def _what_worked_spec(_store: Store, data: str, project_id: int, lang: str) -> dict[str, Any]:
     from belangen import charts
 
-    effects = _what_worked(_db, data, project_id)
+    effects = _what_worked(_store, data, project_id)
     return _spec(charts.what_worked_chart(effects, lang, titled=False))
 
 
-def what_worked_spec(db: Store, project_id: int, lang: str) -> dict[str, Any]:
+def what_worked_spec(store: Store, project_id: int, lang: str) -> dict[str, Any]:
     """The 'Wat werkte?' chart as its spec, built once until the next write: building and
     checking the chart cost the view most of its run."""
-    return _what_worked_spec(db, data_key(db), project_id, lang)
+    return _what_worked_spec(store, data_key(store), project_id, lang)

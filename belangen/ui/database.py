@@ -35,9 +35,9 @@ def _daily_safety_copy(path: str, day: str) -> threading.Thread:
     return worker
 
 
-def _copy_quietly(db: Store) -> None:
+def _copy_quietly(store: Store) -> None:
     try:
-        backup.daily_safety_copy(db)
+        backup.daily_safety_copy(store)
     except Exception as error:  # a failed copy must not break the app
         print(f"Belangen: the daily safety copy failed ({error}); retried next start",
               file=sys.stderr)
@@ -48,9 +48,9 @@ def get_store() -> Store:
     _leave_legacy_page_discovery()
     path = configured_db_path()
     try:
-        db = _open_store(str(path))
-        _daily_safety_copy(str(path), db.today().isoformat())
-        return db
+        store = _open_store(str(path))
+        _daily_safety_copy(str(path), store.today().isoformat())
+        return store
     except DatabaseUnavailable as problem:
         key = f"db.{problem.reason}"
         # The terminal gets the path as it is; the page, where it would be Markdown, literally.

@@ -16,7 +16,7 @@ from belangen.store import (
 CHECKED_BACKUP_KEY = "data_restore_checked"
 
 
-def checked_backup(db: Store, upload: Any) -> backup.BackupInfo | backup.BackupRefused:
+def checked_backup(store: Store, upload: Any) -> backup.BackupInfo | backup.BackupRefused:
     """What an uploaded backup holds, or why it is refused: checked once per uploaded file.
 
     The file stays in the uploader while the user reads and confirms, and every click reruns
@@ -26,7 +26,7 @@ def checked_backup(db: Store, upload: Any) -> backup.BackupInfo | backup.BackupR
     if checked is None or checked[0] != upload.file_id:
         try:
             result: backup.BackupInfo | backup.BackupRefused = backup.inspect_backup(
-                db, upload.getvalue()
+                store, upload.getvalue()
             )
         except backup.BackupRefused as refusal:
             result = refusal
@@ -35,21 +35,21 @@ def checked_backup(db: Store, upload: Any) -> backup.BackupInfo | backup.BackupR
     return checked[1]
 
 
-def prepare_export(key: str, db: Store, make: Callable[[], bytes]) -> None:
+def prepare_export(key: str, store: Store, make: Callable[[], bytes]) -> None:
     """Make a file to download and keep it in the session with the data version it was made
     at (read first: a write while it is being made makes it stale too)."""
-    version = db.data_version
+    version = store.data_version
     st.session_state[key] = (version, make())
 
 
-def prepared_export(key: str, db: Store) -> bytes | None:
+def prepared_export(key: str, store: Store) -> bytes | None:
     """A file `prepare_export` made, or None once anything was written after it: an export
     made before a delete must not be offered afterwards. A stale one is dropped at once."""
     kept = st.session_state.get(key)
     if kept is None:
         return None
     version, data = kept
-    if version != db.data_version:
+    if version != store.data_version:
         del st.session_state[key]
         return None
     return data

@@ -33,16 +33,16 @@ STAKEHOLDER_URL_SEEN_KEY = "stakeholder_url_seen"
 PROJECT_PICKER_KEY = "sidebar_project"
 
 
-def active_project(db: Store) -> Project | None:
+def active_project(store: Store) -> Project | None:
     """The project the user works in: the one chosen before, else the first active one."""
-    projects = db.list_projects()
+    projects = store.list_projects()
     chosen = st.session_state.get(PROJECT_KEY)
     for project in projects:
         if project.id == chosen:
             return project
     if chosen is not None:
         try:
-            project = db.get_project(chosen)
+            project = store.get_project(chosen)
             return project
         except NotFound:
             pass
@@ -57,12 +57,12 @@ def set_active_project(project_id: int) -> None:
     st.session_state.pop(STAKEHOLDER_KEY, None)
 
 
-def project_picker(db: Store) -> Project | None:
+def project_picker(store: Store) -> Project | None:
     """The active project in the sidebar; every screen works within it."""
-    project = active_project(db)
+    project = active_project(store)
     if project is None:
         return None
-    projects = db.list_projects()
+    projects = store.list_projects()
     if project.archived:
         projects = [project, *projects]
     names = {p.id: p.name for p in projects}
@@ -78,9 +78,9 @@ def project_picker(db: Store) -> Project | None:
     return project
 
 
-def require_project(db: Store) -> Project:
+def require_project(store: Store) -> Project:
     """Stop the page with a pointer to Projecten when there is no project yet."""
-    project = active_project(db)
+    project = active_project(store)
     if project is None:
         st.info(tr("common.no_project"), icon=":material/info:")
         st.page_link(screens.PROJECTS.path, label=tr("common.go_to_projects"),
@@ -90,7 +90,7 @@ def require_project(db: Store) -> Project:
 
 
 def stakeholder_picker(
-    db: Store,
+    store: Store,
     project: Project,
     *,
     key: str,
@@ -108,8 +108,8 @@ def stakeholder_picker(
     if requested != st.session_state.get(STAKEHOLDER_URL_SEEN_KEY):
         st.session_state[STAKEHOLDER_URL_SEEN_KEY] = requested
         if requested is not None:
-            _follow_stakeholder_link(db, project, requested)
-    stakeholders = db.list_stakeholders(project.id)
+            _follow_stakeholder_link(store, project, requested)
+    stakeholders = store.list_stakeholders(project.id)
     if not stakeholders:
         if show_hint:
             st.info(tr("common.no_stakeholders"), icon=":material/info:")
@@ -140,9 +140,9 @@ def select_stakeholder(stakeholder_id: int) -> None:
     st.session_state[STAKEHOLDER_URL_SEEN_KEY] = str(stakeholder_id)
 
 
-def _follow_stakeholder_link(db: Store, project: Project, requested: str) -> None:
+def _follow_stakeholder_link(store: Store, project: Project, requested: str) -> None:
     try:
-        wanted = db.get_stakeholder(int(requested))
+        wanted = store.get_stakeholder(int(requested))
     except (ValueError, NotFound):
         st.warning(tr("common.stakeholder_link_unknown"), icon=":material/link_off:")
         del st.query_params[STAKEHOLDER_PARAM]
