@@ -780,7 +780,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Weinig gevallen zeggen weinig: bij een handvol weken kan het toeval zijn.",
         "Few cases mean little: with a handful of weeks it may be chance.",
     ),
-    # --- exports (issue 4: worksheet export, calendar, backup and restore) -------------------
+    # --- exports: worksheet documents, calendar, backup and restore ---------------------------
     "export.title_stakeholder": (
         "Maak gebruik van belangen — {name}",
         "Make use of interests — {name}",

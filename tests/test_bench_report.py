@@ -1,5 +1,5 @@
 """The benchmark's browser targets (bench/browser.py `report`): ratios of figures from one run,
-each PASS or FAIL as issue 13 sets them. Made-up figures; no time is measured here."""
+each PASS or FAIL against its target. Made-up figures; no time is measured here."""
 
 from __future__ import annotations
 

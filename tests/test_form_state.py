@@ -92,7 +92,7 @@ def test_unsaved_changes_come_back_after_leaving_the_page() -> None:
 
 
 def test_a_saved_form_reads_back_after_leaving_not_as_a_default() -> None:
-    """The defect of issue 10: a seeded flag outlived the widget keys and the radio read 1."""
+    """The defect this replaced: a seeded flag outlived the widget keys and the radio read 1."""
     state: dict = {}
     draw(state, {"rating_value": None, "reflection": ""}, version=None)
     form_state.saved(state, FORM)  # the page stored it and reruns

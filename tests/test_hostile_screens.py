@@ -1,4 +1,4 @@
-"""Odd and hostile input typed into the screens (issue 5): each case is refused with a message
+"""Odd and hostile input typed into the screens: each case is refused with a message
 at the field and nothing changes, or it is stored exactly as typed and shown as literal text."""
 
 from __future__ import annotations

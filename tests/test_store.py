@@ -228,7 +228,7 @@ def test_an_action_cannot_be_done_in_the_future(fixed_store) -> None:
     assert db.list_actions(stakeholder_id) == []
 
 
-# --- a submission is stored once (issue 10) ---------------------------------------------------
+# --- a submission is stored once (a double click, a resent message) --------------------------
 
 
 def test_a_second_submit_with_the_same_token_stores_nothing_new(store: Store) -> None:

@@ -1,4 +1,4 @@
-"""User text is never Markdown, by construction (issue 11, finding 2).
+"""User text is never Markdown, by construction.
 
 Streamlit renders Markdown in far more places than `st.markdown`: titles, headers, captions,
 alerts, toasts, metric labels, every widget label and help text, radio options, expander and tab

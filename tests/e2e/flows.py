@@ -212,7 +212,7 @@ def worksheet_row_state(app: AppPage, stakeholder_id: int, row: worksheet.Worksh
     }
 
 
-# --- the weekly loop (issue 10) ------------------------------------------------------------
+# --- the weekly loop -----------------------------------------------------------------------
 
 
 def this_week() -> dt.date:
