@@ -129,6 +129,22 @@ def _verdict(ok: bool) -> str:
     return "PASS" if ok else "FAIL"
 
 
+COLD_START_LIMIT = 1.2
+
+
+def cold_start_target(cold: dict[str, Any]) -> tuple[str, bool]:
+    """The first page drawn within 1.2× `streamlit hello`'s in every paired start. Starts
+    alternate app and hello, so the n-th of each ran under the same conditions: the target holds
+    for each pair, not only for the medians."""
+    ratios = [app / hello for app, hello in
+              zip(cold["app"]["samples"], cold["hello"]["samples"], strict=True)]
+    worst = max(ratios, default=None)
+    label = (f"cold start: first page drawn ≤ {COLD_START_LIMIT}× streamlit hello's in each of "
+             f"{len(ratios)} paired starts (worst {worst or 0:.2f}×: "
+             + ", ".join(f"{ratio:.2f}" for ratio in ratios) + ")")
+    return label, worst is not None and worst <= COLD_START_LIMIT
+
+
 def report(figures: dict[str, Any]) -> tuple[str, bool]:
     """The results as Markdown, and whether every target was met."""
     pages = figures["pages"]
@@ -165,9 +181,7 @@ def report(figures: dict[str, Any]) -> tuple[str, bool]:
     targets.append((f"saving a follow-up at L ≤ 1.25× at S ({save_ratio or 0:.2f}×)",
                     bool(save_ratio is not None and save_ratio <= 1.25)))
     cold = figures["cold_start"]
-    cold_ratio = _ratio(cold["app"]["median"], cold["hello"]["median"])
-    targets.append((f"cold start ≤ 1.3× streamlit hello ({cold_ratio or 0:.2f}×)",
-                    bool(cold_ratio is not None and cold_ratio <= 1.3)))
+    targets.append(cold_start_target(cold))
     peak = figures["memory"]["peak_rss_mb"]
     targets.append((f"peak memory at L < 400 MB ({peak:.0f} MB)", peak < 400))
 

@@ -86,3 +86,15 @@ def test_errors_and_missing_figures_fail() -> None:
     lines, _ = browser.report(_figures({"broken": _interaction(
         [], large=100.0, errors=["MeasurementError: no run"])}))
     assert any("MeasurementError: no run" in line for line in lines)
+
+
+def test_cold_start_holds_for_every_paired_start_not_only_the_medians() -> None:
+    from bench.__main__ import cold_start_target
+
+    def verdict(app: list[float], hello: list[float]) -> bool:
+        return cold_start_target({"app": {"samples": app}, "hello": {"samples": hello}})[1]
+
+    assert verdict([2.2, 2.3, 2.1], [2.0, 2.0, 2.0])
+    # Medians 2.2 against 2.0 pass; one start at 1.3× does not.
+    assert not verdict([2.2, 2.6, 2.1], [2.0, 2.0, 2.0])
+    assert not verdict([], [])
