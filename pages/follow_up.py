@@ -71,7 +71,7 @@ for pair in (worksheet.DIMENSIONS[:2], worksheet.DIMENSIONS[2:]):
         with column:
             ui.rating_input(row, form.key(f"rating_{row.key}"),
                             f"{row.number}. {row.question(lang)}")
-            ui.previous_rating_caption(row, previous, baseline.get(row.key))
+            ui.previous_rating_caption(row, previous, baseline.get(row.key), today)
             messages.slot(f"rating.{row.key}")
 
 actions_column, reflection_column = st.columns(2, gap="large")

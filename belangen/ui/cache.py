@@ -65,13 +65,18 @@ def stakeholder_trend_spec(
     return _spec(charts.stakeholder_trend(history, baseline, actions, lang, since=since))
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def _latest_ratings(_store: Store, data: str, project_id: int) -> pd.DataFrame:
+    return _store.latest_ratings(project_id)
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
 def latest_specs(_store: Store, data: str, project_id: int, lang: str) -> dict[str, Any] | None:
     """Where the project stands now: the latest-rating heatmap and the grid of positions, or
     None before anyone has a rating."""
     from belangen import charts
 
-    latest = _store.latest_ratings(project_id).dropna(subset=["dimension"])
+    latest = _latest_ratings(_store, data, project_id).dropna(subset=["dimension"])
     if latest["latest_rating"].isna().all():
         return None
     return {
@@ -110,16 +115,11 @@ screen: one chart for both, nothing drawn twice."""
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _course_order(_store: Store, data: str, project_id: int, order: str) -> list[str]:
-    latest = _store.latest_ratings(project_id)
+    latest = _latest_ratings(_store, data, project_id)
     if order == "attention":
         return analytics.attention_order(latest)
     rated = latest.dropna(subset=["latest_rating"])
     return list(dict.fromkeys(rated["stakeholder"].astype(str)))  # the store's name order
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def _latest_ratings(_store: Store, data: str, project_id: int) -> pd.DataFrame:
-    return _store.latest_ratings(project_id)
 
 
 def latest_ratings(store: Store, project_id: int) -> pd.DataFrame:

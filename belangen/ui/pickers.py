@@ -33,9 +33,11 @@ STAKEHOLDER_URL_SEEN_KEY = "stakeholder_url_seen"
 PROJECT_PICKER_KEY = "sidebar_project"
 
 
-def active_project(store: Store) -> Project | None:
-    """The project the user works in: the one chosen before, else the first active one."""
-    projects = store.list_projects()
+def active_project(store: Store, projects: list[Project] | None = None) -> Project | None:
+    """The project the user works in: the one chosen before, else the first active one.
+    `projects`: the active projects, when the caller has them already."""
+    if projects is None:
+        projects = store.list_projects()
     chosen = st.session_state.get(PROJECT_KEY)
     for project in projects:
         if project.id == chosen:
@@ -59,10 +61,10 @@ def set_active_project(project_id: int) -> None:
 
 def project_picker(store: Store) -> Project | None:
     """The active project in the sidebar; every screen works within it."""
-    project = active_project(store)
+    projects = store.list_projects()
+    project = active_project(store, projects)
     if project is None:
         return None
-    projects = store.list_projects()
     if project.archived:
         projects = [project, *projects]
     names = {p.id: p.name for p in projects}

@@ -19,12 +19,14 @@ MOVED_ON_KEY = "follow_up_moved_on"
 
 
 def previous_rating_caption(
-    row: worksheet.WorksheetRow, previous: domain.FollowUp | None, baseline: Any
+    row: worksheet.WorksheetRow, previous: domain.FollowUp | None, baseline: Any,
+    today: dt.date,
 ) -> None:
-    """Under a rating: what it was last time, so the user re-rates instead of guessing."""
+    """Under a rating: what it was last time, so the user re-rates instead of guessing.
+    `today` is the store's, the clock every other date on the page follows."""
     if previous is not None and row.key in previous.ratings:
         st.caption(tr("follow_up.previous_rating",
-                      week=formats.week_short(previous.week, language(), dt.date.today()),
+                      week=formats.week_short(previous.week, language(), today),
                       rating=rating_text(row, previous.ratings[row.key])))
     elif baseline is not None:
         st.caption(tr("follow_up.worksheet_rating", rating=rating_text(row, baseline.rating)))
