@@ -5,6 +5,8 @@ import streamlit as st
 
 from belangen import domain, ui, worksheet
 
+FIRST_QUESTION = "follow_up.first_question"
+
 store = ui.get_store()
 st.title(ui.tr("follow_up.title"))
 project = ui.require_project(store)
@@ -71,6 +73,8 @@ for pair in (worksheet.DIMENSIONS[:2], worksheet.DIMENSIONS[2:]):
         with column:
             ui.rating_input(row, form.key(f"rating_{row.key}"),
                             f"{row.number}. {row.question(lang)}")
+            if row is worksheet.DIMENSIONS[0]:
+                ui.focus_if_requested(FIRST_QUESTION, form.key(f"rating_{row.key}"))
             ui.previous_rating_caption(row, previous, baseline.get(row.key), today)
             messages.slot(f"rating.{row.key}")
 
@@ -134,6 +138,8 @@ def save(ratings: dict[str, object], *, unchanged: bool = False) -> None:
         based_on=form.based_on,
         token=form.token,
     )
+    # Keyboard users go on where the next form starts, not at the bottom of this one.
+    ui.request_focus(FIRST_QUESTION)
     ui.move_on_after_saving(stakeholder, week, is_first_save=current is None,
                             todo=todo, is_current_week=week == this_week)
 

@@ -41,6 +41,7 @@ from belangen.ui.forms import (
 )
 from belangen.ui.language import LANGUAGE_KEY, language, language_picker, tr, tr_count
 from belangen.ui.navigation import app_pages, claim_navigation, overview_alias
+from belangen.ui.page_script import focus_if_requested, request_focus
 from belangen.ui.pickers import (
     PROJECT_KEY,
     STAKEHOLDER_KEY,
@@ -112,6 +113,7 @@ __all__ = [
     "date_field",
     "error_text",
     "flash",
+    "focus_if_requested",
     "follow_up_field_text",
     "friendly_errors",
     "get_store",
@@ -133,6 +135,7 @@ __all__ = [
     "rating_number_text",
     "rating_text",
     "refuse_unless_private",
+    "request_focus",
     "require_project",
     "select_stakeholder",
     "set_active_project",

@@ -184,3 +184,52 @@ def test_the_first_session_after_a_start_keeps_its_choices_across_pages(seeded, 
             "Typed in the very first session")
     assert not app.exception_texts()
     browser_log.assert_clean()
+
+
+def focused_field(app) -> str | None:
+    """The widget key (`st-key-…` class) around the element that has keyboard focus, if any."""
+    return app.page.evaluate("""() => {
+        const box = document.activeElement && document.activeElement.closest("[class*='st-key-']");
+        if (!box) return null;
+        const name = [...box.classList].find(c => c.startsWith("st-key-"));
+        return name.slice("st-key-".length);
+    }""")
+
+
+def in_window(app, key: str) -> bool:
+    return app.page.evaluate("""(key) => {
+        const box = document.querySelector(".st-key-" + key).getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight;
+    }""", key)
+
+
+def test_after_saving_focus_goes_to_the_first_question_of_the_next_form(seeded, app,
+                                                                       browser_log):
+    """A keyboard user goes on at the first question of the form that follows, in view, instead
+    of at the bottom of the form just saved (issue 14)."""
+    bob = seeded[NAMES[1]]
+    first = worksheet.DIMENSIONS[0].key
+    app.goto_page(tr("nav.follow_up"))
+    flows.choose_week(app, this_week())
+    flows.choose_stakeholder(app, NAMES[1])
+    flows.fill_follow_up(app, bob, this_week(), (3, 2, 3, 2), "Met het toetsenbord")
+    flows.save_follow_up(app, bob, this_week())
+    app.page.wait_for_function("() => document.activeElement.tagName === 'INPUT'", timeout=5000)
+    after = flows.stakeholder_in_url(app)
+    assert after != bob, "moved on to the next person still to do"
+    expected = f"{flows.follow_up_form(after, this_week())}__rating_{first}"
+    assert focused_field(app) == expected
+    assert in_window(app, expected)
+
+    # A backfill stays with the same person: focus goes back to the top of that form.
+    week = this_week() - dt.timedelta(weeks=7)
+    flows.choose_week(app, week)
+    flows.choose_stakeholder(app, NAMES[1])
+    flows.fill_follow_up(app, bob, week, (2, 2, 2, 2), "Ingehaald met het toetsenbord")
+    flows.save_follow_up(app, bob, week)
+    app.page.wait_for_function("() => document.activeElement.tagName === 'INPUT'", timeout=5000)
+    expected = f"{flows.follow_up_form(bob, week)}__rating_{first}"
+    assert focused_field(app) == expected
+    assert in_window(app, expected)
+    assert not app.exception_texts()
+    browser_log.assert_clean()
