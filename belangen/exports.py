@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TypedDict, Unpack
 
 import pandas as pd
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from belangen import domain, worksheet
@@ -636,7 +636,50 @@ def _first_line(text: str, limit: int = 80) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
-def actions_calendar(store: Store, project_id: int | None = None, *, lang: str = "nl") -> bytes:
+@dataclass(frozen=True)
+class CheckInReminder:
+    """A weekly calendar event for the check-in: on `weekday` (0 = Monday) at `start`, in the
+    user's own local time, with a link back to the app at `address`."""
+
+    weekday: int
+    start: dt.time
+    address: str
+    minutes: int = 15
+
+
+def _check_in_event(reminder: CheckInReminder, project: str | None, today: dt.date,
+                    stamp: dt.datetime, lang: str) -> Event:
+    """One recurring event (RRULE weekly) with an alarm at its start.
+
+    Floating local time (no time zone), so it stays at the chosen hour in the user's own zone and
+    across summer time. The UID names the project, so importing again replaces the reminder
+    instead of adding a second one.
+    """
+    first_day = today + dt.timedelta(days=(reminder.weekday - today.weekday()) % 7)
+    start = dt.datetime.combine(first_day, reminder.start)
+    event = Event()
+    event.add("uid", f"belangen-check-in-{project or 'all'}@belangen.local".replace(" ", "-"))
+    event.add("dtstamp", stamp.astimezone(dt.UTC))
+    event.add("summary", t("calendar.check_in", lang) + (f" · {project}" if project else ""))
+    event.add("dtstart", start)
+    event.add("duration", dt.timedelta(minutes=reminder.minutes))
+    event.add("rrule", {"freq": "weekly", "byday": _ICAL_DAYS[reminder.weekday]})
+    event.add("transp", "OPAQUE")
+    event.add("description", t("calendar.check_in_description", lang, address=reminder.address))
+    event.add("url", reminder.address)
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", t("calendar.check_in", lang))
+    alarm.add("trigger", dt.timedelta(0))
+    event.add_component(alarm)
+    return event
+
+
+_ICAL_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def actions_calendar(store: Store, project_id: int | None = None, *, lang: str = "nl",
+                     reminder: CheckInReminder | None = None) -> bytes:
     """Open actions with a planned week as an .ics file: one all-day event spanning that week.
 
     All-day events (DATE values, end exclusive on the next Monday) import the same way in
@@ -644,6 +687,7 @@ def actions_calendar(store: Store, project_id: int | None = None, *, lang: str =
     marked free time so they do not block anyone's agenda. The UID is built from the action's
     id and creation moment, so importing again updates events instead of duplicating them; the
     SEQUENCE follows the action's revision. Without a project, sample projects are left out.
+    With a `reminder`, the file also holds the weekly check-in as a recurring event.
     """
     planned = store.planned_actions(project_id)
     calendar = Calendar()
@@ -681,6 +725,10 @@ def actions_calendar(store: Store, project_id: int | None = None, *, lang: str =
         )
         event.add("categories", [t("calendar.project", lang) + ": " + project])
         calendar.add_component(event)
+    if reminder is not None:
+        project_name = store.get_project(project_id).name if project_id is not None else None
+        calendar.add_component(_check_in_event(reminder, project_name, store.today(),
+                                               store.now(), lang))
     return calendar.to_ical()
 
 

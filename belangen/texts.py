@@ -14,6 +14,11 @@ MONTHS_SHORT = {
     "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
 }
 
+WEEKDAYS = {
+    "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+
 TEXTS: dict[str, tuple[str, str]] = {
     # --- navigation and shared ----------------------------------------------------------------
     "nav.overview": ("Overzicht", "Overview"),
@@ -557,6 +562,34 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Open the file in your browser and choose Print → Save as PDF.",
     ),
     "data.download_calendar": ("Agenda (.ics)", "Calendar (.ics)"),
+    "data.calendar_title": ("**In je agenda**", "**In your calendar**"),
+    "data.reminder": (
+        "Met een wekelijkse herinnering voor de weekcheck",
+        "With a weekly reminder for the check-in",
+    ),
+    "data.reminder_help": (
+        "Het agendabestand krijgt dan ook een terugkerende afspraak van een kwartier, met een "
+        "melding en het adres van Belangen op deze computer.",
+        "The calendar file then also holds a recurring quarter-hour event, with an alert and "
+        "the address of Belangen on this computer.",
+    ),
+    "data.reminder_day": ("Dag", "Day"),
+    "data.reminder_time": ("Tijd", "Time"),
+    "data.reminder_how": ("Zo zet je het in je agenda", "How to add it to your calendar"),
+    "data.reminder_steps": (
+        "- **Outlook**: open het gedownloade .ics-bestand en kies *Opslaan en sluiten*. In Outlook "
+        "op het web: *Agenda* → *Agenda toevoegen* → *Uploaden vanuit bestand*.\n"
+        "- **Google Agenda**: *Instellingen* (het tandwiel) → *Importeren en exporteren* → "
+        "*Importeren*; kies het bestand en de agenda waarin het moet komen.\n\n"
+        "De herinnering herhaalt zich elke week. Wil je later een andere dag of tijd, verwijder "
+        "dan de oude herinnering uit je agenda voordat je de nieuwe toevoegt.",
+        "- **Outlook**: open the downloaded .ics file and choose *Save & Close*. In Outlook on "
+        "the web: *Calendar* → *Add calendar* → *Upload from file*.\n"
+        "- **Google Calendar**: *Settings* (the gear) → *Import & export* → *Import*; choose "
+        "the file and the calendar it should go to.\n\n"
+        "The reminder repeats every week. To change its day or time later, delete the old "
+        "reminder from your calendar before adding the new one.",
+    ),
     "data.download_calendar_help": (
         "De geplande acties als afspraken in hun week, voor Outlook, Google Agenda of Apple "
         "Agenda.",
@@ -833,6 +866,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "calendar.stakeholder": ("Stakeholder", "Stakeholder"),
     "calendar.project": ("Project", "Project"),
     "calendar.row": ("Werkbladrij", "Worksheet row"),
+    "calendar.check_in": ("Weekcheck Belangen", "Belangen weekly check-in"),
+    "calendar.check_in_description": (
+        "Tijd voor je weekcheck: per stakeholder de vier waarderingen opnieuw bekijken, afvinken "
+        "wat je deed en kort noteren wat je leerde.\n\nBelangen draait op je eigen computer: "
+        "start het met 'make run' en open {address}",
+        "Time for your weekly check-in: look at the four ratings again for each stakeholder, tick "
+        "off what you did and note briefly what you learned.\n\nBelangen runs on your own "
+        "computer: start it with 'make run' and open {address}",
+    ),
     "backup.refused.malformed": (
         "Dit bestand is geen leesbare reservekopie van Belangen. Er is niets veranderd.",
         "This file is not a readable Belangen backup. Nothing was changed.",

@@ -48,7 +48,7 @@ else:
             return exports.project_html(store, project_id, lang=lang, include_hidden=include_hidden)
         return exports.stakeholder_html(store, scope, lang=lang, include_hidden=include_hidden)
 
-    markdown_column, html_column, calendar_column = st.columns(3)
+    markdown_column, html_column = st.columns(2)
     markdown_column.download_button(
         ui.tr("data.download_markdown"), data=markdown_document, file_name=f"{stem}.md",
         mime="text/markdown", icon=":material/description:", key="data_download_md",
@@ -58,13 +58,17 @@ else:
         mime="text/html", icon=":material/print:", key="data_download_html",
         help=ui.tr("data.download_html_help"),
     )
-    calendar_column.download_button(
-        ui.tr("data.download_calendar"),
-        data=lambda: exports.actions_calendar(store, project_id, lang=lang),
-        file_name=exports.calendar_file_name(store.today()), mime="text/calendar",
-        icon=":material/calendar_month:", key="data_download_ics",
-        help=ui.tr("data.download_calendar_help"),
-    )
+    with st.container(border=True, key="data_calendar"):
+        st.markdown(ui.tr("data.calendar_title"))
+        st.caption(ui.tr("data.download_calendar_help"))
+        reminder = ui.check_in_reminder()
+        st.download_button(
+            ui.tr("data.download_calendar"),
+            data=lambda: exports.actions_calendar(store, project_id, lang=lang,
+                                                  reminder=reminder),
+            file_name=exports.calendar_file_name(store.today()), mime="text/calendar",
+            icon=":material/calendar_month:", key="data_download_ics",
+        )
 
 # --- All data --------------------------------------------------------------------------------
 st.subheader(ui.tr("data.tables_export"))

@@ -317,3 +317,38 @@ def test_calendar_without_project_leaves_the_sample_out(db: Store, sample: int) 
     found = events(exports.actions_calendar(db))
     assert len(found) == len(planned_action_ids(db, project_id)) == 1
     assert HOSTILE in str(found[0]["SUMMARY"])
+
+
+FRIDAY_AFTERNOON = exports.CheckInReminder(weekday=4, start=dt.time(15, 30),
+                                           address="http://localhost:8501/")
+
+
+def check_ins(data: bytes) -> list[Any]:
+    return [event for event in events(data) if "check-in" in str(event["UID"])]
+
+
+def test_the_weekly_check_in_is_a_recurring_event_with_an_alarm(db: Store, sample: int) -> None:
+    data = exports.actions_calendar(db, sample, reminder=FRIDAY_AFTERNOON)
+    (event,) = check_ins(data)
+    rule = event.decoded("RRULE")
+    assert rule["FREQ"] == ["WEEKLY"] and rule["BYDAY"] == ["FR"]
+    start = event.decoded("DTSTART")
+    assert start.tzinfo is None, "floating local time: the user's own hour in any zone"
+    assert start.weekday() == 4 and start.time() == dt.time(15, 30)
+    assert 0 <= (start.date() - db.today()).days < 7, "the first one is the coming Friday"
+    assert event.decoded("DURATION") == dt.timedelta(minutes=15)
+    (alarm,) = event.walk("VALARM")
+    assert str(alarm["ACTION"]) == "DISPLAY"
+    assert alarm.decoded("TRIGGER") == dt.timedelta(0)
+    assert "http://localhost:8501/" in str(event["DESCRIPTION"])
+    assert len(events(data)) == len(planned_action_ids(db, sample)) + 1, "beside the actions"
+
+
+def test_the_check_in_keeps_its_uid_so_a_second_import_replaces_it(db: Store, sample: int) -> None:
+    first = check_ins(exports.actions_calendar(db, sample, reminder=FRIDAY_AFTERNOON))
+    monday_morning = exports.CheckInReminder(weekday=0, start=dt.time(9, 0),
+                                             address="http://localhost:8501/")
+    second = check_ins(exports.actions_calendar(db, sample, reminder=monday_morning))
+    assert [str(e["UID"]) for e in first] == [str(e["UID"]) for e in second]
+    assert second[0].decoded("RRULE")["BYDAY"] == ["MO"]
+    assert not check_ins(exports.actions_calendar(db, sample)), "no reminder unless asked"

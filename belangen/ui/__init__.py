@@ -27,7 +27,12 @@ from belangen.ui.cache import (
 )
 from belangen.ui.database import _daily_safety_copy, _open_store, clear_caches, get_store
 from belangen.ui.errors import error_text, friendly_errors, refuse_unless_private
-from belangen.ui.exports import checked_backup, prepare_export, prepared_export
+from belangen.ui.exports import (
+    check_in_reminder,
+    checked_backup,
+    prepare_export,
+    prepared_export,
+)
 from belangen.ui.forms import (
     FLASH_KEY,
     FieldMessages,
@@ -104,6 +109,7 @@ __all__ = [
     "attempt",
     "begin_run",
     "changed_worksheet_rows",
+    "check_in_reminder",
     "checked_backup",
     "claim_navigation",
     "clear_caches",

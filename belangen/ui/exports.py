@@ -3,15 +3,17 @@ with any write."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
 
-from belangen import backup
+from belangen import backup, exports, texts
 from belangen.store import (
     Store,
 )
+from belangen.ui.language import language, tr
 
 CHECKED_BACKUP_KEY = "data_restore_checked"
 
@@ -53,3 +55,32 @@ def prepared_export(key: str, store: Store) -> bytes | None:
         del st.session_state[key]
         return None
     return data
+
+
+REMINDER_TIMES = tuple(dt.time(hour, minute) for hour in range(7, 19) for minute in (0, 30))
+
+
+def app_address() -> str:
+    """Where this app answers on this computer, for links the user keeps outside it."""
+    host = st.get_option("browser.serverAddress") or "localhost"
+    return f"http://{host}:{st.get_option('server.port')}/"
+
+
+def check_in_reminder() -> exports.CheckInReminder | None:
+    """The weekly reminder's day and time for the calendar file, or None when it is not wanted.
+    A choice for the next download, not saved data."""
+    lang = language()
+    if not st.checkbox(tr("data.reminder"), value=True, key="data_reminder",
+                       help=tr("data.reminder_help")):
+        return None
+    day_column, time_column = st.columns(2)
+    weekday = day_column.selectbox(tr("data.reminder_day"), range(7), index=4,
+                                   key="data_reminder_day",
+                                   format_func=lambda day: texts.WEEKDAYS[lang][day])
+    start = time_column.selectbox(tr("data.reminder_time"), REMINDER_TIMES,
+                                  index=REMINDER_TIMES.index(dt.time(15, 30)),
+                                  key="data_reminder_time",
+                                  format_func=lambda moment: moment.strftime("%H:%M"))
+    with st.expander(tr("data.reminder_how")):
+        st.markdown(tr("data.reminder_steps"))
+    return exports.CheckInReminder(weekday=weekday, start=start, address=app_address())
