@@ -42,6 +42,12 @@ def _json_for_script(value: str) -> str:
     return json.dumps(value).replace("<", "\\u003c").replace(">", "\\u003e")
 
 
+def is_page_script(body: str) -> bool:
+    """Whether raw HTML on the page is one of these scripts (for tests that allow no other)."""
+    head = _FOCUS_SCRIPT.split("{selector}")[0].replace("{{", "{").replace("}}", "}")
+    return body.startswith(head)
+
+
 def request_focus(target: str) -> None:
     """Ask that the next drawing of `target` (a name the page gives its first field) takes focus."""
     st.session_state[FOCUS_REQUEST_KEY] = target
