@@ -243,7 +243,7 @@ class Habit:
     """Weeks logged out of the last `window`: a count, so one missed week does not wipe it out.
 
     `weeks` lists every week of the window (oldest first) with whether it was logged; `streak`
-    counts consecutive logged weeks up to the window's last week, for those who like one.
+    counts the window's consecutive logged weeks up to its last, for those who like one.
     """
 
     logged: int
@@ -263,12 +263,15 @@ def habit(
     window: int = 8,
     *,
     since: dt.date | None = None,
+    due: set[dt.date] | None = None,
 ) -> Habit:
     """How regularly follow-ups were logged, honestly.
 
     The current week counts only once it is logged: a week that is still running is not a missed
     week, so until then the window is the `window` weeks before it. With `since` (the project's
-    start) weeks before it are left out of the window instead of counting as missed.
+    start) weeks before it are left out of the window instead of counting as missed. With `due`
+    (the weeks in which someone's cadence asked for a check-in), a week nobody was due in and
+    nothing was logged in is left out too: a monthly contact is not three missed weeks out of four.
     """
     if window < 1:
         raise ValueError("window must be at least one week")
@@ -281,12 +284,15 @@ def habit(
     if since is not None:
         first = _monday(since)
         weeks = [week for week in weeks if week >= first]
+    if due is not None:
+        due_mondays = {_monday(week) for week in due}
+        weeks = [week for week in weeks if week in logged or week in due_mondays]
     marked = tuple((week, week in logged) for week in weeks)
     streak = 0
-    week = last
-    while week in logged:
+    for _week, was_logged in reversed(marked):
+        if not was_logged:
+            break
         streak += 1
-        week -= dt.timedelta(weeks=1)
     return Habit(
         logged=sum(1 for _, was_logged in marked if was_logged),
         window=len(marked),

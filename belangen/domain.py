@@ -7,6 +7,7 @@ same input when it comes from elsewhere.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import math
 import unicodedata
@@ -168,6 +169,52 @@ def check_follow_up_week(week: dt.date, project_start: dt.date, today: dt.date) 
     return monday
 
 
+# --- Cadence: how often a stakeholder is due for a check-in ------------------------------------
+
+# Weeks between check-ins: every week, every two weeks, every four weeks ("monthly"). Monthly is
+# four ISO weeks, so every due date is a week the week chooser can show and Weekritme can count.
+CADENCES = (1, 2, 4)
+DEFAULT_CADENCE = 1
+
+
+def clean_cadence(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value not in CADENCES:
+        raise ValidationError("cadence_weeks", "error.invalid_choice")
+    return value
+
+
+def is_due(cadence_weeks: int, last_before: dt.date | None, week: dt.date) -> bool:
+    """Whether `week` asks for a check-in with someone seen every `cadence_weeks` weeks, given
+    the last week before it that had one (None: never).
+
+    Counted from the last check-in, the way people keep a rhythm with a contact: someone seen
+    monthly in week 10 is due again in week 14, and after a late check-in in week 16, in week 20.
+    """
+    if last_before is None:
+        return True
+    return (week_start(week) - week_start(last_before)).days // 7 >= cadence_weeks
+
+
+def due_weeks(
+    cadences: dict[int, int], logged: dict[int, list[dt.date]], weeks: list[dt.date],
+    first_weeks: dict[int, dt.date] | None = None,
+) -> set[dt.date]:
+    """The weeks among `weeks` in which at least one stakeholder was due: `cadences` and
+    `logged` (their check-in weeks, any order) by stakeholder id; nobody is due before their
+    week in `first_weeks` (when they were added)."""
+    due: set[dt.date] = set()
+    for stakeholder_id, cadence in cadences.items():
+        history = sorted(week_start(week) for week in logged.get(stakeholder_id, []))
+        first = (first_weeks or {}).get(stakeholder_id)
+        for week in weeks:
+            if week in due or (first is not None and week < week_start(first)):
+                continue
+            earlier = bisect.bisect_left(history, week)
+            if is_due(cadence, history[earlier - 1] if earlier else None, week):
+                due.add(week)
+    return due
+
+
 def confirmed_on(
     status_before: str | None, confirmed_before: dt.date | None, status_after: str, today: dt.date
 ) -> dt.date | None:
@@ -302,6 +349,7 @@ class Stakeholder:
     notes: str
     archived: bool
     revision: int
+    cadence_weeks: int = DEFAULT_CADENCE
 
 
 @dataclass(frozen=True)

@@ -30,15 +30,47 @@ class PlannedAction(NamedTuple):
 
 class History(Database):
     def follow_up_status(self, project_id: int, week: dt.date) -> pd.DataFrame:
-        """Each active stakeholder of a project and whether `week` has a follow-up."""
-        return self._frame(
-            "SELECT s.id AS stakeholder_id, s.name, "
+        """Each active stakeholder of a project: whether `week` has a follow-up (`logged`), and
+        whether their cadence asks for one that week (`due`, see `domain.is_due`)."""
+        monday = domain.week_start(week)
+        status = self._frame(
+            "SELECT s.id AS stakeholder_id, s.name, s.cadence_weeks, "
             "EXISTS (SELECT 1 FROM follow_up f WHERE f.stakeholder_id = s.id AND f.week = ?) "
-            "AS logged "
+            "AS logged, "
+            "(SELECT max(f.week) FROM follow_up f WHERE f.stakeholder_id = s.id AND f.week < ?) "
+            "AS last_before "
             "FROM stakeholder s WHERE s.project_id = ? AND NOT s.archived "
             "ORDER BY lower(s.name), s.id",
-            [domain.week_start(week), project_id],
+            [monday, monday, project_id],
         )
+        status["due"] = [
+            domain.is_due(int(cadence), None if pd.isna(last) else pd.Timestamp(last).date(),
+                          monday)
+            for cadence, last in zip(status["cadence_weeks"], status["last_before"], strict=True)
+        ]
+        return status
+
+    def check_in_rhythm(
+        self, project_id: int, weeks: list[dt.date]
+    ) -> tuple[set[dt.date], set[dt.date]]:
+        """For Weekritme over `weeks`: the weeks in which someone was due (by their cadence),
+        and the weeks with any follow-up."""
+        if not weeks:
+            return set(), set()
+        first = min(weeks) - dt.timedelta(weeks=max(domain.CADENCES))
+        people = self._rows(
+            "SELECT id, cadence_weeks, created_at FROM stakeholder "
+            "WHERE project_id = ? AND NOT archived", [project_id])
+        rows = self._rows(
+            "SELECT f.stakeholder_id, f.week FROM follow_up f "
+            "JOIN stakeholder s ON s.id = f.stakeholder_id "
+            "WHERE s.project_id = ? AND f.week >= ? GROUP BY ALL", [project_id, first])
+        logged: dict[int, list[dt.date]] = {}
+        for stakeholder_id, logged_week in rows:
+            logged.setdefault(stakeholder_id, []).append(logged_week)
+        due = domain.due_weeks({sid: cadence for sid, cadence, _ in people}, logged, weeks,
+                               {sid: created.date() for sid, _, created in people})
+        return due, {logged_week for _, logged_week in rows}
 
     def logged_weeks(self, project_id: int, since: dt.date) -> list[dt.date]:
         """Weeks since `since` in which any stakeholder of the project got a follow-up."""

@@ -149,6 +149,15 @@ STEPS: tuple[tuple[int, str], ...] = (
         );
         """,
     ),
+    (
+        4,
+        """
+        -- How often a stakeholder is due for a check-in, in weeks (1, 2 or 4); everyone so far
+        -- was weekly.
+        ALTER TABLE stakeholder ADD COLUMN cadence_weeks INTEGER DEFAULT 1;
+        UPDATE stakeholder SET cadence_weeks = 1 WHERE cadence_weeks IS NULL;
+        """,
+    ),
 )
 
 LATEST_VERSION = STEPS[-1][0]

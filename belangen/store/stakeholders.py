@@ -11,7 +11,9 @@ from belangen import domain
 from belangen.domain import Interest, Stakeholder, ValidationError
 from belangen.store.database import Database, as_id, require_row, row_of
 
-_STAKEHOLDER_COLUMNS = "id, project_id, name, role, constituency, notes, archived, revision"
+_STAKEHOLDER_COLUMNS = (
+    "id, project_id, name, role, constituency, notes, archived, revision, cadence_weeks"
+)
 _INTEREST_COLUMNS = (
     "id, stakeholder_id, text, kind, status, signals, confirmed_on, archived, revision"
 )
@@ -46,9 +48,11 @@ class Stakeholders(Database):
 
     def create_stakeholder(
         self, project_id: int, name: object, role: object = "", constituency: object = "",
-        notes: object = "", *, token: str | None = None,
+        notes: object = "", *, cadence_weeks: object = domain.DEFAULT_CADENCE,
+        token: str | None = None,
     ) -> int:
         values = domain.stakeholder_values(name, role, constituency, notes)
+        values["cadence_weeks"] = domain.clean_cadence(cadence_weeks)
 
         def unique_in_the_project(cur: duckdb.DuckDBPyConnection) -> None:
             _check_unique_name(cur, project_id, values["name_key"], None)
@@ -59,9 +63,13 @@ class Stakeholders(Database):
 
     def update_stakeholder(
         self, stakeholder_id: int, revision: int | None, *, name: object, role: object,
-        constituency: object, notes: object, token: str | None = None,
+        constituency: object, notes: object, cadence_weeks: object | None = None,
+        token: str | None = None,
     ) -> None:
+        """Changes the stakeholder's fields; the cadence only when one is given."""
         values = domain.stakeholder_values(name, role, constituency, notes)
+        if cadence_weeks is not None:
+            values["cadence_weeks"] = domain.clean_cadence(cadence_weeks)
 
         def unique_in_its_project(cur: duckdb.DuckDBPyConnection) -> None:
             (project_id,) = row_of(cur, "stakeholder", "project_id", stakeholder_id)
