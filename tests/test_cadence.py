@@ -113,3 +113,38 @@ def test_the_store_keeps_the_cadence_and_the_follow_up_status_says_who_is_due(tm
         assert due == {week(10), week(11), week(12), week(13), week(14)}
     finally:
         db.close()
+
+
+def test_the_register_and_the_rating_before_the_latest(tmp_path: Path):
+    now = dt.datetime.combine(week(14) + dt.timedelta(days=2), dt.time(10))
+    db = Store(tmp_path / "r.duckdb", now=lambda: now)
+    try:
+        project = db.create_project("Register", start_date=week(1))
+        ans = db.create_stakeholder(project, "Ans", "Wethouder", "De raad", cadence_weeks=2)
+        bob = db.create_stakeholder(project, "Bob")
+        db.add_interest(ans, "Herkozen worden", "political", "suspected", "")
+        db.add_interest(ans, "Een rustig plein", "organisational", "confirmed", "")
+        db.add_action(ans, "value", "Later", planned_week=week(16))
+        db.add_action(ans, "value", "Eerst", planned_week=week(15))
+        db.add_action(ans, "value", "Ooit")
+        ratings = dict.fromkeys(("genuine_interest", "value", "conversation", "negotiation"), 2)
+        db.save_follow_up(ans, week(11), ratings=ratings)
+        db.save_follow_up(ans, week(12), ratings={**ratings, "value": 3})
+        db.save_follow_up(ans, week(12), ratings={**ratings, "value": 4})  # a second version
+        db.save_follow_up(ans, week(13), ratings={**ratings, "value": 5})
+
+        register = db.stakeholder_register(project).set_index("name")
+        assert register.loc["Ans", ["role", "constituency", "cadence_weeks",
+                                    "confirmed_interests", "suspected_interests"]].tolist() == [
+            "Wethouder", "De raad", 2, 1, 1]
+        assert register.loc["Ans", "next_action"] == "Eerst"
+        assert register.loc["Ans", "last_follow_up"].date() == week(13)
+        assert register.loc["Bob"].isna()[["last_follow_up", "next_action"]].all()
+
+        previous = db.previous_ratings(project).set_index("dimension")
+        assert set(previous["stakeholder_id"]) == {ans}, "Bob has no follow-up before a latest"
+        assert previous.loc["value", "previous_rating"] == 4, "the current version of week 12"
+        assert previous.loc["value", "previous_week"].date() == week(12)
+        assert bob not in set(previous["stakeholder_id"])
+    finally:
+        db.close()

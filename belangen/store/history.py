@@ -180,6 +180,50 @@ class History(Database):
         ratings = ratings.sort_values(["stakeholder_id", "dimension"], ignore_index=True)
         return people.merge(ratings, on="stakeholder_id", how="left")
 
+    def previous_ratings(self, project_id: int) -> pd.DataFrame:
+        """Per active stakeholder and dimension, the rating of the follow-up before the newest
+        one, for "since last time" beside the latest. Columns: stakeholder_id, dimension,
+        previous_rating, previous_week; stakeholders with fewer than two follow-ups are absent."""
+        return self._frame(
+            "WITH ranked AS ("
+            "  SELECT f.id, f.stakeholder_id, f.week FROM follow_up f "
+            "  JOIN stakeholder s ON s.id = f.stakeholder_id "
+            "  WHERE s.project_id = ? AND NOT s.archived "
+            "  QUALIFY row_number() OVER (PARTITION BY f.stakeholder_id, f.week "
+            "                             ORDER BY f.id DESC) = 1), "
+            "previous AS ("
+            "  SELECT * FROM ranked QUALIFY row_number() OVER (PARTITION BY stakeholder_id "
+            "                                                  ORDER BY week DESC) = 2) "
+            "SELECT p.stakeholder_id, r.dimension, r.rating AS previous_rating, "
+            "p.week AS previous_week "
+            "FROM previous p JOIN follow_up_rating r ON r.follow_up_id = p.id "
+            "ORDER BY p.stakeholder_id, r.dimension",
+            [project_id],
+        )
+
+    def stakeholder_register(self, project_id: int) -> pd.DataFrame:
+        """One row per active stakeholder, for the register: role, constituency, cadence, how
+        many interests are confirmed and suspected, the last follow-up week and the next open
+        action (soonest planned first, then unplanned). Sorted by name."""
+        return self._frame(
+            "WITH next_action AS ("
+            "  SELECT a.stakeholder_id, a.text, a.planned_week FROM action a "
+            f"  WHERE a.status IN {OPEN_STATUSES_SQL} "
+            "  QUALIFY row_number() OVER (PARTITION BY a.stakeholder_id "
+            "                             ORDER BY a.planned_week NULLS LAST, a.id) = 1) "
+            "SELECT s.id AS stakeholder_id, s.name, s.role, s.constituency, s.cadence_weeks, "
+            "(SELECT count(*) FROM interest i WHERE i.stakeholder_id = s.id AND NOT i.archived "
+            " AND i.status = 'confirmed') AS confirmed_interests, "
+            "(SELECT count(*) FROM interest i WHERE i.stakeholder_id = s.id AND NOT i.archived "
+            " AND i.status = 'suspected') AS suspected_interests, "
+            "(SELECT max(f.week) FROM follow_up f WHERE f.stakeholder_id = s.id) "
+            "AS last_follow_up, "
+            "n.text AS next_action, n.planned_week AS next_action_week "
+            "FROM stakeholder s LEFT JOIN next_action n ON n.stakeholder_id = s.id "
+            "WHERE s.project_id = ? AND NOT s.archived ORDER BY lower(s.name), s.id",
+            [project_id],
+        )
+
     def actions_done(self, project_id: int, stakeholder_id: int | None = None) -> pd.DataFrame:
         """Actions carried out, with the ISO week they were done in.
 
