@@ -13,6 +13,7 @@ import datetime as dt
 import html
 import io
 import re
+import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -734,3 +735,27 @@ def actions_calendar(store: Store, project_id: int | None = None, *, lang: str =
 
 def calendar_file_name(today: dt.date) -> str:
     return f"belangen-acties-{today.isoformat()}.ics"
+
+
+# --- File names --------------------------------------------------------------------------------
+
+_NOT_IN_A_FILE_NAME = re.compile(r"[^a-z0-9]+")
+
+
+def _file_name_part(text: str, limit: int = 40) -> str:
+    """Lower-case ASCII words joined by hyphens: the same on every system and in every mail."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return _NOT_IN_A_FILE_NAME.sub("-", folded).strip("-")[:limit].strip("-")
+
+
+def worksheet_file_stem(project: str, stakeholder: str | None, *, include_hidden: bool,
+                        lang: str) -> str:
+    """'werkblad-wijkvernieuwing-hoogveld-anouk-van-dijk', and '-met-vermoede-belangen' when
+    the file holds suspected interests: a file that is shared or mailed says what it is and
+    warns before it is opened."""
+    parts = [t("export.file_worksheet", lang), _file_name_part(project)]
+    if stakeholder is not None:
+        parts.append(_file_name_part(stakeholder))
+    if include_hidden:
+        parts.append(t("export.file_sensitive", lang))
+    return "-".join(part for part in parts if part)

@@ -862,6 +862,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Beoordelingen op een schaal van 1 tot 5.",
         "Ratings on a scale from 1 to 5.",
     ),
+    "export.file_worksheet": ("werkblad", "worksheet"),
+    "export.file_sensitive": ("met-vermoede-belangen", "with-suspected-interests"),
     "calendar.name": ("Belangen: geplande acties", "Interests: planned actions"),
     "calendar.stakeholder": ("Stakeholder", "Stakeholder"),
     "calendar.project": ("Project", "Project"),

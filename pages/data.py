@@ -35,7 +35,9 @@ else:
         else next(s.name for s in stakeholders if s.id == sid),
         key="data_export_scope",
     )
-    stem = f"werkblad-{project_id}" if scope is None else f"werkblad-{project_id}-{scope}"
+    scope_name = None if scope is None else next(s.name for s in stakeholders if s.id == scope)
+    stem = exports.worksheet_file_stem(project.name, scope_name, include_hidden=include_hidden,
+                                       lang=lang)
 
     def markdown_document() -> str:
         if scope is None:

@@ -352,3 +352,18 @@ def test_the_check_in_keeps_its_uid_so_a_second_import_replaces_it(db: Store, sa
     assert [str(e["UID"]) for e in first] == [str(e["UID"]) for e in second]
     assert second[0].decoded("RRULE")["BYDAY"] == ["MO"]
     assert not check_ins(exports.actions_calendar(db, sample)), "no reminder unless asked"
+
+
+def test_worksheet_file_names_carry_the_project_and_say_when_they_are_sensitive() -> None:
+    assert exports.worksheet_file_stem("Wijkvernieuwing Hoogveld (voorbeeld)", None,
+                                       include_hidden=False, lang="nl") == (
+        "werkblad-wijkvernieuwing-hoogveld-voorbeeld")
+    assert exports.worksheet_file_stem("Plein", "Anouk van Dijk-Özdemir", include_hidden=True,
+                                       lang="nl") == (
+        "werkblad-plein-anouk-van-dijk-ozdemir-met-vermoede-belangen")
+    assert exports.worksheet_file_stem("Plein", None, include_hidden=True, lang="en") == (
+        "worksheet-plein-with-suspected-interests")
+    # Nothing of a name can reach outside the file name: no separators, dots or spaces.
+    stem = exports.worksheet_file_stem("../../etc/passwd <x>", "a/b\\c", include_hidden=False,
+                                       lang="nl")
+    assert re.fullmatch(r"[a-z0-9-]+", stem), stem
