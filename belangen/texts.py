@@ -2,12 +2,77 @@
 
 Dutch is the default. Worksheet questions, rating labels and kinds live in `worksheet` (the one
 definition of the worksheet); everything else lives here. Keys are grouped by screen.
+
+The glossary below comes first: one Dutch and one English term per concept, so that a screen,
+a button and an export call one thing by one name. `tests/test_texts.py` reads it and fails when
+a rejected synonym creeps back into the catalogue. Texts with a count come in two forms,
+`<key>.one` and `<key>.other` (see `t_count`), never as "versie(s)".
 """
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 LANGUAGES = {"nl": "Nederlands", "en": "English"}
 DEFAULT_LANGUAGE = "nl"
+
+
+class Term(NamedTuple):
+    """One concept: its Dutch and English term, and the words rejected for it (matched as word
+    beginnings, case-insensitive) with why, so the choice is not made again screen by screen."""
+
+    nl: str
+    en: str
+    avoid_nl: tuple[str, ...] = ()
+    avoid_en: tuple[str, ...] = ()
+    note: str = ""
+
+
+GLOSSARY: dict[str, Term] = {
+    "stakeholder": Term("stakeholder", "stakeholder", ("belanghebbende",),
+                        note="the worksheet's own word; Dutch professionals use it"),
+    "interest": Term("belang", "interest",
+                     note="what drives a stakeholder; 'interesse' is row 2 (genuine interest)"),
+    "suspected": Term("vermoed (verborgen of vermoed)", "suspected (hidden or suspected)"),
+    "confirmed": Term("bevestigd in gesprek", "confirmed in conversation"),
+    "hidden_agenda": Term("verborgen agenda", "hidden agenda"),
+    "constituency": Term("achterban", "constituency"),
+    "worksheet": Term("werkblad", "worksheet"),
+    "aspect": Term("onderdeel (van het werkblad)", "aspect", ("rij", "rijen", "werkbladrij",
+                   "dimensie"), ("row", "rows", "dimension"),
+                   note="the five numbered parts of the worksheet; four of them are rated"),
+    "question": Term("vraag", "question", note="the question an onderdeel asks"),
+    "rating": Term("waardering (1 tot en met 5)", "rating", ("beoordeling", "score"),
+                   note="what you give an onderdeel; 'beoordeling' was used in the exports"),
+    "their_view": Term("oordeel van de stakeholder", "the stakeholder's own view",
+                       ("hun oordeel",), note="their rating of the value, beside yours"),
+    "target": Term("streefniveau", "target", ("streven",),
+                   note="'streven' reads as a verb or an ambition, not as a level"),
+    "explanation": Term("toelichting", "explanation",
+                        note="why a worksheet rating is what it is"),
+    "reflection": Term("reflectie", "reflection", note="what you learned in a weekcheck"),
+    "action": Term("actie", "action"),
+    "outcome": Term("opbrengst (wat leverde het op?)", "outcome (what did it yield?)"),
+    "overdue": Term("te laat / achterstallig", "overdue", ("over tijd", "verlopen"),
+                    note="'verlopen' would sit next to the status 'Vervallen' (dropped)"),
+    "weekcheck": Term("weekcheck", "follow-up", ("follow-up", "wekelijkse follow-up"),
+                      note="the weekly look back per stakeholder"),
+    "habit": Term("weekritme", "weekly habit"),
+    "project": Term("project", "project"),
+    "trend": Term("trend", "trend"),
+    "archive": Term("archiveren", "archive"),
+    "unarchive": Term("uit het archief halen", "unarchive", ("heropen",), ("reopen",),
+                      note="one verb for stakeholders and projects; not 'terugzetten'"),
+    "backup": Term("reservekopie", "backup", ("back-up",)),
+    "restore_backup": Term("(een reservekopie) terugzetten", "restore (a backup)",
+                           note="only for backups and automatic copies"),
+    "safety_copy": Term("automatische kopie", "automatic copy"),
+    "export": Term("exporteren", "export"),
+    "printable": Term("afdrukversie", "printable version", ("printbare",)),
+    "sample": Term("voorbeeldproject", "sample project"),
+    "data": Term("gegevens (menu Gegevens)", "data",
+                 note="the menu item; a stakeholder's own fields are its 'Profiel'"),
+}
 
 MONTHS_SHORT = {
     "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
@@ -20,13 +85,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "nav.projects": ("Projecten", "Projects"),
     "nav.stakeholders": ("Stakeholders", "Stakeholders"),
     "nav.worksheet": ("Werkblad", "Worksheet"),
-    "nav.follow_up": ("Wekelijkse follow-up", "Weekly follow-up"),
+    "nav.follow_up": ("Weekcheck", "Weekly follow-up"),
     "nav.trends": ("Trends", "Trends"),
     "nav.active_project": ("Actief project", "Active project"),
     "common.save": ("Opslaan", "Save"),
     "common.saved": ("Opgeslagen.", "Saved."),
     "common.archive": ("Archiveren", "Archive"),
-    "common.reopen": ("Terugzetten", "Restore"),
+    "common.unarchive": ("Uit archief halen", "Unarchive"),
     "common.archived_marker": (" (gearchiveerd)", " (archived)"),
     "common.stakeholder": ("Stakeholder", "Stakeholder"),
     "common.no_project": (
@@ -60,7 +125,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "While you were away, this was saved elsewhere (perhaps in another tab). The form now "
         "shows what is saved. This is what you had changed here but not saved:",
     ),
-    "form.restore_set_aside": ("Mijn wijzigingen terugzetten", "Bring my changes back"),
+    "form.restore_set_aside": ("Mijn wijzigingen terughalen", "Bring my changes back"),
     "form.dismiss_set_aside": ("Niet nodig", "Not needed"),
     "form.stale": (
         "Dit is intussen ergens anders opgeslagen (misschien in een ander tabblad). Jouw "
@@ -183,9 +248,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "This project already has a stakeholder with this name.",
     ),
     "error.name_taken_archived": (
-        "Er is een gearchiveerde stakeholder met deze naam. Zet die terug in plaats van een "
-        "nieuwe te maken.",
-        "An archived stakeholder has this name. Restore it instead of making a new one.",
+        "Er is een gearchiveerde stakeholder met deze naam. Haal die uit het archief in plaats "
+        "van een nieuwe te maken.",
+        "An archived stakeholder has this name. Unarchive it instead of making a new one.",
     ),
     "error.too_long": (
         "Deze tekst is te lang: maximaal {limit} tekens.",
@@ -212,7 +277,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "An action cannot have been done in the future.",
     ),
     "error.week_in_future": (
-        "Deze week is nog niet begonnen. Een follow-up vul je in voor deze week of een eerdere.",
+        "Deze week is nog niet begonnen. Een weekcheck doe je voor deze week of een eerdere.",
         "This week has not started yet. Log a follow-up for this week or an earlier one.",
     ),
     "error.week_before_project": (
@@ -262,9 +327,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "actions, and track over the coming weeks how the collaboration develops.\n\n"
         "Everything stays on this computer.",
     ),
-    "overview.first_step": ("Begin met je eerste project", "Start your first project"),
+    "overview.first_step": ("Eerste project aanmaken", "Create your first project"),
     "overview.explore_sample": (
-        "Of verken eerst een voorbeeldproject", "Or explore a sample project first"
+        "Eerst een voorbeeldproject bekijken", "Explore a sample project first"
     ),
     "overview.own_goal": ("Mijn doel: {goal}", "My goal: {goal}"),
     "overview.no_stakeholders": (
@@ -273,25 +338,26 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Add this project's stakeholders: who do you work with, and whom do you need on board?",
     ),
     "overview.add_stakeholders": ("Stakeholders toevoegen", "Add stakeholders"),
-    "overview.due_metric": ("Follow-ups {week}", "Follow-ups {week}"),
+    "overview.due_metric": ("Weekchecks {week}", "Follow-ups {week}"),
     "overview.due_value": ("{done} van {total}", "{done} of {total}"),
-    "overview.overdue_metric": ("Acties over tijd", "Actions overdue"),
+    "overview.overdue_metric": ("Achterstallige acties", "Overdue actions"),
     "overview.habit_metric": ("Weekritme", "Weekly habit"),
-    "overview.habit_value": ("{logged} van {window} weken", "{logged} of {window} weeks"),
+    "overview.habit_value.one": ("{logged} van {count} week", "{logged} of {count} week"),
+    "overview.habit_value.other": ("{logged} van {count} weken", "{logged} of {count} weeks"),
     "overview.habit_help": (
-        "In hoeveel van de laatste weken je minstens één follow-up hebt vastgelegd. Deze week "
-        "telt pas mee als je hem invult; één gemiste week kost je één week, niet je hele reeks.",
+        "In hoeveel van de laatste weken je minstens één weekcheck hebt gedaan. Deze week telt "
+        "pas mee als je hem invult; één gemiste week kost je één week, niet je hele reeks.",
         "In how many of the last weeks you logged at least one follow-up. This week counts once "
         "you log it; one missed week costs you one week, not your whole run.",
     ),
     "overview.due_list": ("Nog te doen deze week: {names}", "Still to do this week: {names}"),
-    "overview.go_follow_up": ("Naar de wekelijkse follow-up", "Go to the weekly follow-up"),
+    "overview.go_follow_up": ("Naar de weekcheck", "Go to the weekly follow-up"),
     "overview.stakeholders": ("Stakeholders en hun laatste waarderingen",
                               "Stakeholders and their latest ratings"),
-    "overview.latest_week": ("Laatste follow-up", "Latest follow-up"),
+    "overview.latest_week": ("Laatste weekcheck", "Latest follow-up"),
     "overview.open_actions": ("Openstaande acties", "Open actions"),
     "overview.no_open_actions": ("Geen openstaande acties.", "No open actions."),
-    "overview.overdue_marker": (" · over tijd", " · overdue"),
+    "overview.overdue_marker": (" · te laat", " · overdue"),
     # --- Projecten ----------------------------------------------------------------------------
     "projects.title": ("Projecten", "Projects"),
     "projects.intro": (
@@ -314,16 +380,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "projects.list": ("Je projecten", "Your projects"),
     "projects.archived_marker": (" (gearchiveerd)", " (archived)"),
     "projects.active_marker": (" · actief", " · active"),
-    "projects.make_active": ("Maak actief", "Make active"),
+    "projects.make_active": ("Actief maken", "Make active"),
     "projects.archive": ("Archiveren", "Archive"),
     "projects.archive_help": (
         "Een gearchiveerd project verdwijnt uit de lijsten maar blijft bewaard; je kunt het "
-        "altijd terugzetten.",
-        "An archived project leaves the lists but is kept; you can always restore it.",
+        "altijd weer uit het archief halen.",
+        "An archived project leaves the lists but is kept; you can always unarchive it.",
     ),
     "projects.archived": ("Project gearchiveerd.", "Project archived."),
-    "projects.reopen": ("Heropenen", "Reopen"),
-    "projects.reopened": ("Project heropend.", "Project reopened."),
+    "projects.unarchived": ("Project uit het archief gehaald.", "Project unarchived."),
     # --- Stakeholders -------------------------------------------------------------------------
     "stakeholders.title": ("Stakeholders", "Stakeholders"),
     "stakeholders.intro": (
@@ -344,19 +409,20 @@ TEXTS: dict[str, tuple[str, str]] = {
     "stakeholders.notes": ("Notities", "Notes"),
     "stakeholders.add": ("Toevoegen", "Add"),
     "stakeholders.added": ("Stakeholder toegevoegd.", "Stakeholder added."),
-    "stakeholders.details": ("Gegevens", "Details"),
-    "stakeholders.open_worksheet": ("Open het werkblad", "Open the worksheet"),
+    "stakeholders.details": ("Profiel", "Profile"),
+    "stakeholders.open_worksheet": ("Werkblad openen", "Open the worksheet"),
     "stakeholders.archive_help": (
-        "Archiveren haalt de stakeholder uit de lijsten; alles blijft bewaard en je kunt "
-        "terugzetten.",
-        "Archiving removes the stakeholder from the lists; everything is kept and can be "
-        "restored.",
+        "Archiveren haalt de stakeholder uit de lijsten; alles blijft bewaard en je kunt de "
+        "stakeholder weer uit het archief halen.",
+        "Archiving removes the stakeholder from the lists; everything is kept and you can "
+        "unarchive them.",
     ),
     "stakeholders.archived": ("{name} is gearchiveerd.", "{name} was archived."),
+    "stakeholders.unarchived": ("{name} is uit het archief gehaald.", "{name} was unarchived."),
     "stakeholders.archived_list": ("Gearchiveerd", "Archived"),
     "stakeholders.delete_warning": (
         "Definitief verwijderen wist {name} met alle belangen, werkbladversies, acties en "
-        "follow-ups. Dat kan niet ongedaan worden gemaakt.",
+        "weekchecks. Dat kan niet ongedaan worden gemaakt.",
         "Deleting for good erases {name} with all interests, worksheet versions, actions and "
         "follow-ups. This cannot be undone.",
     ),
@@ -364,11 +430,19 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Ja, ik wil alles van deze stakeholder definitief verwijderen",
         "Yes, erase everything of this stakeholder for good",
     ),
-    "stakeholders.delete_copies_warning": (
-        "De automatische kopieën in {folder} (de laatste {keep}) bevatten {name} nog. Vink "
+    "stakeholders.delete_copies_warning.one": (
+        "De automatische kopie in {folder} (Belangen bewaart alleen de laatste) bevat {name} "
+        "nog. Vink hieronder aan om {name} ook daaruit te verwijderen. Reservekopieën die je "
+        "zelf hebt gedownload kan Belangen niet aanpassen.",
+        "The automatic copy in {folder} (Belangen keeps only the latest) still holds {name}. "
+        "Tick the box below to remove {name} from it as well. Backups you downloaded yourself "
+        "cannot be changed by Belangen.",
+    ),
+    "stakeholders.delete_copies_warning.other": (
+        "De automatische kopieën in {folder} (de laatste {count}) bevatten {name} nog. Vink "
         "hieronder aan om {name} ook daaruit te verwijderen. Reservekopieën die je zelf hebt "
         "gedownload kan Belangen niet aanpassen.",
-        "The automatic copies in {folder} (the last {keep}) still hold {name}. Tick the box "
+        "The automatic copies in {folder} (the last {count}) still hold {name}. Tick the box "
         "below to remove {name} from them as well. Backups you downloaded yourself cannot be "
         "changed by Belangen.",
     ),
@@ -385,7 +459,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "interests.title": ("Belangen", "Interests"),
     "interests.text": ("Belang", "Interest"),
     "interests.kind": ("Soort belang", "Kind of interest"),
-    "interests.status": ("Zekerheid", "Certainty"),
+    "interests.status": ("Hoe zeker?", "How sure?"),
     "interests.signals": ("Signalen", "Signals"),
     "interests.signals_help": (
         "Waaraan merk je dit belang? Wat zegt of doet de ander waardoor je het vermoedt?",
@@ -400,12 +474,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "worksheet.title": ("Werkblad", "Worksheet"),
     "worksheet.constituency": ("Achterban: {text}", "Constituency: {text}"),
     "worksheet.rating": ("Mijn waardering", "My rating"),
-    "worksheet.target": ("Streven", "Target"),
+    "worksheet.target": ("Streefniveau", "Target"),
     "worksheet.target_help": (
         "Welk niveau wil je bereiken? Dit verschijnt als lijn in de trends.",
         "Which level do you aim for? It shows as a line in the trends.",
     ),
-    "worksheet.reflection": ("Toelichting", "Reflection"),
+    "worksheet.reflection": ("Toelichting", "Explanation"),
     "worksheet.reflection_placeholder": (
         "Waarom deze waardering? Wat zie je, wat hoor je?",
         "Why this rating? What do you see and hear?",
@@ -417,11 +491,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "worksheet.saved.one": (
         "Werkblad opgeslagen: {count} onderdeel als nieuwe versie.",
-        "Worksheet saved: {count} row as a new version.",
+        "Worksheet saved: {count} aspect as a new version.",
     ),
     "worksheet.saved.other": (
         "Werkblad opgeslagen: {count} onderdelen als nieuwe versie.",
-        "Worksheet saved: {count} rows as a new version.",
+        "Worksheet saved: {count} aspects as a new version.",
     ),
     "worksheet.history": ("Eerdere versies ({count})", "Earlier versions ({count})"),
     "worksheet.version_saved": ("Opgeslagen op {when:%d-%m-%Y %H:%M}",
@@ -431,7 +505,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "worksheet.edit_interests": ("Belangen bewerken", "Edit interests"),
     "actions.text": ("Actie", "Action"),
-    "actions.row": ("Rij", "Row"),
+    "actions.row": ("Onderdeel", "Aspect"),
     "actions.planned_week": ("Geplande week", "Planned week"),
     "actions.status": ("Status", "Status"),
     "actions.outcome": ("Wat leverde het op?", "What did it yield?"),
@@ -442,8 +516,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "actions.new_placeholder": ("Wat ga je doen?", "What will you do?"),
     "actions.add": ("Actie toevoegen", "Add action"),
     "actions.added": ("Actie toegevoegd.", "Action added."),
-    # --- Wekelijkse follow-up -----------------------------------------------------------------
-    "follow_up.title": ("Wekelijkse follow-up", "Weekly follow-up"),
+    # --- Weekcheck ----------------------------------------------------------------------------
+    "follow_up.title": ("Weekcheck", "Weekly follow-up"),
     "follow_up.intro": (
         "Kijk per stakeholder terug op de week: waardeer de vier onderdelen opnieuw, vink de "
         "acties aan die je hebt uitgevoerd en noteer wat je hebt geleerd.",
@@ -466,7 +540,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Nog niet opgeslagen: kies eerst een waardering bij {questions}.",
         "Not saved yet: first choose a rating for {questions}.",
     ),
-    "follow_up.unchanged": ("Niets veranderd", "Nothing changed"),
+    "follow_up.unchanged": ("Ongewijzigd opslaan", "Save unchanged"),
     "follow_up.unchanged_help": (
         "Slaat deze week op met dezelfde waarderingen als de vorige keer (of als het werkblad), "
         "zonder reflectie en zonder afgevinkte acties.",
@@ -474,17 +548,17 @@ TEXTS: dict[str, tuple[str, str]] = {
         "reflection and without ticked actions.",
     ),
     "follow_up.moved_on": (
-        "Follow-up voor {name} opgeslagen. Volgende: **{next}**.",
+        "Weekcheck voor {name} opgeslagen. Volgende: **{next}**.",
         "Follow-up for {name} saved. Next: **{next}**.",
     ),
     "follow_up.stay": ("Terug naar {name}", "Back to {name}"),
     "follow_up.todo": ("Nog te doen: **{count}**", "Still to do: **{count}**"),
     "follow_up.done": ("Ingevuld: **{count}**", "Done: **{count}**"),
     "follow_up.already_logged": (
-        "Deze week is al ingevuld. Opslaan maakt een nieuwe versie; de vorige blijft bewaard "
-        "({versions} versie(s) tot nu toe).",
-        "This week is already logged. Saving makes a new version; the previous one is kept "
-        "({versions} version(s) so far).",
+        "Deze week is al ingevuld. Opslaan maakt een nieuwe versie; de vorige blijft bewaard. "
+        "Tot nu toe: {versions}.",
+        "This week is already logged. Saving makes a new version; the previous one is kept. So "
+        "far: {versions}.",
     ),
     "follow_up.no_worksheet": (
         "Er zijn nog geen waarderingen in het werkblad. Kies ze hieronder; ze worden het "
@@ -496,8 +570,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "follow_up.actions": ("Acties deze week", "Actions this week"),
     "follow_up.no_open_actions": ("Geen openstaande acties.", "No open actions."),
     "follow_up.action_done_help": (
-        "Aanvinken zet de actie op gedaan, in de week die je invult.",
-        "Ticking marks the action done, in the week you are logging.",
+        "Vink aan wat je in deze week hebt gedaan; de actie krijgt dan de status Gedaan.",
+        "Tick what you did in this week; the action then gets the status Done.",
     ),
     "follow_up.done_this_week": ("Deze week uitgevoerd", "Carried out this week"),
     "follow_up.outcome_placeholder": ("Wat leverde het op?", "What did it yield?"),
@@ -506,8 +580,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "How does the stakeholder rate the value of the collaboration themselves?",
     ),
     "follow_up.their_value_help": (
-        "Je hebt de samenwerking met de stakeholder geëvalueerd. Hun oordeel verschijnt naast "
-        "het jouwe in de trend.",
+        "Je hebt de samenwerking met de stakeholder geëvalueerd. Het oordeel van de "
+        "stakeholder verschijnt naast het jouwe in de trend.",
         "You evaluated the collaboration with the stakeholder. Their view appears beside yours "
         "in the trend.",
     ),
@@ -518,23 +592,23 @@ TEXTS: dict[str, tuple[str, str]] = {
         "What did I learn, what is the next step?",
     ),
     "follow_up.reflection_placeholder": ("Een paar zinnen volstaan.", "A few sentences will do."),
-    "follow_up.save": ("Follow-up opslaan", "Save follow-up"),
-    "follow_up.saved": ("Follow-up voor {name} opgeslagen.", "Follow-up for {name} saved."),
+    "follow_up.save": ("Weekcheck opslaan", "Save follow-up"),
+    "follow_up.saved": ("Weekcheck voor {name} opgeslagen.", "Follow-up for {name} saved."),
     # --- Gegevens -----------------------------------------------------------------------------
     "nav.data": ("Gegevens", "Data"),
     "data.title": ("Je gegevens", "Your data"),
     "data.intro": (
-        "Alles staat in één bestand op deze computer: {path}. Hier haal je het eruit, maak je "
-        "reservekopieën en zet je ze terug.",
-        "Everything is in one file on this computer: {path}. Here you take it out, make "
+        "Alles staat in één bestand op deze computer: {path}. Hier exporteer je je gegevens, "
+        "maak je reservekopieën en zet je ze terug.",
+        "Everything is in one file on this computer: {path}. Here you export your data, make "
         "backups and restore them.",
     ),
     "data.worksheet_export": ("Werkblad exporteren", "Export the worksheet"),
     "data.worksheet_export_help": (
-        "Om te bewaren of te delen met een coach of collega: als Markdown, of als printbare "
-        "pagina (print die vanuit je browser als PDF).",
-        "To keep or share with a coach or colleague: as Markdown, or as a printable page (print "
-        "it to PDF from your browser).",
+        "Om te bewaren of te delen met een coach of collega: als Markdown, of als "
+        "afdrukversie (die je vanuit je browser als PDF opslaat).",
+        "To keep or share with a coach or colleague: as Markdown, or as a printable version "
+        "(which you save as PDF from your browser).",
     ),
     "data.include_hidden": (
         "Ook verborgen en vermoede belangen opnemen (gevoelig)",
@@ -551,7 +625,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "data.export_scope": ("Wat exporteren?", "What to export?"),
     "data.whole_project": ("Het hele project", "The whole project"),
     "data.download_markdown": ("Markdown", "Markdown"),
-    "data.download_html": ("Printbare pagina", "Printable page"),
+    "data.download_html": ("Afdrukversie", "Printable version"),
     "data.download_html_help": (
         "Open het bestand in je browser en kies Afdrukken → Opslaan als PDF.",
         "Open the file in your browser and choose Print → Save as PDF.",
@@ -574,8 +648,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "data.prepare_csv": ("CSV-bestanden klaarzetten", "Prepare CSV files"),
     "data.prepare_xlsx": ("Excel-werkmap klaarzetten", "Prepare Excel workbook"),
-    "data.download_csv": ("Download de zip", "Download the zip"),
-    "data.download_xlsx": ("Download de werkmap", "Download the workbook"),
+    "data.download_csv": ("Zip downloaden", "Download the zip"),
+    "data.download_xlsx": ("Werkmap downloaden", "Download the workbook"),
     "data.backup": ("Reservekopie", "Backup"),
     "data.backup_help": (
         "Eén bestand met al je gegevens. Bewaar het op een veilige plek; met dit bestand zet "
@@ -586,10 +660,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "data.download_backup": ("Reservekopie downloaden", "Download a backup"),
     "data.restore_file": ("Reservekopie terugzetten", "Restore a backup"),
     "data.restore_summary": (
-        "Reservekopie van {created:%d-%m-%Y %H:%M}: {projects} project(en), {stakeholders} "
-        "stakeholder(s), {follow_ups} follow-up(s).",
-        "Backup of {created:%Y-%m-%d %H:%M}: {projects} project(s), {stakeholders} "
-        "stakeholder(s), {follow_ups} follow-up(s).",
+        "Reservekopie van {created:%d-%m-%Y %H:%M}: {projects}, {stakeholders}, "
+        "{follow_ups}.",
+        "Backup of {created:%Y-%m-%d %H:%M}: {projects}, {stakeholders}, {follow_ups}.",
     ),
     "data.restore_warning": (
         "Terugzetten vervangt álle huidige gegevens door die uit de reservekopie. Vlak ervoor "
@@ -607,17 +680,24 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Backup restored. The data from before is in {copy}.",
     ),
     "data.safety_copies": ("Automatische kopieën ({count})", "Automatic copies ({count})"),
-    "data.safety_copies_help": (
+    "data.safety_copies_help.one": (
         "Belangen maakt elke dag dat je het gebruikt, vóór elke schema-update en vóór elk "
-        "terugzetten een kopie in {folder}. De laatste {keep} blijven bewaard; terugzetten kan "
+        "terugzetten een kopie in {folder}. Alleen de laatste blijft bewaard; terugzetten "
+        "kan hierboven.",
+        "Belangen makes a copy in {folder} every day you use it, before every schema update and "
+        "before every restore. Only the latest is kept; restore it above.",
+    ),
+    "data.safety_copies_help.other": (
+        "Belangen maakt elke dag dat je het gebruikt, vóór elke schema-update en vóór elk "
+        "terugzetten een kopie in {folder}. De laatste {count} blijven bewaard; terugzetten kan "
         "hierboven.",
         "Belangen makes a copy in {folder} every day you use it, before every schema update and "
-        "before every restore. The last {keep} are kept; restore them above.",
+        "before every restore. The last {count} are kept; restore them above.",
     ),
     "data.sample": ("Voorbeeldproject", "Sample project"),
     "data.sample_help": (
         "Een uitgewerkt voorbeeld om de app te verkennen: vier stakeholders, een ingevuld "
-        "werkblad en acht weken follow-ups. Het staat los van je eigen gegevens en is in één "
+        "werkblad en acht weken weekchecks. Het staat los van je eigen gegevens en is in één "
         "keer weer weg.",
         "A worked example to explore the app: four stakeholders, a filled worksheet and eight "
         "weeks of follow-ups. It is separate from your own data and removed in one step.",
@@ -643,7 +723,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "trends.period_52": ("1 jaar", "1 year"),
     "trends.period_all": ("Alles", "All"),
     "trends.no_ratings_in_period": (
-        "Geen waarderingen in deze periode. Kies een langere periode, of leg een follow-up vast.",
+        "Geen waarderingen in deze periode. Kies een langere periode, of doe een weekcheck.",
         "No ratings in this period. Choose a longer period, or log a follow-up.",
     ),
     "trends.course_order": ("Volgorde", "Order"),
@@ -669,17 +749,18 @@ TEXTS: dict[str, tuple[str, str]] = {
         "worksheet.",
     ),
     "trends.no_ratings": (
-        "Nog geen waarderingen. Vul het werkblad in en leg wekelijks een follow-up vast; dan "
+        "Nog geen waarderingen. Vul het werkblad in en doe elke week een weekcheck; dan "
         "verschijnt hier de trend.",
         "No ratings yet. Fill in the worksheet and log a weekly follow-up; the trend appears "
         "here.",
     ),
     "trends.stakeholder_help": (
-        "Klik op een onderdeel in de legenda om het uit te lichten. Beweeg over een punt voor de "
-        "reflectie van die week, over een driehoekje voor de uitgevoerde actie. Ontbrekende "
-        "weken blijven open.",
-        "Click an aspect in the legend to highlight it. Hover a point for that week's "
-        "reflection, a triangle for the action carried out. Weeks not logged stay empty.",
+        "Klik op een onderdeel in de legenda om het uit te lichten. Wijs met de muis een punt "
+        "aan voor de reflectie van die week, of een driehoekje voor de uitgevoerde actie. Weken "
+        "zonder weekcheck laten een gat in de lijn.",
+        "Click an aspect in the legend to highlight it. Point at a dot for that week's "
+        "reflection, or at a triangle for the action carried out. Weeks without a follow-up "
+        "leave a gap in the line.",
     ),
     "trends.heatmap": ("Laatste waardering per stakeholder", "Latest rating per stakeholder"),
     "trends.heatmap_help": (
@@ -688,18 +769,22 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "trends.position_map": ("Waar staat iedereen?", "Where does everyone stand?"),
     "projects.choose": ("Project om te bekijken of te bewerken", "Project to view or edit"),
-    "worksheet.older_actions": (
-        "Toon {count} eerdere afgeronde acties",
+    "worksheet.older_actions.one": (
+        "{count} eerdere afgeronde actie tonen",
+        "Show {count} earlier finished action",
+    ),
+    "worksheet.older_actions.other": (
+        "{count} eerdere afgeronde acties tonen",
         "Show {count} earlier finished actions",
     ),
     "trends.what_worked_intro": (
         "Per onderdeel: hoeveel veranderde de waardering in de twee weken na een uitgevoerde "
-        "actie op die rij, vergeleken met weken zonder zo'n actie?",
-        "Per aspect: how much did the rating change in the two weeks after an action on that "
-        "row was carried out, compared with weeks without one?",
+        "actie bij dat onderdeel, vergeleken met weken zonder zo'n actie?",
+        "Per aspect: how much did the rating change in the two weeks after an action for that "
+        "aspect was carried out, compared with weeks without one?",
     ),
     "trends.what_worked_empty": (
-        "Nog te weinig weken om iets te zeggen. Leg een paar weken follow-ups vast en vink "
+        "Nog te weinig weken om iets te zeggen. Doe een paar weken de weekcheck en vink "
         "uitgevoerde acties aan.",
         "Too few weeks to say anything yet. Log a few weeks of follow-ups and tick the actions "
         "you carried out.",
@@ -711,10 +796,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "your actions shapes a collaboration.",
     ),
     "trends.what_worked_sentence": (
-        "**{row}**: na een actie gemiddeld {with_change} ({with_cases} keer), zonder actie "
-        "{without_change} ({without_cases} keer).",
-        "**{row}**: after an action {with_change} on average ({with_cases} cases), without "
-        "{without_change} ({without_cases} cases).",
+        "**{row}**: na een actie gemiddeld {with_change} ({with_cases}), zonder actie "
+        "{without_change} ({without_cases}).",
+        "**{row}**: after an action {with_change} on average ({with_cases}), without "
+        "{without_change} ({without_cases}).",
     ),
     "trends.no_cases": ("geen gevallen", "no cases"),
     # --- charts -------------------------------------------------------------------------------
@@ -725,15 +810,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart.reflection": ("Reflectie", "Reflection"),
     "chart.action": ("Actie", "Action"),
     "chart.outcome": ("Opbrengst", "What it yielded"),
-    "chart.target": ("Streven", "Target"),
+    "chart.target": ("Streefniveau", "Target"),
     "chart.worksheet": ("Werkblad (start)", "Worksheet (start)"),
-    "chart.their_view": ("Hun oordeel over de waarde", "Their view of the value"),
+    "chart.their_view": ("Oordeel van de stakeholder over de waarde", "Their view of the value"),
     "chart.with_action": ("Met actie", "With action"),
     "chart.without_action": ("Zonder actie", "Without action"),
     "chart.average_change": ("Gemiddelde verandering", "Average change"),
     "chart.cases": ("Aantal gevallen", "Number of cases"),
     "chart.cases_short": ("n = {count}", "n = {count}"),
-    "chart.row": ("Rij", "Row"),
+    "chart.row": ("Onderdeel", "Aspect"),
     "chart.scale_low": ("laag", "low"),
     "chart.scale_high": ("hoog", "high"),
     "chart.latest_rating": ("Laatste waardering", "Latest rating"),
@@ -741,11 +826,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart.weeks": ("Weken", "Weeks"),
     "chart.trend_title": ("{name}: waarderingen per week", "{name}: ratings per week"),
     "chart.trend_marks": (
-        "◇ werkblad · ● follow-up · ▼ actie uitgevoerd",
+        "◇ werkblad · ● weekcheck · ▼ actie uitgevoerd",
         "◇ worksheet · ● follow-up · ▼ action carried out",
     ),
     "chart.trend_marks_more": (
-        "□ hun oordeel over de waarde · stippellijn: streven",
+        "□ oordeel van de stakeholder over de waarde · stippellijn: streefniveau",
         "□ their view of the value · dotted line: target",
     ),
     "chart.project_title": ("Alle stakeholders", "All stakeholders"),
@@ -758,7 +843,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Value for them × willingness to negotiate",
     ),
     "chart.position_subtitle": (
-        "Van het werkblad (open cirkel) naar de laatste follow-up (stip)",
+        "Van het werkblad (open cirkel) naar de laatste weekcheck (stip)",
         "From the worksheet (open circle) to the latest follow-up (dot)",
     ),
     "chart.more_here": ("+{count} meer", "+{count} more"),
@@ -771,9 +856,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart.negotiation_axis": ("Bereid om te onderhandelen", "Willing to negotiate"),
     "chart.what_worked_title": ("Wat werkte?", "What worked?"),
     "chart.what_worked_subtitle": (
-        "Gemiddelde verandering in de twee weken na een actie op die rij, naast weken zonder "
-        "actie op die rij.",
-        "Average change in the two weeks after an action on that row, beside weeks without "
+        "Gemiddelde verandering in de twee weken na een actie bij dat onderdeel, naast weken "
+        "zonder zo'n actie.",
+        "Average change in the two weeks after an action for that aspect, beside weeks without "
         "one.",
     ),
     "chart.few_cases": (
@@ -806,9 +891,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Vermoede en verborgen belangen zijn niet opgenomen.",
         "Suspected and hidden interests are not included.",
     ),
-    "export.rating": ("Beoordeling", "Rating"),
-    "export.target": ("Streven", "Target"),
-    "export.latest_week": ("Laatste weekbeoordeling", "Latest weekly rating"),
+    "export.rating": ("Waardering", "Rating"),
+    "export.target": ("Streefniveau", "Target"),
+    "export.latest_week": ("Laatste weekcheck", "Latest follow-up"),
     "export.rating_value": ("{rating} van 5 — {label}", "{rating} of 5 — {label}"),
     "export.in_week": ("{value} ({week})", "{value} ({week})"),
     "export.no_interests": ("Nog geen belangen genoteerd.", "No interests noted yet."),
@@ -826,13 +911,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "export.unplanned": ("nog zonder week", "no week yet"),
     "export.note": ("Toelichting", "Note"),
     "export.rating_scale": (
-        "Beoordelingen op een schaal van 1 tot 5.",
+        "Waarderingen op een schaal van 1 tot en met 5.",
         "Ratings on a scale from 1 to 5.",
     ),
     "calendar.name": ("Belangen: geplande acties", "Interests: planned actions"),
     "calendar.stakeholder": ("Stakeholder", "Stakeholder"),
     "calendar.project": ("Project", "Project"),
-    "calendar.row": ("Werkbladrij", "Worksheet row"),
+    "calendar.row": ("Onderdeel van het werkblad", "Worksheet aspect"),
     "backup.refused.malformed": (
         "Dit bestand is geen leesbare reservekopie van Belangen. Er is niets veranderd.",
         "This file is not a readable Belangen backup. Nothing was changed.",
@@ -873,6 +958,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "progress.restore_replacing": ("Gegevens terugzetten…", "Restoring the data…"),
     "progress.export_tables": ("Tabellen exporteren…", "Exporting the tables…"),
     "progress.done": ("Klaar", "Done"),
+    # --- counted nouns, for a text that holds a count among other words -------------------------
+    "count.versions.one": ("{count} versie", "{count} version"),
+    "count.versions.other": ("{count} versies", "{count} versions"),
+    "count.projects.one": ("{count} project", "{count} project"),
+    "count.projects.other": ("{count} projecten", "{count} projects"),
+    "count.stakeholders.one": ("{count} stakeholder", "{count} stakeholder"),
+    "count.stakeholders.other": ("{count} stakeholders", "{count} stakeholders"),
+    "count.follow_ups.one": ("{count} weekcheck", "{count} follow-up"),
+    "count.follow_ups.other": ("{count} weekchecks", "{count} follow-ups"),
+    "count.cases.one": ("{count} keer", "{count} case"),
+    "count.cases.other": ("{count} keer", "{count} cases"),
     # --- end of exports -----------------------------------------------------------------------
 }
 
