@@ -44,8 +44,9 @@ GLOSSARY: dict[str, Term] = {
     "question": Term("vraag", "question", note="the question an onderdeel asks"),
     "rating": Term("waardering (1 tot en met 5)", "rating", ("beoordeling", "score"),
                    note="what you give an onderdeel; 'beoordeling' was used in the exports"),
-    "their_view": Term("oordeel van de stakeholder", "the stakeholder's own view",
-                       ("hun oordeel",), note="their rating of the value, beside yours"),
+    "their_view": Term("oordeel van de stakeholder", "the stakeholder's view",
+                       ("hun oordeel",), ("their view",),
+                       note="their rating of the value, beside yours"),
     "target": Term("streefniveau", "target", ("streven",),
                    note="'streven' reads as a verb or an ambition, not as a level"),
     "explanation": Term("toelichting", "explanation",
@@ -177,7 +178,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "it shows error details with buttons that send the error text to search sites",
     ),
     "error.unexpected": (
-        "Er ging iets mis dat Belangen niet had voorzien. Wat je eerder opsloeg, blijft bewaard. "
+        "Er ging iets mis waar Belangen niet op was voorbereid. Wat je eerder opsloeg, blijft "
+        "bewaard. "
         "Laad de pagina opnieuw of kies een ander scherm. De details staan in het venster "
         "waarin Belangen draait.",
         "Something went wrong that Belangen did not expect. What you saved before stays saved. "
@@ -213,7 +215,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "db.newer_version": (
         "De database {path} is gemaakt met een nieuwere versie van Belangen (schema {version}; "
-        "deze versie kent tot en met {supported}). Werk Belangen bij; er is niets veranderd.",
+        "deze versie kan tot en met schema {supported} lezen). Werk Belangen bij; er is niets "
+        "veranderd.",
         "The database {path} was made by a newer version of Belangen (schema {version}; this "
         "version knows up to {supported}). Update Belangen; nothing was changed.",
     ),
@@ -224,8 +227,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "already running in another window. Close that first, then reload this page.",
     ),
     "db.read_only": (
-        "Belangen kan niet schrijven in {path} (alleen-lezen bestand of map). Geef schrijfrechten "
-        "of kies met BELANGEN_DB een andere plek.",
+        "Belangen kan niet schrijven in {path} (het bestand of de map is alleen-lezen). Geef "
+        "schrijfrechten of kies met BELANGEN_DB een andere plek.",
         "Belangen cannot write to {path} (read-only file or folder). Grant write access or "
         "choose another place with BELANGEN_DB.",
     ),
@@ -235,14 +238,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "db.damaged": (
         "De database {path} lijkt beschadigd en kan niet worden geopend. Er is niets aan "
-        "veranderd. Zet een reservekopie terug (map backups naast de database) of neem contact "
-        "op met wie je helpt.",
+        "veranderd. Zet een reservekopie terug (map backups naast de database) of vraag iemand "
+        "om hulp.",
         "The database {path} seems damaged and cannot be opened. Nothing in it was changed. "
         "Restore a backup (the backups folder beside the database) or ask for help.",
     ),
     # --- input refused ------------------------------------------------------------------------
     "error.name_required": ("Vul een naam in.", "Enter a name."),
-    "error.name_one_line": ("Een naam past op één regel.", "A name fits on one line."),
+    "error.name_one_line": ("Een naam moet op één regel passen.", "A name must fit on one line."),
     "error.name_taken": (
         "Er is in dit project al een stakeholder met deze naam.",
         "This project already has a stakeholder with this name.",
@@ -256,7 +259,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Deze tekst is te lang: maximaal {limit} tekens.",
         "This text is too long: at most {limit} characters.",
     ),
-    "error.not_text": ("Dit veld verwacht tekst.", "This field expects text."),
+    "error.not_text": ("Vul hier tekst in.", "Enter text here."),
     "error.text_required": ("Vul hier iets in.", "Please fill this in."),
     "error.rating_required": (
         "Kies een waardering van 1 tot en met 5.", "Choose a rating from 1 to 5."
@@ -299,8 +302,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "some space on the disk of {path} and try again.",
     ),
     "error.save_failed": (
-        "Opslaan lukte niet: het bestand {path} weigerde te schrijven. Je tekst staat nog "
-        "hieronder en eerder opgeslagen werk is veilig. Probeer het zo opnieuw.",
+        "Opslaan lukte niet: er kon niet in het bestand {path} worden geschreven. Je tekst "
+        "staat nog hieronder en eerder opgeslagen werk is veilig. Probeer het zo opnieuw.",
         "Saving failed: the file {path} refused the write. Your text is still below and "
         "earlier work is safe. Try again shortly.",
     ),
@@ -402,7 +405,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "stakeholders.role": ("Rol of organisatie", "Role or organisation"),
     "stakeholders.constituency": ("Achterban en mandaat", "Constituency and mandate"),
     "stakeholders.constituency_help": (
-        "Aan wie legt deze persoon verantwoording af, en wat moet hij of zij thuis kunnen "
+        "Aan wie legt deze persoon verantwoording af, en wat moet hij of zij daar kunnen "
         "uitleggen?",
         "Whom does this person answer to, and what must they be able to explain back home?",
     ),
@@ -486,15 +489,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "worksheet.save": ("Werkblad opslaan", "Save the worksheet"),
     "worksheet.nothing_changed": (
-        "Er is niets veranderd sinds de laatste keer opslaan.",
+        "Er is niets veranderd sinds je het laatst opsloeg.",
         "Nothing changed since the last save.",
     ),
     "worksheet.saved.one": (
-        "Werkblad opgeslagen: {count} onderdeel als nieuwe versie.",
+        "Werkblad opgeslagen: een nieuwe versie van {count} onderdeel.",
         "Worksheet saved: {count} aspect as a new version.",
     ),
     "worksheet.saved.other": (
-        "Werkblad opgeslagen: {count} onderdelen als nieuwe versie.",
+        "Werkblad opgeslagen: een nieuwe versie van {count} onderdelen.",
         "Worksheet saved: {count} aspects as a new version.",
     ),
     "worksheet.history": ("Eerdere versies ({count})", "Earlier versions ({count})"),
@@ -582,8 +585,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "follow_up.their_value_help": (
         "Je hebt de samenwerking met de stakeholder geëvalueerd. Het oordeel van de "
         "stakeholder verschijnt naast het jouwe in de trend.",
-        "You evaluated the collaboration with the stakeholder. Their view appears beside yours "
-        "in the trend.",
+        "You evaluated the collaboration with the stakeholder. The stakeholder's view appears "
+        "beside yours in the trend.",
     ),
     "follow_up.new_action": ("**Nieuwe actie** (optioneel)", "**New action** (optional)"),
     "follow_up.reflection_title": ("Reflectie", "Reflection"),
@@ -616,13 +619,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "data.include_hidden_help": (
         "Vermoedens over iemands verborgen agenda zijn gevoelig. Neem ze alleen op als je het "
-        "document niet deelt, of met iemand die je vertrouwt. Je reflecties en notities gaan "
-        "altijd mee zoals je ze schreef: lees ze na voordat je deelt.",
+        "document niet deelt, of alleen deelt met iemand die je vertrouwt. Je reflecties en "
+        "notities gaan altijd mee zoals je ze schreef: lees ze na voordat je deelt.",
         "Suspicions about someone's hidden agenda are sensitive. Include them only if you do not "
         "share the document, or share it with someone you trust. Your reflections and notes are "
         "always included as you wrote them: read them before you share.",
     ),
-    "data.export_scope": ("Wat exporteren?", "What to export?"),
+    "data.export_scope": ("Wat wil je exporteren?", "What do you want to export?"),
     "data.whole_project": ("Het hele project", "The whole project"),
     "data.download_markdown": ("Markdown", "Markdown"),
     "data.download_html": ("Afdrukversie", "Printable version"),
@@ -697,10 +700,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "data.sample": ("Voorbeeldproject", "Sample project"),
     "data.sample_help": (
         "Een uitgewerkt voorbeeld om de app te verkennen: vier stakeholders, een ingevuld "
-        "werkblad en acht weken weekchecks. Het staat los van je eigen gegevens en is in één "
-        "keer weer weg.",
+        "werkblad en acht weken weekchecks. Het staat los van je eigen gegevens en is met één "
+        "klik weer verwijderd.",
         "A worked example to explore the app: four stakeholders, a filled worksheet and eight "
-        "weeks of follow-ups. It is separate from your own data and removed in one step.",
+        "weeks of follow-ups. It is separate from your own data and removed with one click.",
     ),
     "data.sample_load": ("Voorbeeldproject laden", "Load the sample project"),
     "data.sample_loaded": (
@@ -714,8 +717,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "trends.title": ("Trends", "Trends"),
     "trends.view": ("Weergave", "View"),
     "trends.view_stakeholder": ("Per stakeholder", "Per stakeholder"),
-    "trends.view_latest": ("Stand van nu", "Where things stand"),
-    "trends.view_course": ("Verloop per stakeholder", "Course per stakeholder"),
+    "trends.view_latest": ("Stand van zaken", "Where things stand"),
+    "trends.view_course": ("Verloop per stakeholder", "Each stakeholder over time"),
     "trends.view_what_worked": ("Wat werkte?", "What worked?"),
     "trends.period": ("Periode", "Period"),
     "trends.period_13": ("3 maanden", "3 months"),
@@ -728,22 +731,22 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "trends.course_order": ("Volgorde", "Order"),
     "trends.course_order_attention": (
-        "Wie aandacht vraagt eerst (laagste waarderingen)",
+        "Eerst wie aandacht nodig heeft (laagste waarderingen)",
         "Who needs attention first (lowest ratings)",
     ),
     "trends.course_order_name": ("Op naam", "By name"),
     "trends.course_page": ("Stakeholders", "Stakeholders"),
     "trends.course_page_range": ("{first}–{last} van {total}", "{first}–{last} of {total}"),
     "trends.course_help": (
-        "Een klein verloop per stakeholder, op dezelfde assen en in dezelfde kleuren. Klik op een "
-        "onderdeel in de legenda om het uit te lichten.",
-        "A small course per stakeholder, on the same axes and in the same colours. Click an "
+        "Per stakeholder een kleine grafiek van het verloop, met dezelfde assen en kleuren. Klik "
+        "op een onderdeel in de legenda om het uit te lichten.",
+        "A small chart per stakeholder over time, with the same axes and colours. Click an "
         "aspect in the legend to highlight it.",
     ),
     "trends.position_grid_help": (
         "{x} (horizontaal) tegen {y} (verticaal): per vakje hoeveel stakeholders daar nu staan, "
-        "en wie. Wijs een vakje aan voor iedereen die er staat en hoe zij sinds het werkblad "
-        "bewogen.",
+        "en wie. Wijs met de muis een vakje aan voor iedereen die er staat en hoe zij zich sinds "
+        "het werkblad hebben bewogen.",
         "{x} (horizontal) against {y} (vertical): per cell how many stakeholders stand there "
         "now, and who. Point at a cell for everyone there and how they moved since the "
         "worksheet.",
@@ -792,7 +795,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "trends.what_worked_caution": (
         "Let op: dit is geen bewijs. Met weinig gevallen zegt een verschil weinig, en veel "
         "meer dan je acties beïnvloedt een samenwerking.",
-        "Mind: this is no proof. With few cases a difference means little, and much more than "
+        "Note: this is not proof. With few cases a difference means little, and much more than "
         "your actions shapes a collaboration.",
     ),
     "trends.what_worked_sentence": (
@@ -812,7 +815,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart.outcome": ("Opbrengst", "What it yielded"),
     "chart.target": ("Streefniveau", "Target"),
     "chart.worksheet": ("Werkblad (start)", "Worksheet (start)"),
-    "chart.their_view": ("Oordeel van de stakeholder over de waarde", "Their view of the value"),
+    "chart.their_view": (
+        "Oordeel van de stakeholder over de waarde", "The stakeholder's view of the value"
+    ),
     "chart.with_action": ("Met actie", "With action"),
     "chart.without_action": ("Zonder actie", "Without action"),
     "chart.average_change": ("Gemiddelde verandering", "Average change"),
@@ -831,7 +836,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "chart.trend_marks_more": (
         "□ oordeel van de stakeholder over de waarde · stippellijn: streefniveau",
-        "□ their view of the value · dotted line: target",
+        "□ the stakeholder's view of the value · dotted line: target",
     ),
     "chart.project_title": ("Alle stakeholders", "All stakeholders"),
     "chart.heatmap_title": (
@@ -908,13 +913,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "export.outcome": ("Opbrengst", "What it yielded"),
     "export.week": ("week {week} van {year}", "week {week} of {year}"),
     "export.done_on": ("op {date}", "on {date}"),
-    "export.unplanned": ("nog zonder week", "no week yet"),
+    "export.unplanned": ("nog niet gepland", "not planned yet"),
     "export.note": ("Toelichting", "Note"),
     "export.rating_scale": (
         "Waarderingen op een schaal van 1 tot en met 5.",
         "Ratings on a scale from 1 to 5.",
     ),
-    "calendar.name": ("Belangen: geplande acties", "Interests: planned actions"),
+    "calendar.name": ("Belangen: geplande acties", "Belangen: planned actions"),
     "calendar.stakeholder": ("Stakeholder", "Stakeholder"),
     "calendar.project": ("Project", "Project"),
     "calendar.row": ("Onderdeel van het werkblad", "Worksheet aspect"),
