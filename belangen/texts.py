@@ -574,7 +574,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "follow_up.no_open_actions": ("Geen openstaande acties.", "No open actions."),
     "follow_up.action_done_help": (
         "Vink aan wat je in deze week hebt gedaan; de actie krijgt dan de status Gedaan.",
-        "Tick what you did in this week; the action then gets the status Done.",
+        "Tick what you did during this week; the action then gets the status Done.",
     ),
     "follow_up.done_this_week": ("Deze week uitgevoerd", "Carried out this week"),
     "follow_up.outcome_placeholder": ("Wat leverde het op?", "What did it yield?"),

@@ -127,6 +127,17 @@ def test_the_backup_summary_counts_each_thing_in_its_own_form() -> None:
     assert two == "Backup of 2026-03-12 10:30: 2 projects, 2 stakeholders, 2 follow-ups."
 
 
+def test_every_counted_text_renders_for_zero_one_and_two_in_both_languages() -> None:
+    """The other placeholders filled with their own name: a typo in one form would raise here."""
+    bases = sorted({key.rpartition(".")[0] for key in TEXTS if key.endswith((".one", ".other"))})
+    for base in bases:
+        others = placeholders(" ".join(TEXTS[f"{base}.other"])) - {"count"}
+        params = {name: f"<{name}>" for name in others}
+        for lang in ("nl", "en"):
+            rendered = [t_count(base, n, lang, **params) for n in (0, 1, 2)]
+            assert "{" not in " ".join(rendered), (base, rendered)
+
+
 # --- the glossary -----------------------------------------------------------------------------
 
 def words_in(text: str) -> str:
