@@ -614,8 +614,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "(which you save as PDF from your browser).",
     ),
     "data.include_hidden": (
-        "Ook verborgen en vermoede belangen opnemen (gevoelig)",
-        "Include hidden and suspected interests (sensitive)",
+        "Ook verborgen of vermoede belangen opnemen (gevoelig)",
+        "Include hidden or suspected interests (sensitive)",
     ),
     "data.include_hidden_help": (
         "Vermoedens over iemands verborgen agenda zijn gevoelig. Neem ze alleen op als je het "
@@ -889,12 +889,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "export.exported_on": ("Geëxporteerd op", "Exported on"),
     "export.sample": ("Dit is een voorbeeldproject.", "This is a sample project."),
     "export.hidden_included": (
-        "Vertrouwelijk: bevat ook vermoede en verborgen belangen.",
-        "Confidential: includes suspected and hidden interests.",
+        "Vertrouwelijk: bevat ook verborgen of vermoede belangen.",
+        "Confidential: includes hidden or suspected interests.",
     ),
     "export.hidden_left_out": (
-        "Vermoede en verborgen belangen zijn niet opgenomen.",
-        "Suspected and hidden interests are not included.",
+        "Verborgen of vermoede belangen zijn niet opgenomen.",
+        "Hidden or suspected interests are not included.",
     ),
     "export.rating": ("Waardering", "Rating"),
     "export.target": ("Streefniveau", "Target"),
