@@ -18,8 +18,8 @@ DEFAULT_LANGUAGE = "nl"
 
 
 class Term(NamedTuple):
-    """One concept: its Dutch and English term, and the words rejected for it (matched as word
-    beginnings, case-insensitive) with why, so the choice is not made again screen by screen."""
+    """One concept: its Dutch and English term, and the words rejected for it (whole words,
+    each form listed, case-insensitive) with why, so the choice is not made again per screen."""
 
     nl: str
     en: str
@@ -29,50 +29,56 @@ class Term(NamedTuple):
 
 
 GLOSSARY: dict[str, Term] = {
-    "stakeholder": Term("stakeholder", "stakeholder", ("belanghebbende",),
-                        note="the worksheet's own word; Dutch professionals use it"),
+    "stakeholder": Term("stakeholder", "stakeholder", ("belanghebbende", "belanghebbenden"),
+                        note="the worksheet's own word; Dutch professionals use it as it is"),
     "interest": Term("belang", "interest",
-                     note="what drives a stakeholder; 'interesse' is row 2 (genuine interest)"),
-    "suspected": Term("vermoed (verborgen of vermoed)", "suspected (hidden or suspected)"),
+                     note="what drives a stakeholder; 'interesse' is onderdeel 2"),
+    "suspected": Term("verborgen of vermoed", "hidden or suspected",
+                      note="an interest's status until it is confirmed"),
     "confirmed": Term("bevestigd in gesprek", "confirmed in conversation"),
     "hidden_agenda": Term("verborgen agenda", "hidden agenda"),
     "constituency": Term("achterban", "constituency"),
     "worksheet": Term("werkblad", "worksheet"),
-    "aspect": Term("onderdeel (van het werkblad)", "aspect", ("rij", "rijen", "werkbladrij",
-                   "dimensie"), ("row", "rows", "dimension"),
+    "aspect": Term("onderdeel", "aspect",
+                   ("rij", "rijen", "werkbladrij", "dimensie", "dimensies"),
+                   ("row", "rows", "dimension", "dimensions"),
                    note="the five numbered parts of the worksheet; four of them are rated"),
-    "question": Term("vraag", "question", note="the question an onderdeel asks"),
-    "rating": Term("waardering (1 tot en met 5)", "rating", ("beoordeling", "score"),
-                   note="what you give an onderdeel; 'beoordeling' was used in the exports"),
+    "question": Term("vraag", "question", note="what an onderdeel asks"),
+    "rating": Term("waardering", "rating", ("beoordeling", "beoordelingen", "score", "scores"),
+                   note="1 to 5, what you give an onderdeel; the exports said 'beoordeling'"),
     "their_view": Term("oordeel van de stakeholder", "the stakeholder's view",
                        ("hun oordeel",), ("their view",),
-                       note="their rating of the value, beside yours"),
+                       note="the stakeholder's own rating of the value, beside yours"),
     "target": Term("streefniveau", "target", ("streven",),
                    note="'streven' reads as a verb or an ambition, not as a level"),
-    "explanation": Term("toelichting", "explanation",
-                        note="why a worksheet rating is what it is"),
-    "reflection": Term("reflectie", "reflection", note="what you learned in a weekcheck"),
-    "action": Term("actie", "action"),
-    "outcome": Term("opbrengst (wat leverde het op?)", "outcome (what did it yield?)"),
-    "overdue": Term("te laat / achterstallig", "overdue", ("over tijd", "verlopen"),
-                    note="'verlopen' would sit next to the status 'Vervallen' (dropped)"),
-    "weekcheck": Term("weekcheck", "follow-up", ("follow-up", "wekelijkse follow-up"),
-                      note="the weekly look back per stakeholder"),
+    "explanation": Term("toelichting", "explanation", note="why a worksheet rating is what it is"),
+    "reflection": Term("reflectie", "reflection", note="what you learned, in a weekcheck"),
+    "action": Term("actie", "action",
+                   note="statuses: gepland, bezig, gedaan, vervallen (planned, in progress, done, "
+                   "dropped)"),
+    "outcome": Term("opbrengst", "outcome", note="asked as 'Wat leverde het op?'"),
+    "overdue": Term("achterstallig", "overdue", ("over tijd", "verlopen"),
+                    note="an action's marker says 'te laat'; 'verlopen' would sit next to the "
+                    "status 'vervallen'"),
+    "weekcheck": Term("weekcheck", "follow-up", ("follow-up", "follow-ups", "wekelijkse follow-up"),
+                      note="the weekly look back per stakeholder; the English keeps 'follow-up'"),
     "habit": Term("weekritme", "weekly habit"),
     "project": Term("project", "project"),
     "trend": Term("trend", "trend"),
     "archive": Term("archiveren", "archive"),
-    "unarchive": Term("uit het archief halen", "unarchive", ("heropen",), ("reopen",),
-                      note="one verb for stakeholders and projects; not 'terugzetten'"),
-    "backup": Term("reservekopie", "backup", ("back-up",)),
-    "restore_backup": Term("(een reservekopie) terugzetten", "restore (a backup)",
-                           note="only for backups and automatic copies"),
+    "unarchive": Term("uit het archief halen", "unarchive", ("heropenen", "heropend"),
+                      ("reopen", "reopened"),
+                      note="one verb for projects, stakeholders and interests; not 'terugzetten'"),
+    "backup": Term("reservekopie", "backup", ("back-up", "back-ups")),
+    "restore_backup": Term("terugzetten", "restore",
+                           note="only for a backup or an automatic copy (tested)"),
     "safety_copy": Term("automatische kopie", "automatic copy"),
     "export": Term("exporteren", "export"),
-    "printable": Term("afdrukversie", "printable version", ("printbare",)),
+    "printable": Term("afdrukversie", "printable version", ("printbare", "printbaar")),
     "sample": Term("voorbeeldproject", "sample project"),
-    "data": Term("gegevens (menu Gegevens)", "data",
-                 note="the menu item; a stakeholder's own fields are its 'Profiel'"),
+    "data": Term("gegevens", "data",
+                 note="the menu item Gegevens; a stakeholder's own fields are its 'Profiel'"),
+    "profile": Term("profiel", "profile", note="name, role, constituency and notes"),
 }
 
 MONTHS_SHORT = {
