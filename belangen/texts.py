@@ -841,8 +841,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "◇ worksheet · ● follow-up · ▼ action carried out",
     ),
     "chart.trend_marks_more": (
-        "□ oordeel van de stakeholder over de waarde · stippellijn: streefniveau",
-        "□ the stakeholder's view of the value · dotted line: target",
+        "□ oordeel van de stakeholder · stippellijn: streefniveau",
+        "□ the stakeholder's view · dotted line: target",
     ),
     "chart.project_title": ("Alle stakeholders", "All stakeholders"),
     "chart.heatmap_title": (
