@@ -2,12 +2,84 @@
 
 Dutch is the default. Worksheet questions, rating labels and kinds live in `worksheet` (the one
 definition of the worksheet); everything else lives here. Keys are grouped by screen.
+
+The glossary below comes first: one Dutch and one English term per concept, so that a screen,
+a button and an export call one thing by one name. `tests/test_texts.py` reads it and fails when
+a rejected synonym creeps back into the catalogue. Texts with a count come in two forms,
+`<key>.one` and `<key>.other` (see `t_count`), never as "versie(s)".
 """
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 LANGUAGES = {"nl": "Nederlands", "en": "English"}
 DEFAULT_LANGUAGE = "nl"
+
+
+class Term(NamedTuple):
+    """One concept: its Dutch and English term, and the words rejected for it (whole words,
+    each form listed, case-insensitive) with why, so the choice is not made again per screen."""
+
+    nl: str
+    en: str
+    avoid_nl: tuple[str, ...] = ()
+    avoid_en: tuple[str, ...] = ()
+    note: str = ""
+
+
+GLOSSARY: dict[str, Term] = {
+    "stakeholder": Term("stakeholder", "stakeholder", ("belanghebbende", "belanghebbenden"),
+                        note="the worksheet's own word; Dutch professionals use it as it is"),
+    "interest": Term("belang", "interest",
+                     note="what drives a stakeholder; 'interesse' is onderdeel 2"),
+    "suspected": Term("verborgen of vermoed", "hidden or suspected",
+                      note="an interest's status until it is confirmed"),
+    "confirmed": Term("bevestigd in gesprek", "confirmed in conversation"),
+    "hidden_agenda": Term("verborgen agenda", "hidden agenda"),
+    "constituency": Term("achterban", "constituency"),
+    "worksheet": Term("werkblad", "worksheet"),
+    "aspect": Term("onderdeel", "aspect",
+                   ("rij", "rijen", "werkbladrij", "dimensie", "dimensies"),
+                   ("row", "rows", "dimension", "dimensions"),
+                   note="the five numbered parts of the worksheet; four of them are rated"),
+    "question": Term("vraag", "question", note="what an onderdeel asks"),
+    "rating": Term("waardering", "rating", ("beoordeling", "beoordelingen", "score", "scores"),
+                   note="1 to 5, what you give an onderdeel; the exports said 'beoordeling'"),
+    "their_view": Term("oordeel van de stakeholder", "the stakeholder's view",
+                       ("hun oordeel",), ("their view",),
+                       note="the stakeholder's own rating of the value, beside yours"),
+    "target": Term("streefniveau", "target", ("streven",),
+                   note="'streven' reads as a verb or an ambition, not as a level"),
+    "explanation": Term("toelichting", "explanation", note="why a worksheet rating is what it is"),
+    "reflection": Term("reflectie", "reflection", note="what you learned, in a weekcheck"),
+    "action": Term("actie", "action",
+                   note="statuses: gepland, bezig, gedaan, vervallen (planned, in progress, done, "
+                   "dropped)"),
+    "outcome": Term("opbrengst", "outcome", note="asked as 'Wat leverde het op?'"),
+    "overdue": Term("achterstallig", "overdue", ("over tijd", "verlopen"),
+                    note="an action's marker says 'te laat'; 'verlopen' would sit next to the "
+                    "status 'vervallen'"),
+    "weekcheck": Term("weekcheck", "follow-up", ("follow-up", "follow-ups", "wekelijkse follow-up"),
+                      note="the weekly look back per stakeholder; the English keeps 'follow-up'"),
+    "habit": Term("weekritme", "weekly habit"),
+    "project": Term("project", "project"),
+    "trend": Term("trend", "trend"),
+    "archive": Term("archiveren", "archive"),
+    "unarchive": Term("uit het archief halen", "unarchive", ("heropenen", "heropend"),
+                      ("reopen", "reopened"),
+                      note="one verb for projects, stakeholders and interests; not 'terugzetten'"),
+    "backup": Term("reservekopie", "backup", ("back-up", "back-ups")),
+    "restore_backup": Term("terugzetten", "restore",
+                           note="only for a backup or an automatic copy (tested)"),
+    "safety_copy": Term("automatische kopie", "automatic copy"),
+    "export": Term("exporteren", "export"),
+    "printable": Term("afdrukversie", "printable version", ("printbare", "printbaar")),
+    "sample": Term("voorbeeldproject", "sample project"),
+    "data": Term("gegevens", "data",
+                 note="the menu item Gegevens; a stakeholder's own fields are its 'Profiel'"),
+    "profile": Term("profiel", "profile", note="name, role, constituency and notes"),
+}
 
 MONTHS_SHORT = {
     "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
@@ -25,13 +97,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "nav.projects": ("Projecten", "Projects"),
     "nav.stakeholders": ("Stakeholders", "Stakeholders"),
     "nav.worksheet": ("Werkblad", "Worksheet"),
-    "nav.follow_up": ("Wekelijkse follow-up", "Weekly follow-up"),
+    "nav.follow_up": ("Weekcheck", "Weekly follow-up"),
     "nav.trends": ("Trends", "Trends"),
     "nav.active_project": ("Actief project", "Active project"),
     "common.save": ("Opslaan", "Save"),
     "common.saved": ("Opgeslagen.", "Saved."),
     "common.archive": ("Archiveren", "Archive"),
-    "common.reopen": ("Terugzetten", "Restore"),
+    "common.unarchive": ("Uit archief halen", "Unarchive"),
     "common.archived_marker": (" (gearchiveerd)", " (archived)"),
     "common.stakeholder": ("Stakeholder", "Stakeholder"),
     "common.no_project": (
@@ -65,7 +137,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "While you were away, this was saved elsewhere (perhaps in another tab). The form now "
         "shows what is saved. This is what you had changed here but not saved:",
     ),
-    "form.restore_set_aside": ("Mijn wijzigingen terugzetten", "Bring my changes back"),
+    "form.restore_set_aside": ("Mijn wijzigingen terughalen", "Bring my changes back"),
     "form.dismiss_set_aside": ("Niet nodig", "Not needed"),
     "form.stale": (
         "Dit is intussen ergens anders opgeslagen (misschien in een ander tabblad). Jouw "
@@ -117,7 +189,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "it shows error details with buttons that send the error text to search sites",
     ),
     "error.unexpected": (
-        "Er ging iets mis dat Belangen niet had voorzien. Wat je eerder opsloeg, blijft bewaard. "
+        "Er ging iets mis waar Belangen niet op was voorbereid. Wat je eerder opsloeg, blijft "
+        "bewaard. "
         "Laad de pagina opnieuw of kies een ander scherm. De details staan in het venster "
         "waarin Belangen draait.",
         "Something went wrong that Belangen did not expect. What you saved before stays saved. "
@@ -153,7 +226,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "db.newer_version": (
         "De database {path} is gemaakt met een nieuwere versie van Belangen (schema {version}; "
-        "deze versie kent tot en met {supported}). Werk Belangen bij; er is niets veranderd.",
+        "deze versie kan tot en met schema {supported} lezen). Werk Belangen bij; er is niets "
+        "veranderd.",
         "The database {path} was made by a newer version of Belangen (schema {version}; this "
         "version knows up to {supported}). Update Belangen; nothing was changed.",
     ),
@@ -164,8 +238,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "already running in another window. Close that first, then reload this page.",
     ),
     "db.read_only": (
-        "Belangen kan niet schrijven in {path} (alleen-lezen bestand of map). Geef schrijfrechten "
-        "of kies met BELANGEN_DB een andere plek.",
+        "Belangen kan niet schrijven in {path} (het bestand of de map is alleen-lezen). Geef "
+        "schrijfrechten of kies met BELANGEN_DB een andere plek.",
         "Belangen cannot write to {path} (read-only file or folder). Grant write access or "
         "choose another place with BELANGEN_DB.",
     ),
@@ -175,28 +249,28 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "db.damaged": (
         "De database {path} lijkt beschadigd en kan niet worden geopend. Er is niets aan "
-        "veranderd. Zet een reservekopie terug (map backups naast de database) of neem contact "
-        "op met wie je helpt.",
+        "veranderd. Zet een reservekopie terug (map backups naast de database) of vraag iemand "
+        "om hulp.",
         "The database {path} seems damaged and cannot be opened. Nothing in it was changed. "
         "Restore a backup (the backups folder beside the database) or ask for help.",
     ),
     # --- input refused ------------------------------------------------------------------------
     "error.name_required": ("Vul een naam in.", "Enter a name."),
-    "error.name_one_line": ("Een naam past op één regel.", "A name fits on one line."),
+    "error.name_one_line": ("Een naam moet op één regel passen.", "A name must fit on one line."),
     "error.name_taken": (
         "Er is in dit project al een stakeholder met deze naam.",
         "This project already has a stakeholder with this name.",
     ),
     "error.name_taken_archived": (
-        "Er is een gearchiveerde stakeholder met deze naam. Zet die terug in plaats van een "
-        "nieuwe te maken.",
-        "An archived stakeholder has this name. Restore it instead of making a new one.",
+        "Er is een gearchiveerde stakeholder met deze naam. Haal die uit het archief in plaats "
+        "van een nieuwe te maken.",
+        "An archived stakeholder has this name. Unarchive it instead of making a new one.",
     ),
     "error.too_long": (
         "Deze tekst is te lang: maximaal {limit} tekens.",
         "This text is too long: at most {limit} characters.",
     ),
-    "error.not_text": ("Dit veld verwacht tekst.", "This field expects text."),
+    "error.not_text": ("Vul hier tekst in.", "Enter text here."),
     "error.text_required": ("Vul hier iets in.", "Please fill this in."),
     "error.rating_required": (
         "Kies een waardering van 1 tot en met 5.", "Choose a rating from 1 to 5."
@@ -217,7 +291,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "An action cannot have been done in the future.",
     ),
     "error.week_in_future": (
-        "Deze week is nog niet begonnen. Een follow-up vul je in voor deze week of een eerdere.",
+        "Deze week is nog niet begonnen. Een weekcheck doe je voor deze week of een eerdere.",
         "This week has not started yet. Log a follow-up for this week or an earlier one.",
     ),
     "error.week_before_project": (
@@ -239,8 +313,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "some space on the disk of {path} and try again.",
     ),
     "error.save_failed": (
-        "Opslaan lukte niet: het bestand {path} weigerde te schrijven. Je tekst staat nog "
-        "hieronder en eerder opgeslagen werk is veilig. Probeer het zo opnieuw.",
+        "Opslaan lukte niet: er kon niet in het bestand {path} worden geschreven. Je tekst "
+        "staat nog hieronder en eerder opgeslagen werk is veilig. Probeer het zo opnieuw.",
         "Saving failed: the file {path} refused the write. Your text is still below and "
         "earlier work is safe. Try again shortly.",
     ),
@@ -267,9 +341,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "actions, and track over the coming weeks how the collaboration develops.\n\n"
         "Everything stays on this computer.",
     ),
-    "overview.first_step": ("Begin met je eerste project", "Start your first project"),
+    "overview.first_step": ("Eerste project aanmaken", "Create your first project"),
     "overview.explore_sample": (
-        "Of verken eerst een voorbeeldproject", "Or explore a sample project first"
+        "Eerst een voorbeeldproject bekijken", "Explore a sample project first"
     ),
     "overview.own_goal": ("Mijn doel: {goal}", "My goal: {goal}"),
     "overview.no_stakeholders": (
@@ -278,25 +352,26 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Add this project's stakeholders: who do you work with, and whom do you need on board?",
     ),
     "overview.add_stakeholders": ("Stakeholders toevoegen", "Add stakeholders"),
-    "overview.due_metric": ("Follow-ups {week}", "Follow-ups {week}"),
+    "overview.due_metric": ("Weekchecks {week}", "Follow-ups {week}"),
     "overview.due_value": ("{done} van {total}", "{done} of {total}"),
-    "overview.overdue_metric": ("Acties over tijd", "Actions overdue"),
+    "overview.overdue_metric": ("Achterstallige acties", "Overdue actions"),
     "overview.habit_metric": ("Weekritme", "Weekly habit"),
-    "overview.habit_value": ("{logged} van {window} weken", "{logged} of {window} weeks"),
+    "overview.habit_value.one": ("{logged} van {count} week", "{logged} of {count} week"),
+    "overview.habit_value.other": ("{logged} van {count} weken", "{logged} of {count} weeks"),
     "overview.habit_help": (
-        "In hoeveel van de laatste weken je minstens één follow-up hebt vastgelegd. Deze week "
-        "telt pas mee als je hem invult; één gemiste week kost je één week, niet je hele reeks.",
+        "In hoeveel van de laatste weken je minstens één weekcheck hebt gedaan. Deze week telt "
+        "pas mee als je hem invult; één gemiste week kost je één week, niet je hele reeks.",
         "In how many of the last weeks you logged at least one follow-up. This week counts once "
         "you log it; one missed week costs you one week, not your whole run.",
     ),
     "overview.due_list": ("Nog te doen deze week: {names}", "Still to do this week: {names}"),
-    "overview.go_follow_up": ("Naar de wekelijkse follow-up", "Go to the weekly follow-up"),
+    "overview.go_follow_up": ("Naar de weekcheck", "Go to the weekly follow-up"),
     "overview.stakeholders": ("Stakeholders en hun laatste waarderingen",
                               "Stakeholders and their latest ratings"),
-    "overview.latest_week": ("Laatste follow-up", "Latest follow-up"),
+    "overview.latest_week": ("Laatste weekcheck", "Latest follow-up"),
     "overview.open_actions": ("Openstaande acties", "Open actions"),
     "overview.no_open_actions": ("Geen openstaande acties.", "No open actions."),
-    "overview.overdue_marker": (" · over tijd", " · overdue"),
+    "overview.overdue_marker": (" · te laat", " · overdue"),
     # --- Projecten ----------------------------------------------------------------------------
     "projects.title": ("Projecten", "Projects"),
     "projects.intro": (
@@ -319,16 +394,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "projects.list": ("Je projecten", "Your projects"),
     "projects.archived_marker": (" (gearchiveerd)", " (archived)"),
     "projects.active_marker": (" · actief", " · active"),
-    "projects.make_active": ("Maak actief", "Make active"),
+    "projects.make_active": ("Actief maken", "Make active"),
     "projects.archive": ("Archiveren", "Archive"),
     "projects.archive_help": (
         "Een gearchiveerd project verdwijnt uit de lijsten maar blijft bewaard; je kunt het "
-        "altijd terugzetten.",
-        "An archived project leaves the lists but is kept; you can always restore it.",
+        "altijd weer uit het archief halen.",
+        "An archived project leaves the lists but is kept; you can always unarchive it.",
     ),
     "projects.archived": ("Project gearchiveerd.", "Project archived."),
-    "projects.reopen": ("Heropenen", "Reopen"),
-    "projects.reopened": ("Project heropend.", "Project reopened."),
+    "projects.unarchived": ("Project uit het archief gehaald.", "Project unarchived."),
     # --- Stakeholders -------------------------------------------------------------------------
     "stakeholders.title": ("Stakeholders", "Stakeholders"),
     "stakeholders.intro": (
@@ -342,26 +416,27 @@ TEXTS: dict[str, tuple[str, str]] = {
     "stakeholders.role": ("Rol of organisatie", "Role or organisation"),
     "stakeholders.constituency": ("Achterban en mandaat", "Constituency and mandate"),
     "stakeholders.constituency_help": (
-        "Aan wie legt deze persoon verantwoording af, en wat moet hij of zij thuis kunnen "
+        "Aan wie legt deze persoon verantwoording af, en wat moet hij of zij daar kunnen "
         "uitleggen?",
         "Whom does this person answer to, and what must they be able to explain back home?",
     ),
     "stakeholders.notes": ("Notities", "Notes"),
     "stakeholders.add": ("Toevoegen", "Add"),
     "stakeholders.added": ("Stakeholder toegevoegd.", "Stakeholder added."),
-    "stakeholders.details": ("Gegevens", "Details"),
-    "stakeholders.open_worksheet": ("Open het werkblad", "Open the worksheet"),
+    "stakeholders.details": ("Profiel", "Profile"),
+    "stakeholders.open_worksheet": ("Werkblad openen", "Open the worksheet"),
     "stakeholders.archive_help": (
-        "Archiveren haalt de stakeholder uit de lijsten; alles blijft bewaard en je kunt "
-        "terugzetten.",
-        "Archiving removes the stakeholder from the lists; everything is kept and can be "
-        "restored.",
+        "Archiveren haalt de stakeholder uit de lijsten; alles blijft bewaard en je kunt de "
+        "stakeholder weer uit het archief halen.",
+        "Archiving removes the stakeholder from the lists; everything is kept and you can "
+        "unarchive them.",
     ),
     "stakeholders.archived": ("{name} is gearchiveerd.", "{name} was archived."),
+    "stakeholders.unarchived": ("{name} is uit het archief gehaald.", "{name} was unarchived."),
     "stakeholders.archived_list": ("Gearchiveerd", "Archived"),
     "stakeholders.delete_warning": (
         "Definitief verwijderen wist {name} met alle belangen, werkbladversies, acties en "
-        "follow-ups. Dat kan niet ongedaan worden gemaakt.",
+        "weekchecks. Dat kan niet ongedaan worden gemaakt.",
         "Deleting for good erases {name} with all interests, worksheet versions, actions and "
         "follow-ups. This cannot be undone.",
     ),
@@ -369,11 +444,19 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Ja, ik wil alles van deze stakeholder definitief verwijderen",
         "Yes, erase everything of this stakeholder for good",
     ),
-    "stakeholders.delete_copies_warning": (
-        "De automatische kopieën in {folder} (de laatste {keep}) bevatten {name} nog. Vink "
+    "stakeholders.delete_copies_warning.one": (
+        "De automatische kopie in {folder} (Belangen bewaart alleen de laatste) bevat {name} "
+        "nog. Vink hieronder aan om {name} ook daaruit te verwijderen. Reservekopieën die je "
+        "zelf hebt gedownload kan Belangen niet aanpassen.",
+        "The automatic copy in {folder} (Belangen keeps only the latest) still holds {name}. "
+        "Tick the box below to remove {name} from it as well. Backups you downloaded yourself "
+        "cannot be changed by Belangen.",
+    ),
+    "stakeholders.delete_copies_warning.other": (
+        "De automatische kopieën in {folder} (de laatste {count}) bevatten {name} nog. Vink "
         "hieronder aan om {name} ook daaruit te verwijderen. Reservekopieën die je zelf hebt "
         "gedownload kan Belangen niet aanpassen.",
-        "The automatic copies in {folder} (the last {keep}) still hold {name}. Tick the box "
+        "The automatic copies in {folder} (the last {count}) still hold {name}. Tick the box "
         "below to remove {name} from them as well. Backups you downloaded yourself cannot be "
         "changed by Belangen.",
     ),
@@ -390,7 +473,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "interests.title": ("Belangen", "Interests"),
     "interests.text": ("Belang", "Interest"),
     "interests.kind": ("Soort belang", "Kind of interest"),
-    "interests.status": ("Zekerheid", "Certainty"),
+    "interests.status": ("Hoe zeker?", "How sure?"),
     "interests.signals": ("Signalen", "Signals"),
     "interests.signals_help": (
         "Waaraan merk je dit belang? Wat zegt of doet de ander waardoor je het vermoedt?",
@@ -405,28 +488,28 @@ TEXTS: dict[str, tuple[str, str]] = {
     "worksheet.title": ("Werkblad", "Worksheet"),
     "worksheet.constituency": ("Achterban: {text}", "Constituency: {text}"),
     "worksheet.rating": ("Mijn waardering", "My rating"),
-    "worksheet.target": ("Streven", "Target"),
+    "worksheet.target": ("Streefniveau", "Target"),
     "worksheet.target_help": (
         "Welk niveau wil je bereiken? Dit verschijnt als lijn in de trends.",
         "Which level do you aim for? It shows as a line in the trends.",
     ),
-    "worksheet.reflection": ("Toelichting", "Reflection"),
+    "worksheet.reflection": ("Toelichting", "Explanation"),
     "worksheet.reflection_placeholder": (
         "Waarom deze waardering? Wat zie je, wat hoor je?",
         "Why this rating? What do you see and hear?",
     ),
     "worksheet.save": ("Werkblad opslaan", "Save the worksheet"),
     "worksheet.nothing_changed": (
-        "Er is niets veranderd sinds de laatste keer opslaan.",
+        "Er is niets veranderd sinds je het laatst opsloeg.",
         "Nothing changed since the last save.",
     ),
     "worksheet.saved.one": (
-        "Werkblad opgeslagen: {count} onderdeel als nieuwe versie.",
-        "Worksheet saved: {count} row as a new version.",
+        "Werkblad opgeslagen: een nieuwe versie van {count} onderdeel.",
+        "Worksheet saved: {count} aspect as a new version.",
     ),
     "worksheet.saved.other": (
-        "Werkblad opgeslagen: {count} onderdelen als nieuwe versie.",
-        "Worksheet saved: {count} rows as a new version.",
+        "Werkblad opgeslagen: een nieuwe versie van {count} onderdelen.",
+        "Worksheet saved: {count} aspects as a new version.",
     ),
     "worksheet.history": ("Eerdere versies ({count})", "Earlier versions ({count})"),
     "worksheet.version_saved": ("Opgeslagen op {when:%d-%m-%Y %H:%M}",
@@ -436,7 +519,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "worksheet.edit_interests": ("Belangen bewerken", "Edit interests"),
     "actions.text": ("Actie", "Action"),
-    "actions.row": ("Rij", "Row"),
+    "actions.row": ("Onderdeel", "Aspect"),
     "actions.planned_week": ("Geplande week", "Planned week"),
     "actions.status": ("Status", "Status"),
     "actions.outcome": ("Wat leverde het op?", "What did it yield?"),
@@ -447,8 +530,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "actions.new_placeholder": ("Wat ga je doen?", "What will you do?"),
     "actions.add": ("Actie toevoegen", "Add action"),
     "actions.added": ("Actie toegevoegd.", "Action added."),
-    # --- Wekelijkse follow-up -----------------------------------------------------------------
-    "follow_up.title": ("Wekelijkse follow-up", "Weekly follow-up"),
+    # --- Weekcheck ----------------------------------------------------------------------------
+    "follow_up.title": ("Weekcheck", "Weekly follow-up"),
     "follow_up.intro": (
         "Kijk per stakeholder terug op de week: waardeer de vier onderdelen opnieuw, vink de "
         "acties aan die je hebt uitgevoerd en noteer wat je hebt geleerd.",
@@ -471,7 +554,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Nog niet opgeslagen: kies eerst een waardering bij {questions}.",
         "Not saved yet: first choose a rating for {questions}.",
     ),
-    "follow_up.unchanged": ("Niets veranderd", "Nothing changed"),
+    "follow_up.unchanged": ("Ongewijzigd opslaan", "Save unchanged"),
     "follow_up.unchanged_help": (
         "Slaat deze week op met dezelfde waarderingen als de vorige keer (of als het werkblad), "
         "zonder reflectie en zonder afgevinkte acties.",
@@ -479,17 +562,17 @@ TEXTS: dict[str, tuple[str, str]] = {
         "reflection and without ticked actions.",
     ),
     "follow_up.moved_on": (
-        "Follow-up voor {name} opgeslagen. Volgende: **{next}**.",
+        "Weekcheck voor {name} opgeslagen. Volgende: **{next}**.",
         "Follow-up for {name} saved. Next: **{next}**.",
     ),
     "follow_up.stay": ("Terug naar {name}", "Back to {name}"),
     "follow_up.todo": ("Nog te doen: **{count}**", "Still to do: **{count}**"),
     "follow_up.done": ("Ingevuld: **{count}**", "Done: **{count}**"),
     "follow_up.already_logged": (
-        "Deze week is al ingevuld. Opslaan maakt een nieuwe versie; de vorige blijft bewaard "
-        "({versions} versie(s) tot nu toe).",
-        "This week is already logged. Saving makes a new version; the previous one is kept "
-        "({versions} version(s) so far).",
+        "Deze week is al ingevuld. Opslaan maakt een nieuwe versie; de vorige blijft bewaard. "
+        "Tot nu toe: {versions}.",
+        "This week is already logged. Saving makes a new version; the previous one is kept. So "
+        "far: {versions}.",
     ),
     "follow_up.no_worksheet": (
         "Er zijn nog geen waarderingen in het werkblad. Kies ze hieronder; ze worden het "
@@ -501,8 +584,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "follow_up.actions": ("Acties deze week", "Actions this week"),
     "follow_up.no_open_actions": ("Geen openstaande acties.", "No open actions."),
     "follow_up.action_done_help": (
-        "Aanvinken zet de actie op gedaan, in de week die je invult.",
-        "Ticking marks the action done, in the week you are logging.",
+        "Vink aan wat je in deze week hebt gedaan; de actie krijgt dan de status Gedaan.",
+        "Tick what you did during this week; the action then gets the status Done.",
     ),
     "follow_up.done_this_week": ("Deze week uitgevoerd", "Carried out this week"),
     "follow_up.outcome_placeholder": ("Wat leverde het op?", "What did it yield?"),
@@ -511,10 +594,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "How does the stakeholder rate the value of the collaboration themselves?",
     ),
     "follow_up.their_value_help": (
-        "Je hebt de samenwerking met de stakeholder geëvalueerd. Hun oordeel verschijnt naast "
-        "het jouwe in de trend.",
-        "You evaluated the collaboration with the stakeholder. Their view appears beside yours "
-        "in the trend.",
+        "Je hebt de samenwerking met de stakeholder geëvalueerd. Het oordeel van de "
+        "stakeholder verschijnt naast het jouwe in de trend.",
+        "You evaluated the collaboration with the stakeholder. The stakeholder's view appears "
+        "beside yours in the trend.",
     ),
     "follow_up.new_action": ("**Nieuwe actie** (optioneel)", "**New action** (optional)"),
     "follow_up.reflection_title": ("Reflectie", "Reflection"),
@@ -523,40 +606,40 @@ TEXTS: dict[str, tuple[str, str]] = {
         "What did I learn, what is the next step?",
     ),
     "follow_up.reflection_placeholder": ("Een paar zinnen volstaan.", "A few sentences will do."),
-    "follow_up.save": ("Follow-up opslaan", "Save follow-up"),
-    "follow_up.saved": ("Follow-up voor {name} opgeslagen.", "Follow-up for {name} saved."),
+    "follow_up.save": ("Weekcheck opslaan", "Save follow-up"),
+    "follow_up.saved": ("Weekcheck voor {name} opgeslagen.", "Follow-up for {name} saved."),
     # --- Gegevens -----------------------------------------------------------------------------
     "nav.data": ("Gegevens", "Data"),
     "data.title": ("Je gegevens", "Your data"),
     "data.intro": (
-        "Alles staat in één bestand op deze computer: {path}. Hier haal je het eruit, maak je "
-        "reservekopieën en zet je ze terug.",
-        "Everything is in one file on this computer: {path}. Here you take it out, make "
+        "Alles staat in één bestand op deze computer: {path}. Hier exporteer je je gegevens, "
+        "maak je reservekopieën en zet je ze terug.",
+        "Everything is in one file on this computer: {path}. Here you export your data, make "
         "backups and restore them.",
     ),
     "data.worksheet_export": ("Werkblad exporteren", "Export the worksheet"),
     "data.worksheet_export_help": (
-        "Om te bewaren of te delen met een coach of collega: als Markdown, of als printbare "
-        "pagina (print die vanuit je browser als PDF).",
-        "To keep or share with a coach or colleague: as Markdown, or as a printable page (print "
-        "it to PDF from your browser).",
+        "Om te bewaren of te delen met een coach of collega: als Markdown, of als "
+        "afdrukversie (die je vanuit je browser als PDF opslaat).",
+        "To keep or share with a coach or colleague: as Markdown, or as a printable version "
+        "(which you save as PDF from your browser).",
     ),
     "data.include_hidden": (
-        "Ook verborgen en vermoede belangen opnemen (gevoelig)",
-        "Include hidden and suspected interests (sensitive)",
+        "Ook verborgen of vermoede belangen opnemen (gevoelig)",
+        "Include hidden or suspected interests (sensitive)",
     ),
     "data.include_hidden_help": (
         "Vermoedens over iemands verborgen agenda zijn gevoelig. Neem ze alleen op als je het "
-        "document niet deelt, of met iemand die je vertrouwt. Je reflecties en notities gaan "
-        "altijd mee zoals je ze schreef: lees ze na voordat je deelt.",
+        "document niet deelt, of alleen deelt met iemand die je vertrouwt. Je reflecties en "
+        "notities gaan altijd mee zoals je ze schreef: lees ze na voordat je deelt.",
         "Suspicions about someone's hidden agenda are sensitive. Include them only if you do not "
         "share the document, or share it with someone you trust. Your reflections and notes are "
         "always included as you wrote them: read them before you share.",
     ),
-    "data.export_scope": ("Wat exporteren?", "What to export?"),
+    "data.export_scope": ("Wat wil je exporteren?", "What do you want to export?"),
     "data.whole_project": ("Het hele project", "The whole project"),
     "data.download_markdown": ("Markdown", "Markdown"),
-    "data.download_html": ("Printbare pagina", "Printable page"),
+    "data.download_html": ("Afdrukversie", "Printable version"),
     "data.download_html_help": (
         "Open het bestand in je browser en kies Afdrukken → Opslaan als PDF.",
         "Open the file in your browser and choose Print → Save as PDF.",
@@ -565,7 +648,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "data.calendar_title": ("**In je agenda**", "**In your calendar**"),
     "data.reminder": (
         "Met een wekelijkse herinnering voor de weekcheck",
-        "With a weekly reminder for the check-in",
+        "With a weekly reminder for the follow-up",
     ),
     "data.reminder_help": (
         "Het agendabestand krijgt dan ook een terugkerende afspraak van een kwartier, met een "
@@ -607,8 +690,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "data.prepare_csv": ("CSV-bestanden klaarzetten", "Prepare CSV files"),
     "data.prepare_xlsx": ("Excel-werkmap klaarzetten", "Prepare Excel workbook"),
-    "data.download_csv": ("Download de zip", "Download the zip"),
-    "data.download_xlsx": ("Download de werkmap", "Download the workbook"),
+    "data.download_csv": ("Zip downloaden", "Download the zip"),
+    "data.download_xlsx": ("Werkmap downloaden", "Download the workbook"),
     "data.backup": ("Reservekopie", "Backup"),
     "data.backup_help": (
         "Eén bestand met al je gegevens. Bewaar het op een veilige plek; met dit bestand zet "
@@ -619,10 +702,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "data.download_backup": ("Reservekopie downloaden", "Download a backup"),
     "data.restore_file": ("Reservekopie terugzetten", "Restore a backup"),
     "data.restore_summary": (
-        "Reservekopie van {created:%d-%m-%Y %H:%M}: {projects} project(en), {stakeholders} "
-        "stakeholder(s), {follow_ups} follow-up(s).",
-        "Backup of {created:%Y-%m-%d %H:%M}: {projects} project(s), {stakeholders} "
-        "stakeholder(s), {follow_ups} follow-up(s).",
+        "Reservekopie van {created:%d-%m-%Y %H:%M}: {projects}, {stakeholders}, "
+        "{follow_ups}.",
+        "Backup of {created:%Y-%m-%d %H:%M}: {projects}, {stakeholders}, {follow_ups}.",
     ),
     "data.restore_warning": (
         "Terugzetten vervangt álle huidige gegevens door die uit de reservekopie. Vlak ervoor "
@@ -640,20 +722,27 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Backup restored. The data from before is in {copy}.",
     ),
     "data.safety_copies": ("Automatische kopieën ({count})", "Automatic copies ({count})"),
-    "data.safety_copies_help": (
+    "data.safety_copies_help.one": (
         "Belangen maakt elke dag dat je het gebruikt, vóór elke schema-update en vóór elk "
-        "terugzetten een kopie in {folder}. De laatste {keep} blijven bewaard; terugzetten kan "
+        "terugzetten een kopie in {folder}. Alleen de laatste blijft bewaard; terugzetten "
+        "kan hierboven.",
+        "Belangen makes a copy in {folder} every day you use it, before every schema update and "
+        "before every restore. Only the latest is kept; restore it above.",
+    ),
+    "data.safety_copies_help.other": (
+        "Belangen maakt elke dag dat je het gebruikt, vóór elke schema-update en vóór elk "
+        "terugzetten een kopie in {folder}. De laatste {count} blijven bewaard; terugzetten kan "
         "hierboven.",
         "Belangen makes a copy in {folder} every day you use it, before every schema update and "
-        "before every restore. The last {keep} are kept; restore them above.",
+        "before every restore. The last {count} are kept; restore them above.",
     ),
     "data.sample": ("Voorbeeldproject", "Sample project"),
     "data.sample_help": (
         "Een uitgewerkt voorbeeld om de app te verkennen: vier stakeholders, een ingevuld "
-        "werkblad en acht weken follow-ups. Het staat los van je eigen gegevens en is in één "
-        "keer weer weg.",
+        "werkblad en acht weken weekchecks. Het staat los van je eigen gegevens en is met één "
+        "klik weer verwijderd.",
         "A worked example to explore the app: four stakeholders, a filled worksheet and eight "
-        "weeks of follow-ups. It is separate from your own data and removed in one step.",
+        "weeks of follow-ups. It is separate from your own data and removed with one click.",
     ),
     "data.sample_load": ("Voorbeeldproject laden", "Load the sample project"),
     "data.sample_loaded": (
@@ -667,8 +756,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "trends.title": ("Trends", "Trends"),
     "trends.view": ("Weergave", "View"),
     "trends.view_stakeholder": ("Per stakeholder", "Per stakeholder"),
-    "trends.view_latest": ("Stand van nu", "Where things stand"),
-    "trends.view_course": ("Verloop per stakeholder", "Course per stakeholder"),
+    "trends.view_latest": ("Stand van zaken", "Where things stand"),
+    "trends.view_course": ("Verloop per stakeholder", "Each stakeholder over time"),
     "trends.view_what_worked": ("Wat werkte?", "What worked?"),
     "trends.period": ("Periode", "Period"),
     "trends.period_13": ("3 maanden", "3 months"),
@@ -676,43 +765,44 @@ TEXTS: dict[str, tuple[str, str]] = {
     "trends.period_52": ("1 jaar", "1 year"),
     "trends.period_all": ("Alles", "All"),
     "trends.no_ratings_in_period": (
-        "Geen waarderingen in deze periode. Kies een langere periode, of leg een follow-up vast.",
+        "Geen waarderingen in deze periode. Kies een langere periode, of doe een weekcheck.",
         "No ratings in this period. Choose a longer period, or log a follow-up.",
     ),
     "trends.course_order": ("Volgorde", "Order"),
     "trends.course_order_attention": (
-        "Wie aandacht vraagt eerst (laagste waarderingen)",
+        "Eerst wie aandacht nodig heeft (laagste waarderingen)",
         "Who needs attention first (lowest ratings)",
     ),
     "trends.course_order_name": ("Op naam", "By name"),
     "trends.course_page": ("Stakeholders", "Stakeholders"),
     "trends.course_page_range": ("{first}–{last} van {total}", "{first}–{last} of {total}"),
     "trends.course_help": (
-        "Een klein verloop per stakeholder, op dezelfde assen en in dezelfde kleuren. Klik op een "
-        "onderdeel in de legenda om het uit te lichten.",
-        "A small course per stakeholder, on the same axes and in the same colours. Click an "
+        "Per stakeholder een kleine grafiek van het verloop, met dezelfde assen en kleuren. Klik "
+        "op een onderdeel in de legenda om het uit te lichten.",
+        "A small chart per stakeholder over time, with the same axes and colours. Click an "
         "aspect in the legend to highlight it.",
     ),
     "trends.position_grid_help": (
         "{x} (horizontaal) tegen {y} (verticaal): per vakje hoeveel stakeholders daar nu staan, "
-        "en wie. Wijs een vakje aan voor iedereen die er staat en hoe zij sinds het werkblad "
-        "bewogen.",
+        "en wie. Wijs met de muis een vakje aan voor iedereen die er staat en hoe zij zich sinds "
+        "het werkblad hebben bewogen.",
         "{x} (horizontal) against {y} (vertical): per cell how many stakeholders stand there "
         "now, and who. Point at a cell for everyone there and how they moved since the "
         "worksheet.",
     ),
     "trends.no_ratings": (
-        "Nog geen waarderingen. Vul het werkblad in en leg wekelijks een follow-up vast; dan "
+        "Nog geen waarderingen. Vul het werkblad in en doe elke week een weekcheck; dan "
         "verschijnt hier de trend.",
         "No ratings yet. Fill in the worksheet and log a weekly follow-up; the trend appears "
         "here.",
     ),
     "trends.stakeholder_help": (
-        "Klik op een onderdeel in de legenda om het uit te lichten. Beweeg over een punt voor de "
-        "reflectie van die week, over een driehoekje voor de uitgevoerde actie. Ontbrekende "
-        "weken blijven open.",
-        "Click an aspect in the legend to highlight it. Hover a point for that week's "
-        "reflection, a triangle for the action carried out. Weeks not logged stay empty.",
+        "Klik op een onderdeel in de legenda om het uit te lichten. Wijs met de muis een punt "
+        "aan voor de reflectie van die week, of een driehoekje voor de uitgevoerde actie. Weken "
+        "zonder weekcheck laten een gat in de lijn.",
+        "Click an aspect in the legend to highlight it. Point at a dot for that week's "
+        "reflection, or at a triangle for the action carried out. Weeks without a follow-up "
+        "leave a gap in the line.",
     ),
     "trends.heatmap": ("Laatste waardering per stakeholder", "Latest rating per stakeholder"),
     "trends.heatmap_help": (
@@ -721,18 +811,22 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "trends.position_map": ("Waar staat iedereen?", "Where does everyone stand?"),
     "projects.choose": ("Project om te bekijken of te bewerken", "Project to view or edit"),
-    "worksheet.older_actions": (
-        "Toon {count} eerdere afgeronde acties",
+    "worksheet.older_actions.one": (
+        "{count} eerdere afgeronde actie tonen",
+        "Show {count} earlier finished action",
+    ),
+    "worksheet.older_actions.other": (
+        "{count} eerdere afgeronde acties tonen",
         "Show {count} earlier finished actions",
     ),
     "trends.what_worked_intro": (
         "Per onderdeel: hoeveel veranderde de waardering in de twee weken na een uitgevoerde "
-        "actie op die rij, vergeleken met weken zonder zo'n actie?",
-        "Per aspect: how much did the rating change in the two weeks after an action on that "
-        "row was carried out, compared with weeks without one?",
+        "actie bij dat onderdeel, vergeleken met weken zonder zo'n actie?",
+        "Per aspect: how much did the rating change in the two weeks after an action for that "
+        "aspect was carried out, compared with weeks without one?",
     ),
     "trends.what_worked_empty": (
-        "Nog te weinig weken om iets te zeggen. Leg een paar weken follow-ups vast en vink "
+        "Nog te weinig weken om iets te zeggen. Doe een paar weken de weekcheck en vink "
         "uitgevoerde acties aan.",
         "Too few weeks to say anything yet. Log a few weeks of follow-ups and tick the actions "
         "you carried out.",
@@ -740,14 +834,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "trends.what_worked_caution": (
         "Let op: dit is geen bewijs. Met weinig gevallen zegt een verschil weinig, en veel "
         "meer dan je acties beïnvloedt een samenwerking.",
-        "Mind: this is no proof. With few cases a difference means little, and much more than "
+        "Note: this is not proof. With few cases a difference means little, and much more than "
         "your actions shapes a collaboration.",
     ),
     "trends.what_worked_sentence": (
-        "**{row}**: na een actie gemiddeld {with_change} ({with_cases} keer), zonder actie "
-        "{without_change} ({without_cases} keer).",
-        "**{row}**: after an action {with_change} on average ({with_cases} cases), without "
-        "{without_change} ({without_cases} cases).",
+        "**{row}**: na een actie gemiddeld {with_change} ({with_cases}), zonder actie "
+        "{without_change} ({without_cases}).",
+        "**{row}**: after an action {with_change} on average ({with_cases}), without "
+        "{without_change} ({without_cases}).",
     ),
     "trends.no_cases": ("geen gevallen", "no cases"),
     # --- charts -------------------------------------------------------------------------------
@@ -758,15 +852,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart.reflection": ("Reflectie", "Reflection"),
     "chart.action": ("Actie", "Action"),
     "chart.outcome": ("Opbrengst", "What it yielded"),
-    "chart.target": ("Streven", "Target"),
+    "chart.target": ("Streefniveau", "Target"),
     "chart.worksheet": ("Werkblad (start)", "Worksheet (start)"),
-    "chart.their_view": ("Hun oordeel over de waarde", "Their view of the value"),
+    "chart.their_view": (
+        "Oordeel van de stakeholder over de waarde", "The stakeholder's view of the value"
+    ),
     "chart.with_action": ("Met actie", "With action"),
     "chart.without_action": ("Zonder actie", "Without action"),
     "chart.average_change": ("Gemiddelde verandering", "Average change"),
     "chart.cases": ("Aantal gevallen", "Number of cases"),
     "chart.cases_short": ("n = {count}", "n = {count}"),
-    "chart.row": ("Rij", "Row"),
+    "chart.row": ("Onderdeel", "Aspect"),
     "chart.scale_low": ("laag", "low"),
     "chart.scale_high": ("hoog", "high"),
     "chart.latest_rating": ("Laatste waardering", "Latest rating"),
@@ -774,12 +870,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart.weeks": ("Weken", "Weeks"),
     "chart.trend_title": ("{name}: waarderingen per week", "{name}: ratings per week"),
     "chart.trend_marks": (
-        "◇ werkblad · ● follow-up · ▼ actie uitgevoerd",
+        "◇ werkblad · ● weekcheck · ▼ actie uitgevoerd",
         "◇ worksheet · ● follow-up · ▼ action carried out",
     ),
     "chart.trend_marks_more": (
-        "□ hun oordeel over de waarde · stippellijn: streven",
-        "□ their view of the value · dotted line: target",
+        "□ oordeel van de stakeholder · stippellijn: streefniveau",
+        "□ the stakeholder's view · dotted line: target",
     ),
     "chart.project_title": ("Alle stakeholders", "All stakeholders"),
     "chart.heatmap_title": (
@@ -791,7 +887,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Value for them × willingness to negotiate",
     ),
     "chart.position_subtitle": (
-        "Van het werkblad (open cirkel) naar de laatste follow-up (stip)",
+        "Van het werkblad (open cirkel) naar de laatste weekcheck (stip)",
         "From the worksheet (open circle) to the latest follow-up (dot)",
     ),
     "chart.more_here": ("+{count} meer", "+{count} more"),
@@ -804,9 +900,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart.negotiation_axis": ("Bereid om te onderhandelen", "Willing to negotiate"),
     "chart.what_worked_title": ("Wat werkte?", "What worked?"),
     "chart.what_worked_subtitle": (
-        "Gemiddelde verandering in de twee weken na een actie op die rij, naast weken zonder "
-        "actie op die rij.",
-        "Average change in the two weeks after an action on that row, beside weeks without "
+        "Gemiddelde verandering in de twee weken na een actie bij dat onderdeel, naast weken "
+        "zonder zo'n actie.",
+        "Average change in the two weeks after an action for that aspect, beside weeks without "
         "one.",
     ),
     "chart.few_cases": (
@@ -832,16 +928,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "export.exported_on": ("Geëxporteerd op", "Exported on"),
     "export.sample": ("Dit is een voorbeeldproject.", "This is a sample project."),
     "export.hidden_included": (
-        "Vertrouwelijk: bevat ook vermoede en verborgen belangen.",
-        "Confidential: includes suspected and hidden interests.",
+        "Vertrouwelijk: bevat ook verborgen of vermoede belangen.",
+        "Confidential: includes hidden or suspected interests.",
     ),
     "export.hidden_left_out": (
-        "Vermoede en verborgen belangen zijn niet opgenomen.",
-        "Suspected and hidden interests are not included.",
+        "Verborgen of vermoede belangen zijn niet opgenomen.",
+        "Hidden or suspected interests are not included.",
     ),
-    "export.rating": ("Beoordeling", "Rating"),
-    "export.target": ("Streven", "Target"),
-    "export.latest_week": ("Laatste weekbeoordeling", "Latest weekly rating"),
+    "export.rating": ("Waardering", "Rating"),
+    "export.target": ("Streefniveau", "Target"),
+    "export.latest_week": ("Laatste weekcheck", "Latest follow-up"),
     "export.rating_value": ("{rating} van 5 — {label}", "{rating} of 5 — {label}"),
     "export.in_week": ("{value} ({week})", "{value} ({week})"),
     "export.no_interests": ("Nog geen belangen genoteerd.", "No interests noted yet."),
@@ -856,25 +952,25 @@ TEXTS: dict[str, tuple[str, str]] = {
     "export.outcome": ("Opbrengst", "What it yielded"),
     "export.week": ("week {week} van {year}", "week {week} of {year}"),
     "export.done_on": ("op {date}", "on {date}"),
-    "export.unplanned": ("nog zonder week", "no week yet"),
+    "export.unplanned": ("nog niet gepland", "not planned yet"),
     "export.note": ("Toelichting", "Note"),
     "export.rating_scale": (
-        "Beoordelingen op een schaal van 1 tot 5.",
+        "Waarderingen op een schaal van 1 tot en met 5.",
         "Ratings on a scale from 1 to 5.",
     ),
     "export.file_worksheet": ("werkblad", "worksheet"),
     "export.file_sensitive": ("met-vermoede-belangen", "with-suspected-interests"),
-    "calendar.name": ("Belangen: geplande acties", "Interests: planned actions"),
+    "calendar.name": ("Belangen: geplande acties", "Belangen: planned actions"),
     "calendar.stakeholder": ("Stakeholder", "Stakeholder"),
     "calendar.project": ("Project", "Project"),
-    "calendar.row": ("Werkbladrij", "Worksheet row"),
-    "calendar.check_in": ("Weekcheck Belangen", "Belangen weekly check-in"),
+    "calendar.row": ("Onderdeel van het werkblad", "Worksheet aspect"),
+    "calendar.check_in": ("Weekcheck Belangen", "Belangen weekly follow-up"),
     "calendar.check_in_description": (
         "Tijd voor je weekcheck: per stakeholder de vier waarderingen opnieuw bekijken, afvinken "
         "wat je deed en kort noteren wat je leerde.\n\nBelangen draait op je eigen computer: "
         "start het met 'make run' en open {address}",
-        "Time for your weekly check-in: look at the four ratings again for each stakeholder, tick "
-        "off what you did and note briefly what you learned.\n\nBelangen runs on your own "
+        "Time for your weekly follow-up: look at the four ratings again for each stakeholder, "
+        "tick off what you did and note briefly what you learned.\n\nBelangen runs on your own "
         "computer: start it with 'make run' and open {address}",
     ),
     "backup.refused.malformed": (
@@ -917,6 +1013,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "progress.restore_replacing": ("Gegevens terugzetten…", "Restoring the data…"),
     "progress.export_tables": ("Tabellen exporteren…", "Exporting the tables…"),
     "progress.done": ("Klaar", "Done"),
+    # --- counted nouns, for a text that holds a count among other words -------------------------
+    "count.versions.one": ("{count} versie", "{count} version"),
+    "count.versions.other": ("{count} versies", "{count} versions"),
+    "count.projects.one": ("{count} project", "{count} project"),
+    "count.projects.other": ("{count} projecten", "{count} projects"),
+    "count.stakeholders.one": ("{count} stakeholder", "{count} stakeholder"),
+    "count.stakeholders.other": ("{count} stakeholders", "{count} stakeholders"),
+    "count.follow_ups.one": ("{count} weekcheck", "{count} follow-up"),
+    "count.follow_ups.other": ("{count} weekchecks", "{count} follow-ups"),
+    "count.cases.one": ("{count} keer", "{count} case"),
+    "count.cases.other": ("{count} keer", "{count} cases"),
     # --- end of exports -----------------------------------------------------------------------
 }
 

@@ -108,10 +108,11 @@ if upload is not None:
     if isinstance(info, BackupRefused):
         st.error(ui.tr(info.message_key), icon=":material/block:")
     else:
+        counts = info.row_counts
         st.info(ui.tr("data.restore_summary", created=info.created_at,
-                      projects=info.row_counts.get("project", 0),
-                      stakeholders=info.row_counts.get("stakeholder", 0),
-                      follow_ups=info.row_counts.get("follow_up", 0)),
+                      projects=ui.tr_count("count.projects", counts.get("project", 0)),
+                      stakeholders=ui.tr_count("count.stakeholders", counts.get("stakeholder", 0)),
+                      follow_ups=ui.tr_count("count.follow_ups", counts.get("follow_up", 0))),
                 icon=":material/inventory:")
         st.warning(ui.tr("data.restore_warning"), icon=":material/warning:")
         confirmed = st.checkbox(ui.tr("data.restore_confirm"), key="data_restore_confirm")
@@ -130,8 +131,8 @@ if upload is not None:
 
 copies = backup.list_safety_copies(store)
 with st.expander(ui.tr("data.safety_copies", count=len(copies)), icon=":material/history:"):
-    st.caption(ui.tr("data.safety_copies_help", folder=ui.plain(str(backup.backups_dir(store))),
-                     keep=backup.keep_backups()))
+    st.caption(ui.tr_count("data.safety_copies_help", backup.keep_backups(),
+                           folder=ui.plain(str(backup.backups_dir(store)))))
     for copy in reversed(copies):
         st.text(f"{copy.path.name}")
 

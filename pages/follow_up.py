@@ -62,7 +62,8 @@ form.show_notices(ui.follow_up_field_text)
 
 if current:
     versions = store.follow_up_versions(stakeholder.id, week)
-    st.info(ui.tr("follow_up.already_logged", versions=versions), icon=":material/history:")
+    st.info(ui.tr("follow_up.already_logged", versions=ui.tr_count("count.versions", versions)),
+            icon=":material/history:")
 elif previous is None and not baseline:
     st.warning(ui.tr("follow_up.no_worksheet"), icon=":material/info:")
 

@@ -46,7 +46,7 @@ due_column.metric(ui.tr("overview.due_metric", week=domain.iso_week_label(this_w
                   ui.tr("overview.due_value", done=len(status) - len(due), total=len(status)))
 overdue_column.metric(ui.tr("overview.overdue_metric"), len(overdue))
 habit_column.metric(ui.tr("overview.habit_metric"),
-                    ui.tr("overview.habit_value", logged=habit.logged, window=habit.window),
+                    ui.tr_count("overview.habit_value", habit.window, logged=habit.logged),
                     help=ui.tr("overview.habit_help"))
 
 if not due.empty:

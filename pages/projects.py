@@ -61,9 +61,9 @@ def archive_buttons(project, is_active: bool) -> None:
     with archive_column:
         if project.archived:
             ui.action_button(
-                f"{prefix}_reopen", ui.tr("projects.reopen"),
+                f"{prefix}_reopen", ui.tr("common.unarchive"),
                 partial(store.set_project_archived, project.id, False),
-                success=ui.tr("projects.reopened"), version=project.revision,
+                success=ui.tr("projects.unarchived"), version=project.revision,
             )
         else:
 

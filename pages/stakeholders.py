@@ -96,7 +96,7 @@ def interests_section(stakeholder_id: int) -> None:
             interest_form(stakeholder_id, interest)
             ui.action_button(
                 f"sh_int_{interest.id}_archive",
-                ui.tr("common.reopen") if interest.archived else ui.tr("common.archive"),
+                ui.tr("common.unarchive") if interest.archived else ui.tr("common.archive"),
                 partial(store.set_interest_archived, interest.id, not interest.archived),
                 success=ui.tr("common.saved"), version=interest.revision,
             )
@@ -144,14 +144,15 @@ if archived:
 for stakeholder in archived:
     with st.expander(ui.plain(stakeholder.name), icon=":material/inventory_2:"):
         ui.action_button(
-            f"sh_{stakeholder.id}_reopen", ui.tr("common.reopen"),
+            f"sh_{stakeholder.id}_reopen", ui.tr("common.unarchive"),
             partial(store.set_stakeholder_archived, stakeholder.id, False),
-            success=ui.tr("common.saved"), version=stakeholder.revision,
+            success=ui.tr("stakeholders.unarchived", name=ui.plain(stakeholder.name)),
+            version=stakeholder.revision,
         )
         st.warning(ui.tr("stakeholders.delete_warning", name=ui.plain(stakeholder.name)) + " "
-                   + ui.tr("stakeholders.delete_copies_warning", name=ui.plain(stakeholder.name),
-                           folder=ui.plain(str(backup.backups_dir(store))),
-                           keep=backup.keep_backups()),
+                   + ui.tr_count("stakeholders.delete_copies_warning", backup.keep_backups(),
+                                 name=ui.plain(stakeholder.name),
+                                 folder=ui.plain(str(backup.backups_dir(store)))),
                    icon=":material/warning:")
         confirmed = st.checkbox(ui.tr("stakeholders.delete_confirm"),
                                 key=f"sh_{stakeholder.id}_delete_confirm")

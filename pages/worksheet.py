@@ -135,7 +135,7 @@ def actions_column(row: worksheet.WorksheetRow) -> None:
     own = [a for a in actions if a.row_key == row.key]
     finished = [a.id for a in own if not a.is_open]
     older = set(finished[:-RECENT_FINISHED_ACTIONS])
-    if older and not st.toggle(ui.tr("worksheet.older_actions", count=len(older)),
+    if older and not st.toggle(ui.tr_count("worksheet.older_actions", len(older)),
                                key=f"ws_{stakeholder.id}_{row.key}_older"):
         own = [a for a in own if a.id not in older]
     for action in own:

@@ -106,7 +106,7 @@ def test_hidden_interests_only_when_asked(db: Store, sample: int, render) -> Non
         probe = text[:40]
         assert probe not in without
         assert probe in with_hidden or probe.replace("'", "&#x27;") in with_hidden
-    assert "Vermoede en verborgen belangen zijn niet opgenomen" in without
+    assert "Verborgen of vermoede belangen zijn niet opgenomen" in without
     assert "Vertrouwelijk" in with_hidden
 
 

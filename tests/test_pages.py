@@ -436,8 +436,8 @@ def test_overview_shows_due_follow_ups_overdue_actions_and_habit(store: Store, d
                          ratings={key: 3 for key in worksheet.DIMENSION_KEYS})
     app = run_app()
     values = {metric.label: metric.value for metric in app.metric}
-    assert values[f"Follow-ups {domain.iso_week_label(this_week)}"] == "0 van 1"
-    assert values["Acties over tijd"] == "1"
+    assert values[f"Weekchecks {domain.iso_week_label(this_week)}"] == "0 van 1"
+    assert values["Achterstallige acties"] == "1"
     assert values["Weekritme"] == "1 van 8 weken"
 
 
@@ -499,6 +499,28 @@ def test_restore_asks_for_confirmation_then_replaces_the_data(store: Store, db_p
     assert not app.exception
     assert [p.name for p in store.list_projects()] == ["In de reservekopie"]
     assert backup.list_safety_copies(store), "no copy of the data as it was"
+
+
+def test_the_restore_summary_counts_in_words_not_in_brackets(store: Store, db_path) -> None:
+    """'1 project, 1 stakeholder, 0 weekchecks', as a person writes it, not 'project(en)'."""
+    filled_stakeholder(store, project_name="In de reservekopie")
+    saved = backup.write_backup(store)
+    app = run_app()
+    open_page(app, screens.DATA.path)
+    app.get("file_uploader")[0].upload("backup.zip", saved, "application/zip")
+    app.run()
+    (summary,) = [box.value for box in app.info if box.value.startswith("Reservekopie van")]
+    assert summary.endswith(": 1 project, 1 stakeholder, 0 weekchecks."), summary
+
+
+def test_a_logged_week_says_how_many_versions_in_words(store: Store, db_path) -> None:
+    _, stakeholder_id = filled_stakeholder(store)
+    store.save_follow_up(stakeholder_id, store.today(),
+                         ratings={key: 3 for key in worksheet.DIMENSION_KEYS})
+    app = run_app()
+    open_page(app, screens.FOLLOW_UP.path)
+    assert any(box.value.endswith("Tot nu toe: 1 versie.") for box in app.info), \
+        [box.value for box in app.info]
 
 
 def test_a_foreign_file_is_refused_on_restore_and_nothing_changes(store: Store, db_path) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 
 from belangen import domain, formats, worksheet
-from belangen.ui.language import language, tr
+from belangen.ui.language import language, tr, tr_count
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^])")
 
@@ -59,9 +59,9 @@ def what_worked_sentence(row: worksheet.WorksheetRow, effect: Any) -> str:
         "trends.what_worked_sentence",
         row=row.short_name(language()),
         with_change=signed_change(effect.with_action_change, effect.with_action_cases),
-        with_cases=int(effect.with_action_cases),
+        with_cases=tr_count("count.cases", int(effect.with_action_cases)),
         without_change=signed_change(effect.without_action_change, effect.without_action_cases),
-        without_cases=int(effect.without_action_cases),
+        without_cases=tr_count("count.cases", int(effect.without_action_cases)),
     )
 
 

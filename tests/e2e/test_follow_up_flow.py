@@ -16,7 +16,7 @@ from collections import defaultdict
 
 import pytest
 
-from belangen import charts, domain, worksheet
+from belangen import charts, domain, texts, worksheet
 
 from . import flows
 from .flows import tr
@@ -54,7 +54,7 @@ def log_follow_up(
     *,
     done_action: int | None = None,
 ) -> None:
-    """On the Wekelijkse follow-up page: pick the week, re-rate, maybe tick the action done
+    """On the Weekcheck page: pick the week, re-rate, maybe tick the action done
     (row 3, so their own view of the value is asked too), reflect, save."""
     week = domain.week_start(day)
     flows.choose_week(app, week)
@@ -76,7 +76,8 @@ def log_follow_up(
     assert not app.page.get_by_test_id("stAlertContentError").count(), app.main_text()
     # The toast fades after a few seconds (too soon on a busy machine); the page itself then says
     # the week is logged, which only a stored follow-up makes it say.
-    logged = tr("follow_up.already_logged", versions=1).split("(")[0].strip()
+    versions = texts.t_count("count.versions", 1, flows.lang())
+    logged = tr("follow_up.already_logged", versions=versions)
     app.page.get_by_test_id("stMain").get_by_text(logged).wait_for(timeout=10_000)
 
 

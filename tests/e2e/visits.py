@@ -152,11 +152,11 @@ def visit_every_page(
         visit.look(f"Werkblad/{name}")
 
     app.goto_page(tr("nav.follow_up"))
-    visit.look("Wekelijkse follow-up (deze week)")
+    visit.look("Weekcheck (deze week)")
     last_week = domain.week_start(dt.date.today()) - dt.timedelta(weeks=1)
     flows.choose_week(app, last_week)
-    for name in choose_each_stakeholder(visit, seeded, "Wekelijkse follow-up (vorige week)"):
-        visit.look(f"Wekelijkse follow-up (vorige week)/{name}")
+    for name in choose_each_stakeholder(visit, seeded, "Weekcheck (vorige week)"):
+        visit.look(f"Weekcheck (vorige week)/{name}")
 
     app.goto_page(tr("nav.trends"))
     for name in choose_each_stakeholder(visit, seeded, tr("nav.trends")):
