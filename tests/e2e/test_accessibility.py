@@ -9,7 +9,7 @@ minutes on two cores.
 What fails: any serious or critical axe violation (and the few moderate rules the issue names)
 on an element the app's own content draws. Violations that Streamlit's own chrome causes are
 listed in STREAMLIT_CAUSED with the reason the app cannot fix them; a node is forgiven only when
-its rule and its selector match one of those entries.
+its rule and its selector or markup match one of those entries.
 """
 
 from __future__ import annotations
@@ -38,12 +38,19 @@ FAILING_RULES = {"heading-order"}
 @dataclass(frozen=True)
 class Forgiven:
     rule: str
-    selector: str
-    """A regular expression searched in the node's CSS selector (axe's `target`)."""
+    pattern: str
+    """A regular expression searched in the node's CSS selector (axe's `target`) and the start
+    of its HTML: Streamlit's generated class names change, its data-testid values do not."""
     why: str
 
 
-STREAMLIT_CAUSED: tuple[Forgiven, ...] = ()
+STREAMLIT_CAUSED: tuple[Forgiven, ...] = (
+    # Minor today, so it would not fail; listed so a stricter axe release does not turn it into
+    # the app's fault. All serious and critical violations axe 4.14.1 found were the app's.
+    Forgiven("presentation-role-conflict", r'data-testid="stFileUploaderDropzone"',
+             "st.file_uploader's drop zone is a <section role=presentation aria-label=…>: "
+             "Streamlit's markup, no parameter changes it (seen on Gegevens only)"),
+)
 
 
 @dataclass
@@ -166,8 +173,8 @@ def _focus_a_text_field(app: AppPage) -> None:
         field_.type("x")
 
 
-def _forgiven(rule: str, target: str) -> bool:
-    return any(entry.rule == rule and re.search(entry.selector, target)
+def _forgiven(rule: str, node: dict[str, Any]) -> bool:
+    return any(entry.rule == rule and re.search(entry.pattern, f"{node['target']} {node['html']}")
                for entry in STREAMLIT_CAUSED)
 
 
@@ -177,7 +184,7 @@ def app_caused(visit: Visit) -> list[str]:
         if violation["impact"] not in FAILING_IMPACTS and violation["id"] not in FAILING_RULES:
             continue
         for node in violation["nodes"]:
-            if not _forgiven(violation["id"], node["target"]):
+            if not _forgiven(violation["id"], node):
                 problems.append(f"{visit.label}: {violation['id']} ({violation['impact']}) "
                                 f"{node['target']} :: {node['html'][:120]} :: "
                                 f"{(node['summary'] or '').splitlines()[-1:]}")
