@@ -40,11 +40,20 @@ def streamlit_chrome() -> None:
     document_language()
 
 
+def language_script(lang: str) -> str:
+    """The script that sets `<html lang>`; refuses anything but a language of the catalogue."""
+    if lang not in texts.LANGUAGES:  # language() guarantees it; the script must never get more
+        raise ValueError(f"unknown language {lang!r}")
+    return _DOCUMENT_LANGUAGE.format(lang=lang)
+
+
+def app_html() -> set[str]:
+    """Everything the app ever hands to st.html: constants, no user text (tests check it)."""
+    return {STREAMLIT_HINTS_CSS, *(language_script(lang) for lang in texts.LANGUAGES)}
+
+
 def document_language() -> None:
     """`<html lang>` follows the user's language, so screen readers pronounce the Dutch as Dutch
     (Streamlit serves its page as `lang="en"` and has no setting for it). Drawn in the sidebar:
     an element there costs the layout no visible space, as one in the main area would."""
-    lang = language()
-    if lang not in texts.LANGUAGES:  # language() guarantees it; the script must never get more
-        raise ValueError(f"unknown language {lang!r}")
-    st.sidebar.html(_DOCUMENT_LANGUAGE.format(lang=lang), unsafe_allow_javascript=True)
+    st.sidebar.html(language_script(language()), unsafe_allow_javascript=True)
