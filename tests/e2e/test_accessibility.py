@@ -14,15 +14,18 @@ its rule and its selector or markup match one of those entries.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
 from playwright.sync_api import Browser
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from belangen import sample, texts
 from belangen.screens import SCREENS
+from belangen.ui.language import LANGUAGE_KEY
 
 from . import axe, flows
 from .harness import AppPage, AppServer, new_context
@@ -223,3 +226,23 @@ def test_dutch_pages_show_none_of_the_english_the_app_removed(visits: list[Visit
               for english in REMOVED_FROM_TABLES
               for text in visit.table_texts if english in text]
     assert not found, "\n".join(found)
+
+
+def test_choosing_a_language_in_the_sidebar_renames_and_relabels_the_document(
+    browser: Browser, app_server: AppServer, stakeholder_id: int
+) -> None:
+    """Not only a fresh page: the language picker's rerun updates `<html lang>` and the title
+    in the open tab too."""
+    context, log = new_context(browser, app_server, VIEWPORTS["wide"])
+    app = AppPage(context.new_page(), app_server.base_url).open("/data?lang=en")
+    picker = app.key(LANGUAGE_KEY)
+    for lang in ("nl", "en"):
+        app.choose_select(picker, texts.LANGUAGES[lang])
+        with contextlib.suppress(PlaywrightTimeout):  # the assert below says what it is instead
+            app.page.wait_for_function("lang => document.documentElement.lang === lang", arg=lang,
+                                       timeout=5_000)
+        assert app.page.evaluate("document.documentElement.lang") == lang
+        assert app.page.title() == texts.t("nav.document_title", lang,
+                                           page=texts.t("nav.data", lang))
+    log.assert_clean()
+    context.close()
