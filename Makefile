@@ -28,8 +28,11 @@ lint: $(INSTALLED)
 bench: $(INSTALLED) browser
 	$(BIN)/python -m bench
 
+# Chromium and axe-core (the accessibility test's checker, pinned and verified) for the browser
+# tests; either missing stops here with the reason.
 browser: $(INSTALLED)
 	@PYTHON=$(BIN)/python sh scripts/ensure-chromium.sh
+	@$(BIN)/python -m tests.e2e.axe >/dev/null
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,4 +42,4 @@ $(INSTALLED): pyproject.toml | $(BIN)/python
 	touch $(INSTALLED)
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache tests/e2e/.axe

@@ -17,6 +17,8 @@ with ui.friendly_errors():
     store = ui.get_store()
 
     navigation = st.navigation(ui.app_pages())
+    ui.name_the_document(navigation)
     ui.project_picker(store)
+    ui.streamlit_chrome()
     ui.show_flash()
     navigation.run()

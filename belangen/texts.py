@@ -100,6 +100,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "nav.follow_up": ("Weekcheck", "Weekly follow-up"),
     "nav.trends": ("Trends", "Trends"),
     "nav.active_project": ("Actief project", "Active project"),
+    "nav.document_title": ("{page} · Belangen", "{page} · Belangen"),
     "common.save": ("Opslaan", "Save"),
     "common.saved": ("Opgeslagen.", "Saved."),
     "common.archive": ("Archiveren", "Archive"),
@@ -701,6 +702,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "data.download_backup": ("Reservekopie downloaden", "Download a backup"),
     "data.restore_file": ("Reservekopie terugzetten", "Restore a backup"),
+    "data.restore_file_limit": (
+        "Een reservekopie van Belangen (.zip), hoogstens {megabytes} MB.",
+        "A Belangen backup (.zip), at most {megabytes} MB.",
+    ),
     "data.restore_summary": (
         "Reservekopie van {created:%d-%m-%Y %H:%M}: {projects}, {stakeholders}, "
         "{follow_ups}.",

@@ -7,7 +7,7 @@ from belangen.backup import BackupRefused
 
 store = ui.get_store()
 lang = ui.language()
-st.title(ui.tr("data.title"))
+st.title(ui.tr("data.title"), anchor=False)
 st.caption(ui.tr("data.intro", path=ui.plain(str(store.path))))
 project = ui.active_project(store)
 
@@ -19,7 +19,7 @@ def progress_bar():
 
 
 # --- Worksheet export ------------------------------------------------------------------------
-st.subheader(ui.tr("data.worksheet_export"))
+st.header(ui.tr("data.worksheet_export"), anchor=False)
 if project is None:
     st.caption(ui.tr("common.no_project"))
 else:
@@ -73,7 +73,7 @@ else:
         )
 
 # --- All data --------------------------------------------------------------------------------
-st.subheader(ui.tr("data.tables_export"))
+st.header(ui.tr("data.tables_export"), anchor=False)
 st.caption(ui.tr("data.tables_export_help"))
 prepare_csv, prepare_xlsx = st.columns(2)
 if prepare_csv.button(ui.tr("data.prepare_csv"), key="data_prepare_csv",
@@ -94,7 +94,7 @@ if (workbook := ui.prepared_export("data_xlsx", store)) is not None:
     )
 
 # --- Backup and restore ----------------------------------------------------------------------
-st.subheader(ui.tr("data.backup"))
+st.header(ui.tr("data.backup"), anchor=False)
 st.caption(ui.tr("data.backup_help"))
 st.download_button(
     ui.tr("data.download_backup"), data=lambda: backup.write_backup(store),
@@ -102,6 +102,8 @@ st.download_button(
     icon=":material/backup:", key="data_download_backup",
 )
 upload = st.file_uploader(ui.tr("data.restore_file"), type=["zip"], key="data_restore_file")
+# In place of Streamlit's English "50MB per file • ZIP", which ui.chrome hides.
+st.caption(ui.tr("data.restore_file_limit", megabytes=backup.MAX_BACKUP_BYTES // 1024**2))
 if upload is not None:
     data = upload.getvalue()
     info = ui.checked_backup(store, upload)
@@ -137,7 +139,7 @@ with st.expander(ui.tr("data.safety_copies", count=len(copies)), icon=":material
         st.text(f"{copy.path.name}")
 
 # --- Sample project --------------------------------------------------------------------------
-st.subheader(ui.tr("data.sample"))
+st.header(ui.tr("data.sample"), anchor=False)
 if sample.find_sample_projects(store):
     st.caption(ui.tr("data.sample_loaded"))
     if st.button(ui.tr("data.sample_remove"), key="data_sample_remove",

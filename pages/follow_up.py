@@ -8,7 +8,7 @@ from belangen import domain, ui, worksheet
 FIRST_QUESTION = "follow_up.first_question"
 
 store = ui.get_store()
-st.title(ui.tr("follow_up.title"))
+st.title(ui.tr("follow_up.title"), anchor=False)
 project = ui.require_project(store)
 lang = ui.language()
 
@@ -68,7 +68,7 @@ elif previous is None and not baseline:
     st.warning(ui.tr("follow_up.no_worksheet"), icon=":material/info:")
 
 messages = ui.FieldMessages()
-st.subheader(ui.tr("follow_up.ratings"))
+st.header(ui.tr("follow_up.ratings"), anchor=False)
 for pair in (worksheet.DIMENSIONS[:2], worksheet.DIMENSIONS[2:]):
     for row, column in zip(pair, st.columns(2, gap="large"), strict=True):
         with column:
@@ -81,7 +81,7 @@ for pair in (worksheet.DIMENSIONS[:2], worksheet.DIMENSIONS[2:]):
 
 actions_column, reflection_column = st.columns(2, gap="large")
 with actions_column:
-    st.subheader(ui.tr("follow_up.actions"))
+    st.header(ui.tr("follow_up.actions"), anchor=False)
     st.caption(ui.tr("follow_up.action_done_help") if open_actions
                else ui.tr("follow_up.no_open_actions"))
     evaluated = False
@@ -112,7 +112,7 @@ with actions_column:
         messages.slot("planned_week")
 
 with reflection_column:
-    st.subheader(ui.tr("follow_up.reflection_title"))
+    st.header(ui.tr("follow_up.reflection_title"), anchor=False)
     st.text_area(ui.tr("follow_up.reflection"), key=form.key("reflection"), height=150,
                  placeholder=ui.tr("follow_up.reflection_placeholder"))
     messages.slot("reflection")

@@ -10,7 +10,7 @@ lang = ui.language()
 project = ui.active_project(store)
 
 if project is None:
-    st.title(ui.tr("overview.welcome_title"))
+    st.title(ui.tr("overview.welcome_title"), anchor=False)
     st.markdown(ui.tr("overview.welcome_body"))
     first_step, explore = st.columns(2)
     if first_step.button(ui.tr("overview.first_step"), type="primary", icon=":material/add:",
@@ -54,7 +54,7 @@ if not due.empty:
     st.page_link(screens.FOLLOW_UP.path, label=ui.tr("overview.go_follow_up"),
                  icon=":material/event_repeat:")
 
-st.subheader(ui.tr("overview.stakeholders"))
+st.header(ui.tr("overview.stakeholders"), anchor=False)
 ratings = ui.latest_ratings(store, project.id)
 people = ratings[["stakeholder_id", "stakeholder", "role"]].drop_duplicates("stakeholder_id")
 latest = ratings.pivot_table(index="stakeholder_id", columns="dimension",
@@ -80,7 +80,7 @@ columns = ["stakeholder_id", "stakeholder", *worksheet.DIMENSION_KEYS, "latest_w
 st.dataframe(table[columns], column_config=column_config, hide_index=True, width="stretch")
 
 open_actions = store.open_actions(project.id)
-st.subheader(ui.tr("overview.open_actions"))
+st.header(ui.tr("overview.open_actions"), anchor=False)
 if open_actions.empty:
     st.caption(ui.tr("overview.no_open_actions"))
 else:

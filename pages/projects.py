@@ -7,7 +7,7 @@ import streamlit as st
 from belangen import ui
 
 store = ui.get_store()
-st.title(ui.tr("projects.title"))
+st.title(ui.tr("projects.title"), anchor=False)
 st.caption(ui.tr("projects.intro"))
 
 
@@ -26,7 +26,7 @@ def project_fields(form: ui.Form, messages: ui.FieldMessages) -> None:
 
 
 with st.container(border=True):
-    st.subheader(ui.tr("projects.new"))
+    st.header(ui.tr("projects.new"), anchor=False)
     new = ui.Form("proj_new", {"name": "", "description": "", "own_goal": "",
                                "start_date": store.today()}, version=None)
     new.draw(
@@ -89,7 +89,7 @@ active = ui.active_project(store)
 if projects:
     # One project's editor at a time (the active one unless another is chosen): with many
     # projects, editors nobody opened would make every click slower.
-    st.subheader(ui.tr("projects.list"))
+    st.header(ui.tr("projects.list"), anchor=False)
     by_id = {project.id: project for project in projects}
     if st.session_state.get("proj_choose") not in by_id:  # absent: start with the active one
         st.session_state["proj_choose"] = (

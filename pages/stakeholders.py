@@ -7,7 +7,7 @@ import streamlit as st
 from belangen import backup, screens, ui, worksheet
 
 store = ui.get_store()
-st.title(ui.tr("stakeholders.title"))
+st.title(ui.tr("stakeholders.title"), anchor=False)
 project = ui.require_project(store)
 lang = ui.language()
 
@@ -124,7 +124,7 @@ chosen = ui.stakeholder_picker(store, project, key="sh_stakeholder", show_hint=F
 if chosen is not None:
     details, interests = st.columns(2, gap="large")
     with details:
-        st.subheader(ui.tr("stakeholders.details"))
+        st.header(ui.tr("stakeholders.details"), anchor=False)
         stakeholder_editor(chosen)
         st.page_link(screens.WORKSHEET.path, label=ui.tr("stakeholders.open_worksheet"),
                      icon=":material/table_rows:",
@@ -140,7 +140,7 @@ if chosen is not None:
 
 if archived:
     st.divider()
-    st.subheader(ui.tr("stakeholders.archived_list"))
+    st.header(ui.tr("stakeholders.archived_list"), anchor=False)
 for stakeholder in archived:
     with st.expander(ui.plain(stakeholder.name), icon=":material/inventory_2:"):
         ui.action_button(

@@ -9,7 +9,7 @@ import streamlit as st
 from belangen import domain, ui, worksheet
 
 store = ui.get_store()
-st.title(ui.tr("trends.title"))
+st.title(ui.tr("trends.title"), anchor=False)
 project = ui.require_project(store)
 lang = ui.language()
 data = ui.data_key(store)
@@ -53,11 +53,11 @@ elif view == "latest":
     if specs is None:
         st.info(ui.tr("trends.no_ratings"), icon=":material/info:")
     else:
-        st.subheader(ui.tr("trends.heatmap"))
+        st.header(ui.tr("trends.heatmap"), anchor=False)
         st.caption(ui.tr("trends.heatmap_help"))
         # The page heads each chart (headings wrap on a phone, SVG titles do not): titled=False.
         st.vega_lite_chart(specs["heatmap"], width="stretch")
-        st.subheader(ui.tr("trends.position_map"))
+        st.header(ui.tr("trends.position_map"), anchor=False)
         st.caption(ui.tr("trends.position_grid_help",
                          x=worksheet.VALUE.short_name(lang),
                          y=worksheet.NEGOTIATION.short_name(lang)))

@@ -7,7 +7,7 @@ import streamlit as st
 from belangen import screens, ui, worksheet
 
 store = ui.get_store()
-st.title(ui.tr("worksheet.title"))
+st.title(ui.tr("worksheet.title"), anchor=False)
 project = ui.require_project(store)
 lang = ui.language()
 

@@ -11,7 +11,7 @@ from helpers.db import dump_tables
 
 from belangen import domain, screens, texts, ui, worksheet
 from belangen.store import Store
-from belangen.ui import page_script
+from belangen.ui import chrome
 from tests.apptest import field, follow_stakeholder_link, run_app, submit
 from tests.factories import filled_stakeholder
 
@@ -139,7 +139,7 @@ def test_hostile_text_in_a_field(store: Store, field_name: str, payload_name: st
     # Nothing typed is ever rendered as HTML: the only raw HTML the app draws is its own
     # constant page script (focus after a save), which carries none of the user's text.
     for element in app.get("html"):
-        assert page_script.is_page_script(element.proto.body), element.proto.body
+        assert chrome.is_app_html(element.proto.body), element.proto.body
         assert payload not in element.proto.body
     for element in [*app.markdown, *app.caption]:
         assert "<script" not in element.value and "<img" not in element.value \

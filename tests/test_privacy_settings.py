@@ -104,7 +104,7 @@ def test_the_command_passes_the_privacy_settings_last(tmp_path: Path) -> None:
     assert "--server.port=8765" in flags
     for flag in privacy.command_line_flags(privacy.REQUIRED):
         assert flag in flags
-    assert "--theme.primaryColor=#2E6B6F" in flags, "the project's look comes along too"
+    assert "--theme.primaryColor=#2A6367" in flags, "the project's look comes along too"
 
 
 @pytest.mark.parametrize("flag", ["--server.address=0.0.0.0", "--browser.gatherUsageStats",

@@ -4,6 +4,7 @@ Pages use it as `from belangen import ui` and `ui.<name>`; each concern has a mo
 
 - `state`: Streamlit's state rules (drafts captured each run, pickers seeded from plain keys)
 - `language`: the user's language and catalogue texts
+- `chrome`: `<html lang>`, the few Streamlit hints the app hides, focus after a save
 - `text`: user text made literal for Markdown, and the app's own labels
 - `errors`: the privacy refusal, the app's message for unexpected errors, refusal texts
 - `navigation`: routing around Streamlit's old `pages/` discovery
@@ -25,6 +26,7 @@ from belangen.ui.cache import (
     what_worked,
     what_worked_spec,
 )
+from belangen.ui.chrome import focus_if_requested, request_focus, streamlit_chrome
 from belangen.ui.database import _daily_safety_copy, _open_store, clear_caches, get_store
 from belangen.ui.errors import error_text, friendly_errors, refuse_unless_private
 from belangen.ui.exports import (
@@ -44,9 +46,14 @@ from belangen.ui.forms import (
     has_unsaved,
     show_flash,
 )
-from belangen.ui.language import LANGUAGE_KEY, language, language_picker, tr, tr_count
-from belangen.ui.navigation import app_pages, claim_navigation, overview_alias
-from belangen.ui.page_script import focus_if_requested, request_focus
+from belangen.ui.language import (
+    LANGUAGE_KEY,
+    language,
+    language_picker,
+    tr,
+    tr_count,
+)
+from belangen.ui.navigation import app_pages, claim_navigation, name_the_document, overview_alias
 from belangen.ui.pickers import (
     PROJECT_KEY,
     STAKEHOLDER_KEY,
@@ -130,6 +137,7 @@ __all__ = [
     "latest_ratings",
     "latest_specs",
     "move_on_after_saving",
+    "name_the_document",
     "overview_alias",
     "plain",
     "prepare_export",
@@ -150,6 +158,7 @@ __all__ = [
     "stakeholder_field_text",
     "stakeholder_picker",
     "stakeholder_trend_spec",
+    "streamlit_chrome",
     "tr",
     "tr_count",
     "unanswered_text",

@@ -50,6 +50,13 @@ def app_pages() -> list[Any]:
     return [*pages.values(), overview_alias(pages[screens.OVERVIEW])]
 
 
+def name_the_document(page: Any) -> None:
+    """The browser tab and the screen reader's page name say which screen this is ("Trends ·
+    Belangen"), in the user's language; app.py's page config alone named every screen
+    "Belangen". Called once `st.navigation` has chosen the page (a later page config wins)."""
+    st.set_page_config(page_title=tr("nav.document_title", page=page.title))
+
+
 def overview_alias(overview: Any) -> Any:
     """A hidden page at /overview that opens the overview (the default page) at /.
 
