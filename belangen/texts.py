@@ -821,7 +821,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Confirmed in conversation on {date}",
     ),
     "export.outcome": ("Opbrengst", "What it yielded"),
-    "export.week": ("week {week} van {year}", "week {week} of {year}"),
     "export.done_on": ("op {date}", "on {date}"),
     "export.unplanned": ("nog zonder week", "no week yet"),
     "export.note": ("Toelichting", "Note"),

@@ -436,7 +436,7 @@ def test_overview_shows_due_follow_ups_overdue_actions_and_habit(store: Store, d
                          ratings={key: 3 for key in worksheet.DIMENSION_KEYS})
     app = run_app()
     values = {metric.label: metric.value for metric in app.metric}
-    assert values[f"Follow-ups {domain.iso_week_label(this_week)}"] == "0 van 1"
+    assert values[f"Follow-ups week {this_week.isocalendar()[1]}"] == "0 van 1"
     assert values["Acties over tijd"] == "1"
     assert values["Weekritme"] == "1 van 8 weken"
 
