@@ -223,7 +223,8 @@ def test_actions_are_added_and_change_status(store: Store, db_path) -> None:
     app, stakeholder_id = worksheet_of_a_new_stakeholder(store)
     adder = f"ws_new_action_{stakeholder_id}_conversation"
     app.text_input(key=field(adder, "text")).set_value("Koffie drinken op neutraal terrein")
-    app.date_input(key=field(adder, "planned_week")).set_value(dt.date(2026, 11, 25))
+    app.selectbox(key=field(adder, "planned_week_when")).set_value("other").run()
+    app.selectbox(key=field(adder, "planned_week_other")).set_value(dt.date(2026, 11, 23))
     submit(app, adder)
     assert not errors(app)
     (action,) = store.list_actions(stakeholder_id)

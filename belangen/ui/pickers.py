@@ -8,7 +8,7 @@ from typing import Any
 
 import streamlit as st
 
-from belangen import domain, screens, worksheet
+from belangen import domain, formats, screens, worksheet
 from belangen.domain import Project, Stakeholder
 from belangen.store import (
     NotFound,
@@ -157,10 +157,14 @@ def _follow_stakeholder_link(store: Store, project: Project, requested: str) -> 
     st.session_state[STAKEHOLDER_KEY] = wanted.id
 
 
-def week_chooser(key: str, *, first: dt.date, last: dt.date) -> dt.date:
+def week_chooser(
+    key: str, *, first: dt.date, last: dt.date, label: str | None = None,
+    help: str | None = None,
+) -> dt.date:
     """Choose an ISO week between `first` and `last` (Mondays), newest first, with buttons for
-    the week before and after; the choice lasts for the session (a plain key beside the
-    widget's, since Streamlit forgets a widget's value on other pages)."""
+    the week before and after: "◀ Week 49 · 30 nov – 6 dec ▶". The choice lasts for the
+    session (a plain key beside the widget's, since Streamlit forgets a widget's value on
+    other pages); a form that seeds `key` itself (a planned week) decides the value instead."""
     weeks = domain.weeks_between(first, last)[::-1]
     kept = f"{key}__kept"
     if st.session_state.get(key) not in weeks:
@@ -176,12 +180,56 @@ def week_chooser(key: str, *, first: dt.date, last: dt.date) -> dt.date:
     earlier.button(tr("week.earlier"), key=f"{key}__earlier", on_click=shift, args=(-1,),
                    disabled=position == len(weeks) - 1, icon=":material/chevron_left:",
                    width="stretch")
-    chosen = choice.selectbox(tr("follow_up.week_day"), weeks, key=key,
-                              format_func=week_choice_text, help=tr("follow_up.week_day_help"))
+    chosen = choice.selectbox(tr("follow_up.week_day") if label is None else label, weeks, key=key,
+                              format_func=week_choice_text,
+                              help=tr("follow_up.week_day_help") if label is None else help)
     later.button(tr("week.later"), key=f"{key}__later", on_click=shift, args=(1,),
                  disabled=position == 0, icon=":material/chevron_right:", width="stretch")
     st.session_state[kept] = chosen
     return chosen
+
+
+PLANNED_WEEKS_BACK = 52
+PLANNED_WEEKS_AHEAD = 104
+"""How far 'andere week…' reaches from the current week (a saved week further away is added)."""
+
+
+def planned_week_saved(name: str, planned: dt.date | None, today: dt.date) -> dict[str, Any]:
+    """A form's saved values for the planned-week field `name`: its relative option and the
+    week the 'other' chooser holds (see `domain.planned_week_choice`)."""
+    choice, other = domain.planned_week_choice(planned, today)
+    return {f"{name}_when": choice, f"{name}_other": other}
+
+
+def planned_week_value(values: dict[str, Any], name: str, today: dt.date) -> dt.date | None:
+    """The Monday the form's planned-week field `name` holds (None: none planned)."""
+    return domain.planned_week_from(values[f"{name}_when"], values[f"{name}_other"], today)
+
+
+def planned_choice_text(choice: str, today: dt.date) -> str:
+    """'Volgende week (week 50)', 'Andere week…', 'Geen geplande week'."""
+    if choice in (domain.PLANNED_NONE, domain.PLANNED_OTHER):
+        return tr(f"planned.{choice}")
+    monday = domain.planned_week_from(choice, None, today)
+    assert monday is not None
+    return tr(f"planned.ahead_{choice}", week=formats.week_short(monday, language(), today))
+
+
+def planned_week_field(when_key: str, other_key: str, today: dt.date) -> None:
+    """A planned week chosen as a week: this week, next week, … in four weeks, or another
+    week in the week chooser (Monday to Sunday). Both keys are seeded by the form
+    (`planned_week_saved`), so a draft survives leaving the page and a saved week shows as
+    itself."""
+    st.selectbox(tr("actions.planned_week"), list(domain.PLANNED_CHOICES), key=when_key,
+                 format_func=lambda choice: planned_choice_text(choice, today))
+    if st.session_state.get(when_key) == domain.PLANNED_OTHER:
+        this_week = domain.week_start(today)
+        other = st.session_state.get(other_key) or this_week
+        reach = dt.timedelta(weeks=1)
+        week_chooser(other_key, label=tr("planned.which_week"),
+                     help=tr("planned.which_week_help"),
+                     first=min(other, this_week - PLANNED_WEEKS_BACK * reach),
+                     last=max(other, this_week + PLANNED_WEEKS_AHEAD * reach))
 
 
 def date_field(label: str, key: str) -> dt.date | None:

@@ -123,8 +123,12 @@ def action_field_text(name: str, value: Any) -> str | None:
     """One line for a set-aside field of an action (see `Form.show_notices`)."""
     if name == "status":
         return f"{tr('actions.status')}: {action_status_text(value)}"
-    if name == "planned_week":
-        return f"{tr('actions.planned_week')}: {week_text(value)}"
+    if name == "planned_week_when":
+        from belangen.ui.pickers import planned_choice_text  # pickers draw with this module
+
+        return f"{tr('actions.planned_week')}: {planned_choice_text(value, app_today())}"
+    if name == "planned_week_other":
+        return f"{tr('actions.planned_week')}: {week_choice_text(value)}"
     label = {"text": tr("actions.text"), "outcome": tr("actions.outcome")}[name]
     return f"{label}: {value}"
 
