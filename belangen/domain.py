@@ -153,11 +153,12 @@ PLANNED_CHOICES = (PLANNED_NONE, *(str(weeks) for weeks in range(PLANNED_AHEAD +
 
 def planned_week_choice(planned: dt.date | None, today: dt.date) -> tuple[str, dt.date]:
     """How a planned week shows in the chooser on `today`: the relative option it is (or
-    'other'), and the week the 'other' chooser holds (the planned week itself; this week when
-    none is planned). A saved week is never shown as another."""
+    'other'), and the week the 'other' chooser holds (the planned week itself; when none is
+    planned, the first week after the relative options). A saved week is never shown as
+    another."""
     this_week = week_start(today)
     if planned is None:
-        return PLANNED_NONE, this_week
+        return PLANNED_NONE, this_week + dt.timedelta(weeks=PLANNED_AHEAD + 1)
     monday = week_start(planned)
     ahead = (monday - this_week).days // 7
     if 0 <= ahead <= PLANNED_AHEAD:

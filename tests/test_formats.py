@@ -105,7 +105,7 @@ def test_another_week_is_the_week_chosen() -> None:
 @pytest.mark.parametrize(
     ("planned", "expected"),
     [
-        (None, (domain.PLANNED_NONE, dt.date(2026, 12, 7))),
+        (None, (domain.PLANNED_NONE, dt.date(2027, 1, 11))),  # 'other' opens after the options
         (dt.date(2026, 12, 7), ("0", dt.date(2026, 12, 7))),
         (dt.date(2026, 12, 21), ("2", dt.date(2026, 12, 21))),
         (dt.date(2027, 1, 4), ("4", dt.date(2027, 1, 4))),

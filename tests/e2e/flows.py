@@ -229,9 +229,9 @@ def week_label(week: dt.date, today: dt.date | None = None) -> str:
     return formats.week_choice(week, lang(), today or dt.date.today())
 
 
-def choose_week(app: AppPage, week: dt.date) -> None:
+def choose_week(app: AppPage, week: dt.date, today: dt.date | None = None) -> None:
     """On the follow-up page: the week to log, from the week chooser."""
-    app.choose_select(app.key("fu_week"), week_label(week))
+    app.choose_select(app.key("fu_week"), week_label(week, today))
 
 
 def fill_follow_up(
