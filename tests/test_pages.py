@@ -224,12 +224,13 @@ def test_actions_are_added_and_change_status(store: Store, db_path) -> None:
     adder = f"ws_new_action_{stakeholder_id}_conversation"
     app.text_input(key=field(adder, "text")).set_value("Koffie drinken op neutraal terrein")
     app.selectbox(key=field(adder, "planned_week_when")).set_value("other").run()
-    app.selectbox(key=field(adder, "planned_week_other")).set_value(dt.date(2026, 11, 23))
+    later = domain.week_start(store.today()) + dt.timedelta(weeks=6)
+    app.selectbox(key=field(adder, "planned_week_other")).set_value(later)
     submit(app, adder)
     assert not errors(app)
     (action,) = store.list_actions(stakeholder_id)
     assert (action.row_key, action.status, action.planned_week) == (
-        "conversation", "planned", dt.date(2026, 11, 23))
+        "conversation", "planned", later)
 
     editor = f"ws_action_{action.id}"
     assert not app.get("selectbox") or not any(
