@@ -76,6 +76,10 @@ def test_on_a_monday_a_new_week_begins(app_server, stakeholder_id, app, browser_
     assert shown_week(app) == "Week 50 · 7 dec – 13 dec"
     app.click(week_button(app, "earlier"))
     assert shown_week(app) == "Week 49 · 30 nov – 6 dec"
+    # The chosen week lasts for the session: away and back, it is still week 49.
+    app.goto_page(tr("nav.overview"))
+    app.goto_page(tr("nav.follow_up"))
+    assert shown_week(app) == "Week 49 · 30 nov – 6 dec"
     browser_log.assert_clean()
 
 
