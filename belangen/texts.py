@@ -433,7 +433,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "actions.text": ("Actie", "Action"),
     "actions.row": ("Rij", "Row"),
     "actions.planned_week": ("Geplande week", "Planned week"),
-    "planned.none": ("Geen geplande week", "No planned week"),
+    "planned.none": ("Niet gepland", "Not planned"),
     "planned.ahead_0": ("Deze week ({week})", "This week ({week})"),
     "planned.ahead_1": ("Volgende week ({week})", "Next week ({week})"),
     "planned.ahead_2": ("Over twee weken ({week})", "In two weeks ({week})"),

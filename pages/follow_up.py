@@ -99,11 +99,10 @@ with actions_column:
         st.text_input(ui.tr("actions.text"), key=form.key("new_text"),
                       placeholder=ui.tr("actions.new_placeholder"))
         messages.slot("new_action.text")
-        new_left, new_right = st.columns(2)
-        new_left.selectbox(ui.tr("actions.row"), list(worksheet.ROW_KEYS), key=form.key("new_row"),
-                           format_func=lambda key: worksheet.row(key).short_name(lang))
-        with new_right:
-            ui.planned_week_field(form.key("new_week_when"), form.key("new_week_other"), today)
+        st.selectbox(ui.tr("actions.row"), list(worksheet.ROW_KEYS), key=form.key("new_row"),
+                     format_func=lambda key: worksheet.row(key).short_name(lang))
+        # Under the row, not beside it: the week's names need the box's width.
+        ui.planned_week_field(form.key("new_week_when"), form.key("new_week_other"), today)
         messages.slot("planned_week")
 
 with reflection_column:

@@ -93,12 +93,10 @@ def action_editor(action) -> None:
     fields = ui.FieldMessages()
     st.text_area(ui.tr("actions.text"), key=editor.key("text"), height=68)
     fields.slot("text")
-    left, right = st.columns(2)
-    with left:
-        ui.planned_week_field(editor.key("planned_week_when"), editor.key("planned_week_other"),
-                              today)
-    right.selectbox(ui.tr("actions.status"), list(worksheet.ACTION_STATUSES),
-                    format_func=ui.action_status_text, key=editor.key("status"))
+    # One below the other: the week's names need the panel's width.
+    st.selectbox(ui.tr("actions.status"), list(worksheet.ACTION_STATUSES),
+                 format_func=ui.action_status_text, key=editor.key("status"))
+    ui.planned_week_field(editor.key("planned_week_when"), editor.key("planned_week_other"), today)
     fields.slot("planned_week")
     st.text_area(ui.tr("actions.outcome"), key=editor.key("outcome"), height=68,
                  help=ui.tr("actions.outcome_help"))
