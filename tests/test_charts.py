@@ -501,3 +501,32 @@ def test_chart_texts_say_waardering_like_the_screens() -> None:
     assert dutch["chart.rating"] == "Waardering"
     assert dutch["chart.latest_rating"] == "Laatste waardering"
     assert not [key for key, text in dutch.items() if "beoordel" in text.lower()]
+
+
+def test_weeks_read_as_the_app_writes_them_with_the_year_once_it_is_another(lang: str) -> None:
+    """Tooltips and axis say 'week 42'; seen from the next year, 'week 42 van 2026'."""
+    next_year = charts.stakeholder_trend(*one_stakeholder(), lang,
+                                         today=dt.date(2027, 1, 6)).to_dict()
+    points = rows(next_year, layers(next_year)[charts.FOLLOW_UP_LAYER])
+    of = {"nl": "van", "en": "of"}[lang]
+    assert sorted({point["week_label"] for point in points}) == [
+        f"week 42 {of} 2026", f"week 43 {of} 2026", f"week 45 {of} 2026"]
+    axis = layers(next_year)[charts.FOLLOW_UP_LAYER]["encoding"]["x"]["axis"]
+    assert "format" not in axis  # no d3 'W%V' format left
+    assert axis["labelExpr"] == (
+        "timeFormat(datum.value, '%G') == '2027' ? "
+        "'week ' + toNumber(timeFormat(datum.value, '%V')) + '' : "
+        f"'week ' + toNumber(timeFormat(datum.value, '%V')) + ' {of} ' + "
+        "timeFormat(datum.value, '%G') + ''")
+
+
+def test_what_worked_writes_decimals_as_the_language_does(lang: str) -> None:
+    history, baseline, actions = one_stakeholder()
+    spec = charts.what_worked_chart(analytics.what_worked(history, baseline, actions),
+                                    lang).to_dict()
+    labels = {row["change_label"] for data in spec["datasets"].values() for row in data
+              if "change_label" in row} - {"—"}
+    separator = {"nl": ",", "en": "."}[lang]
+    assert labels and all(separator in label for label in labels), labels
+    bars = next(layer for layer in spec["layer"] if layer.get("name") == "bars")
+    assert f"'{separator}')" in bars["encoding"]["y"]["axis"]["labelExpr"]
