@@ -143,6 +143,39 @@ def iso_week_label(monday: dt.date) -> str:
     return f"{year}-W{week:02d}"
 
 
+PLANNED_NONE = "none"
+PLANNED_OTHER = "other"
+PLANNED_AHEAD = 4
+"""Planned weeks offered relative to the current week: this week up to four weeks ahead."""
+PLANNED_CHOICES = (PLANNED_NONE, *(str(weeks) for weeks in range(PLANNED_AHEAD + 1)),
+                   PLANNED_OTHER)
+"""'geen', 'deze week', 'volgende week', 'over twee … vier weken', 'andere week…'."""
+
+
+def planned_week_choice(planned: dt.date | None, today: dt.date) -> tuple[str, dt.date]:
+    """How a planned week shows in the chooser on `today`: the relative option it is (or
+    'other'), and the week the 'other' chooser holds (the planned week itself; when none is
+    planned, the first week after the relative options). A saved week is never shown as
+    another."""
+    this_week = week_start(today)
+    if planned is None:
+        return PLANNED_NONE, this_week + dt.timedelta(weeks=PLANNED_AHEAD + 1)
+    monday = week_start(planned)
+    ahead = (monday - this_week).days // 7
+    if 0 <= ahead <= PLANNED_AHEAD:
+        return str(ahead), monday
+    return PLANNED_OTHER, monday
+
+
+def planned_week_from(choice: str, other: dt.date | None, today: dt.date) -> dt.date | None:
+    """The Monday a chooser's answer means on `today` (None: no planned week)."""
+    if choice == PLANNED_NONE:
+        return None
+    if choice == PLANNED_OTHER:
+        return week_start(other) if other is not None else None
+    return week_start(today) + dt.timedelta(weeks=int(choice))
+
+
 def weeks_back(monday: dt.date, count: int) -> list[dt.date]:
     """The `count` ISO weeks ending with `monday`, oldest first."""
     return [monday - dt.timedelta(weeks=offset) for offset in range(count - 1, -1, -1)]

@@ -23,7 +23,7 @@ import pandas as pd
 from icalendar import Alarm, Calendar, Event
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from belangen import domain, worksheet
+from belangen import domain, formats, worksheet
 from belangen.domain import Action, Interest, Project, Stakeholder, WorksheetEntry
 from belangen.store import Store
 from belangen.texts import t
@@ -117,8 +117,9 @@ def format_date(day: dt.date, lang: str) -> str:
 
 
 def format_week(monday: dt.date, lang: str) -> str:
-    year, week, _ = monday.isocalendar()
-    return t("export.week", lang, week=week, year=year)
+    """'week 49 van 2026': the app's short week notation; an export outlives the year it was
+    made in, so it always names the year."""
+    return formats.week_short(monday, lang)
 
 
 def _rating_text(row: worksheet.WorksheetRow, rating: int, lang: str) -> str:

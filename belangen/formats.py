@@ -1,7 +1,13 @@
-"""How weeks and dates read in each language: pure functions, no Streamlit.
+"""How weeks, dates and numbers read in each language: pure functions, no Streamlit.
 
 One place for the notation, so the screens, the charts, the exports and the tests name a week
-the same way.
+(and write a decimal) the same way:
+
+- long form, for choosing a week: "Week 49 · 30 nov – 6 dec", Monday to Sunday, with the year
+  when the week is not (wholly) in the current year: "Week 1 · 28 dec 2026 – 3 jan 2027";
+- short form, for tables, captions, tooltips and exports: "week 49", with the ISO year when it
+  is not the current one ("week 52 van 2025"); documents that outlive the year (exports) pass
+  no current day and always carry the year.
 """
 
 from __future__ import annotations
@@ -11,21 +17,42 @@ import datetime as dt
 from belangen import texts
 
 
-def week_choice(monday: dt.date, lang: str) -> str:
-    """'Week 49 · 30 nov – 6 dec 2026': the ISO week number, Monday to Sunday."""
+def _lang(lang: str) -> str:
+    return lang if lang in texts.LANGUAGES else texts.DEFAULT_LANGUAGE
+
+
+def week_choice(monday: dt.date, lang: str, today: dt.date | None = None) -> str:
+    """'Week 49 · 30 nov – 6 dec': the ISO week number, Monday to Sunday; the year is shown
+    when the week is not in `today`'s year (always without `today`), and on both days when
+    the week spans two years."""
     sunday = monday + dt.timedelta(days=6)
     number = monday.isocalendar()[1]
-    months = texts.MONTHS_SHORT[lang if lang in texts.MONTHS_SHORT else texts.DEFAULT_LANGUAGE]
+    months = texts.MONTHS_SHORT[_lang(lang)]
     start = f"{monday.day} {months[monday.month - 1]}"
+    end = f"{sunday.day} {months[sunday.month - 1]}"
     if monday.year != sunday.year:
         start += f" {monday.year}"
-    end = f"{sunday.day} {months[sunday.month - 1]} {sunday.year}"
+        end += f" {sunday.year}"
+    elif today is None or sunday.year != today.year:
+        end += f" {sunday.year}"
     return texts.t("week.choice", lang, number=number, start=start, end=end)
 
 
-def week_short(monday: dt.date, lang: str, today: dt.date) -> str:
-    """'week 48', with the year when it is not this year's: 'week 52 van 2025'."""
+def week_short(monday: dt.date, lang: str, today: dt.date | None = None) -> str:
+    """'week 48', with the ISO year when it is not `today`'s (always without `today`):
+    'week 52 van 2025'."""
     year, number, _ = monday.isocalendar()
-    if year == today.isocalendar()[0]:
+    if today is not None and year == today.isocalendar()[0]:
         return texts.t("week.short", lang, number=number)
     return texts.t("week.short_with_year", lang, number=number, year=year)
+
+
+def decimal_separator(lang: str) -> str:
+    return "," if _lang(lang) == "nl" else "."
+
+
+def number(value: float, lang: str, *, decimals: int = 1, signed: bool = False) -> str:
+    """A decimal as the language writes it: '+1,0' in Dutch, '+1.0' in English; a true minus
+    sign, so a negative reads as one."""
+    text = f"{value:+.{decimals}f}" if signed else f"{value:.{decimals}f}"
+    return text.replace(".", decimal_separator(lang)).replace("-", "\u2212")

@@ -54,7 +54,7 @@ saved = {
     **{f"outcome_{action.id}": "" for action in open_actions},
     "new_text": "",
     "new_row": worksheet.ROW_KEYS[0],
-    "new_week": None,
+    **ui.planned_week_saved("new_week", None, today),
 }
 form = ui.Form(f"fu_{stakeholder.id}_{week.isoformat()}", saved,
                version=current.id if current else None)
@@ -104,11 +104,10 @@ with actions_column:
         st.text_input(ui.tr("actions.text"), key=form.key("new_text"),
                       placeholder=ui.tr("actions.new_placeholder"))
         messages.slot("new_action.text")
-        new_left, new_right = st.columns(2)
-        new_left.selectbox(ui.tr("actions.row"), list(worksheet.ROW_KEYS), key=form.key("new_row"),
-                           format_func=lambda key: worksheet.row(key).short_name(lang))
-        with new_right:
-            ui.date_field(ui.tr("actions.planned_week"), form.key("new_week"))
+        st.selectbox(ui.tr("actions.row"), list(worksheet.ROW_KEYS), key=form.key("new_row"),
+                     format_func=lambda key: worksheet.row(key).short_name(lang))
+        # Under the row, not beside it: the week's names need the box's width.
+        ui.planned_week_field(form.key("new_week_when"), form.key("new_week_other"), today)
         messages.slot("planned_week")
 
 with reflection_column:
@@ -135,7 +134,8 @@ def save(ratings: dict[str, object], *, unchanged: bool = False) -> None:
         actions_done=done_actions,
         new_action=None if unchanged else {"row_key": values["new_row"],
                                            "text": values["new_text"],
-                                           "planned_week": values["new_week"]},
+                                           "planned_week": ui.planned_week_value(
+                                               values, "new_week", today)},
         based_on=form.based_on,
         token=form.token,
     )

@@ -42,7 +42,7 @@ habit = analytics.habit(store.logged_weeks(project.id, this_week - pd.Timedelta(
 due = status[~status["logged"]]
 
 due_column, overdue_column, habit_column = st.columns(3)
-due_column.metric(ui.tr("overview.due_metric", week=domain.iso_week_label(this_week)),
+due_column.metric(ui.tr("overview.due_metric", week=ui.week_text(this_week)),
                   ui.tr("overview.due_value", done=len(status) - len(due), total=len(status)))
 overdue_column.metric(ui.tr("overview.overdue_metric"), len(overdue))
 habit_column.metric(ui.tr("overview.habit_metric"),

@@ -7,6 +7,7 @@ import streamlit as st
 from belangen import screens, ui, worksheet
 
 store = ui.get_store()
+today = store.today()  # the clock the planned weeks (this week, next week, …) follow
 st.title(ui.tr("worksheet.title"), anchor=False)
 project = ui.require_project(store)
 lang = ui.language()
@@ -84,18 +85,18 @@ def interests_row() -> None:
 
 def action_editor(action) -> None:
     editor = ui.Form(f"ws_action_{action.id}",
-                     {"text": action.text, "planned_week": action.planned_week,
+                     {"text": action.text,
+                      **ui.planned_week_saved("planned_week", action.planned_week, today),
                       "status": action.status, "outcome": action.outcome},
                      version=action.revision)
     editor.show_notices(ui.action_field_text)
     fields = ui.FieldMessages()
     st.text_area(ui.tr("actions.text"), key=editor.key("text"), height=68)
     fields.slot("text")
-    left, right = st.columns(2)
-    with left:
-        ui.date_field(ui.tr("actions.planned_week"), editor.key("planned_week"))
-    right.selectbox(ui.tr("actions.status"), list(worksheet.ACTION_STATUSES),
-                    format_func=ui.action_status_text, key=editor.key("status"))
+    # One below the other: the week's names need the panel's width.
+    st.selectbox(ui.tr("actions.status"), list(worksheet.ACTION_STATUSES),
+                 format_func=ui.action_status_text, key=editor.key("status"))
+    ui.planned_week_field(editor.key("planned_week_when"), editor.key("planned_week_other"), today)
     fields.slot("planned_week")
     st.text_area(ui.tr("actions.outcome"), key=editor.key("outcome"), height=68,
                  help=ui.tr("actions.outcome_help"))
@@ -105,7 +106,8 @@ def action_editor(action) -> None:
         values = editor.values()
         ui.attempt(
             lambda: store.update_action(action.id, editor.based_on, text=values["text"],
-                                     planned_week=values["planned_week"],
+                                     planned_week=ui.planned_week_value(
+                                         values, "planned_week", today),
                                      status=values["status"], done_on=action.done_on,
                                      outcome=values["outcome"], token=editor.token),
             fields, success=ui.tr("actions.saved"), form=editor,
@@ -114,19 +116,21 @@ def action_editor(action) -> None:
 
 def new_action(row: worksheet.WorksheetRow) -> None:
     adder = ui.Form(f"ws_new_action_{stakeholder.id}_{row.key}",
-                    {"text": "", "planned_week": None}, version=None)
+                    {"text": "", **ui.planned_week_saved("planned_week", None, today)},
+                    version=None)
     fields = ui.FieldMessages()
     st.text_input(ui.tr("actions.new"), key=adder.key("text"),
                   placeholder=ui.tr("actions.new_placeholder"))
     fields.slot("text")
-    ui.date_field(ui.tr("actions.planned_week"), adder.key("planned_week"))
+    ui.planned_week_field(adder.key("planned_week_when"), adder.key("planned_week_other"), today)
     fields.slot("planned_week")
     fields.slot("")
     if adder.submit_button(ui.tr("actions.add")):
         values = adder.values()
         ui.attempt(
             lambda: store.add_action(stakeholder.id, row.key, values["text"],
-                                  planned_week=values["planned_week"], token=adder.token),
+                                  planned_week=ui.planned_week_value(values, "planned_week", today),
+                                  token=adder.token),
             fields, success=ui.tr("actions.added"), form=adder,
         )
 

@@ -109,9 +109,9 @@ def test_one_follow_up_point_per_dimension_per_logged_week(trend: dict[str, Any]
     points = rows(trend, layers(trend)[charts.FOLLOW_UP_LAYER])
     assert len(points) == 3 * 4
     assert sorted({point["week_label"] for point in points}) == [
-        "2026-W42",
-        "2026-W43",
-        "2026-W45",
+        "week 42",
+        "week 43",
+        "week 45",
     ]
     assert all(point["rating"] is not None for point in points)
     # Each point's tooltip carries that week's reflection.
@@ -128,7 +128,7 @@ def test_unlogged_week_is_a_gap_in_the_lines(trend: dict[str, Any]) -> None:
     assert {row["week"][:10] for row in gaps} == {"2026-10-26"}
     # The gap is never drawn as a point.
     points = rows(trend, layers(trend)[charts.FOLLOW_UP_LAYER])
-    assert not any(point["week_label"] == "2026-W44" for point in points)
+    assert not any(point["week_label"] == "week 44" for point in points)
 
 
 def test_worksheet_start_is_its_own_mark_joined_to_the_first_follow_up(
@@ -154,9 +154,9 @@ def test_actions_are_marked_in_their_rows_colour_with_a_tooltip(
     }
     markers = rows(trend, action_layer)
     assert [(m["text"], m["colour"], m["week_label"]) for m in markers] == [
-        ("action 1", worksheet.VALUE.colour, "2026-W43"),
-        ("action 2", worksheet.CONVERSATION.colour, "2026-W43"),
-        ("action 3", worksheet.INTERESTS.colour, "2026-W45"),
+        ("action 1", worksheet.VALUE.colour, "week 43"),
+        ("action 2", worksheet.CONVERSATION.colour, "week 43"),
+        ("action 3", worksheet.INTERESTS.colour, "week 45"),
     ]
     assert markers[0]["row"] == f"3 · {worksheet.VALUE.short_name(lang)}"
     assert markers[0]["outcome"] == "Ze was verrast"
@@ -173,7 +173,7 @@ def test_targets_and_their_view_show_only_where_set(trend: dict[str, Any], lang:
         ]
     )
     their_view = rows(trend, layers(trend)[charts.THEIR_VIEW_LAYER])
-    assert [(row["week_label"], row["rating"]) for row in their_view] == [("2026-W43", 5)]
+    assert [(row["week_label"], row["rating"]) for row in their_view] == [("week 43", 5)]
     assert layers(trend)[charts.THEIR_VIEW_LAYER]["mark"]["color"] == worksheet.VALUE.colour
 
 
@@ -205,7 +205,7 @@ def test_equal_ratings_are_drawn_apart_but_keep_their_true_value(
         assert layer["mark"]["yOffset"] == {"expr": "datum.y_shift"}, name
         assert layer["encoding"]["y"]["scale"]["domain"] == [1, 5], name
     points = rows(trend, layers(trend)[charts.FOLLOW_UP_LAYER])
-    week_two = {point["dimension"]: point for point in points if point["week_label"] == "2026-W43"}
+    week_two = {point["dimension"]: point for point in points if point["week_label"] == "week 43"}
     names = [row.short_name(lang) for row in worksheet.DIMENSIONS]
     shifts = [week_two[name]["y_shift"] for name in names]
     # Worksheet order from bottom (pixels grow downwards) to top, a fixed gap apart.
@@ -411,7 +411,7 @@ def test_trend_from_the_real_store(tmp_path: Path) -> None:
     (marker,) = rows(spec, layers(spec)[charts.ACTION_LAYER])
     assert (marker["text"], marker["week_label"], marker["outcome"]) == (
         "Evaluatie plannen",
-        "2026-W41",
+        "week 41",
         "Ze was verrast",
     )
     lines = rows(spec, layers(spec)[charts.LINE_LAYER])
@@ -501,3 +501,32 @@ def test_chart_texts_say_waardering_like_the_screens() -> None:
     assert dutch["chart.rating"] == "Waardering"
     assert dutch["chart.latest_rating"] == "Laatste waardering"
     assert not [key for key, text in dutch.items() if "beoordel" in text.lower()]
+
+
+def test_weeks_read_as_the_app_writes_them_with_the_year_once_it_is_another(lang: str) -> None:
+    """Tooltips and axis say 'week 42'; seen from the next year, 'week 42 van 2026'."""
+    next_year = charts.stakeholder_trend(*one_stakeholder(), lang,
+                                         today=dt.date(2027, 1, 6)).to_dict()
+    points = rows(next_year, layers(next_year)[charts.FOLLOW_UP_LAYER])
+    of = {"nl": "van", "en": "of"}[lang]
+    assert sorted({point["week_label"] for point in points}) == [
+        f"week 42 {of} 2026", f"week 43 {of} 2026", f"week 45 {of} 2026"]
+    axis = layers(next_year)[charts.FOLLOW_UP_LAYER]["encoding"]["x"]["axis"]
+    assert "format" not in axis  # no d3 'W%V' format left
+    assert axis["labelExpr"] == (
+        "timeFormat(datum.value, '%G') == '2027' ? "
+        "'week ' + toNumber(timeFormat(datum.value, '%V')) + '' : "
+        f"'week ' + toNumber(timeFormat(datum.value, '%V')) + ' {of} ' + "
+        "timeFormat(datum.value, '%G') + ''")
+
+
+def test_what_worked_writes_decimals_as_the_language_does(lang: str) -> None:
+    history, baseline, actions = one_stakeholder()
+    spec = charts.what_worked_chart(analytics.what_worked(history, baseline, actions),
+                                    lang).to_dict()
+    labels = {row["change_label"] for data in spec["datasets"].values() for row in data
+              if "change_label" in row} - {"—"}
+    separator = {"nl": ",", "en": "."}[lang]
+    assert labels and all(separator in label for label in labels), labels
+    bars = next(layer for layer in spec["layer"] if layer.get("name") == "bars")
+    assert f"'{separator}')" in bars["encoding"]["y"]["axis"]["labelExpr"]

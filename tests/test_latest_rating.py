@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from belangen import analytics, domain, exports, worksheet
+from belangen import analytics, exports, formats, worksheet
 from belangen.sample import load_sample_project
 from belangen.store import Store
 
@@ -59,8 +59,8 @@ def test_the_overview_the_analytics_and_the_exports_agree_on_the_sample(
     assert sorted(table.index) == sorted(person.id for person in people)
     for (stakeholder_id, dimension), (_start, latest, _change) in expected.items():
         assert table.loc[stakeholder_id, dimension] == str(latest)
-        assert table.loc[stakeholder_id, "latest_week"] == domain.iso_week_label(
-            weeks[stakeholder_id]
+        assert table.loc[stakeholder_id, "latest_week"] == formats.week_short(
+            weeks[stakeholder_id], "nl", store.today()
         )
 
 

@@ -223,12 +223,14 @@ def test_actions_are_added_and_change_status(store: Store, db_path) -> None:
     app, stakeholder_id = worksheet_of_a_new_stakeholder(store)
     adder = f"ws_new_action_{stakeholder_id}_conversation"
     app.text_input(key=field(adder, "text")).set_value("Koffie drinken op neutraal terrein")
-    app.date_input(key=field(adder, "planned_week")).set_value(dt.date(2026, 11, 25))
+    app.selectbox(key=field(adder, "planned_week_when")).set_value("other").run()
+    later = domain.week_start(store.today()) + dt.timedelta(weeks=6)
+    app.selectbox(key=field(adder, "planned_week_other")).set_value(later)
     submit(app, adder)
     assert not errors(app)
     (action,) = store.list_actions(stakeholder_id)
     assert (action.row_key, action.status, action.planned_week) == (
-        "conversation", "planned", dt.date(2026, 11, 23))
+        "conversation", "planned", later)
 
     editor = f"ws_action_{action.id}"
     assert not app.get("selectbox") or not any(
@@ -436,7 +438,7 @@ def test_overview_shows_due_follow_ups_overdue_actions_and_habit(store: Store, d
                          ratings={key: 3 for key in worksheet.DIMENSION_KEYS})
     app = run_app()
     values = {metric.label: metric.value for metric in app.metric}
-    assert values[f"Weekchecks {domain.iso_week_label(this_week)}"] == "0 van 1"
+    assert values[f"Weekchecks week {this_week.isocalendar()[1]}"] == "0 van 1"
     assert values["Achterstallige acties"] == "1"
     assert values["Weekritme"] == "1 van 8 weken"
 

@@ -41,6 +41,7 @@ SAFE_CALLS = {
     "week_choice_text", "action_status_text", "what_worked_sentence", "unanswered_text",
     "question", "short_name", "action_prompt", "rating_label", "labelled_rating", "error_text",
     "len", "iso_week_label", "week_choice", "week_short", "signed_change", "str", "int",
+    "number", "planned_choice_text",
 }
 # The primitives themselves: what they return is the definition of safe text.
 PRIMITIVES = {"tr", "tr_count", "t", "t_count", "plain"}
@@ -64,6 +65,7 @@ TRUSTED = {
     "flash": {"message"}, "act": {"success"}, "attempt": {"success"},
     "action_button": {"label", "success"}, "submit_button": {"label"},
     "rating_input": {"label"}, "date_field": {"label"}, "draw": {"label", "success"},
+    "week_chooser": {"label", "help"},
     # the flash message is set only by flash(), whose callers are checked
     "show_flash": {"message"},
     # label builders: their parameters are ratings, weeks, statuses and dimension keys
@@ -78,6 +80,7 @@ DRAWING_PARAMETERS = {
     "flash": [("message", 0)], "act": [("success", None)], "attempt": [("success", None)],
     "action_button": [("label", 1), ("success", None)], "submit_button": [("label", 0)],
     "rating_input": [("label", 2)], "date_field": [("label", 0)],
+    "week_chooser": [("label", None), ("help", None)],
     "draw": [("label", 2), ("success", None)],
 }
 

@@ -3,6 +3,7 @@ and where everyone stands on value and willingness to negotiate."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import altair as alt
@@ -31,6 +32,7 @@ from belangen.charts.scales import (
     dimension_colour,
     dimension_names,
     rating_label,
+    reference_day,
 )
 from belangen.texts import t
 
@@ -50,6 +52,7 @@ def project_small_multiples(
     panel_width: int = PANEL_WIDTH,
     titled: bool = True,
     order: list[str] | None = None,
+    today: dt.date | None = None,
 ) -> alt.FacetChart:
     """One small trend per stakeholder, on shared axes and in the same colours.
 
@@ -65,7 +68,8 @@ def project_small_multiples(
         rating_label(key, value, lang)
         for key, value in zip(series["dimension_key"], series["rating"], strict=True)
     ]
-    series["week_label"] = _week_labels(series["week"])
+    reference = reference_day(series["week"], today)
+    series["week_label"] = _week_labels(series["week"], lang, reference)
     keep = ["stakeholder", "week", "week_label", "dimension", "rating", "rating_label"]
     follow_ups = series[series["source"] == analytics.FOLLOW_UP]
     points = follow_ups[keep].assign(kind="point")
@@ -87,7 +91,7 @@ def project_small_multiples(
     if order is None:
         order = list(dict.fromkeys(
             analytics.latest_vs_baseline(history, baseline)["stakeholder"].tolist()))
-    x = _week_x(data["week"], lang, title=False)
+    x = _week_x(data["week"], lang, title=False, today=reference)
     y = alt.Y("rating:Q", scale=_rating_scale(), axis=_rating_axis(lang, title=""))
     colour = dimension_colour(lang)
     highlight = _highlight()
@@ -130,7 +134,9 @@ def project_small_multiples(
     ).properties(**_heading(t("chart.project_title", lang), titled=titled))
 
 
-def latest_heatmap(latest: pd.DataFrame, lang: str, *, titled: bool = True) -> Chart:
+def latest_heatmap(
+    latest: pd.DataFrame, lang: str, *, titled: bool = True, today: dt.date | None = None
+) -> Chart:
     """Stakeholder × dimension: colour = latest rating, text = rating and change since the
     worksheet, e.g. '4 (+2)'. Takes `analytics.latest_vs_baseline`."""
     names = dimension_names(lang)
@@ -164,7 +170,9 @@ def latest_heatmap(latest: pd.DataFrame, lang: str, *, titled: bool = True) -> C
                 rating_label(key, value, lang)
                 for key, value in zip(latest["dimension"], latest["baseline_rating"], strict=True)
             ],
-            "week_label": _week_labels(pd.to_datetime(latest["latest_week"])),
+            "week_label": _week_labels(
+                pd.to_datetime(latest["latest_week"]), lang,
+                reference_day(pd.to_datetime(latest["latest_week"]), today)),
         }
     )
     x = alt.X(

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from belangen import analytics, domain, worksheet
+from belangen import analytics, formats, worksheet
 from belangen.texts import t
 
 # Layers have fixed names so tests and the app can find them in a spec.
@@ -178,26 +179,53 @@ def _week_values(weeks: pd.Series) -> list[alt.DateTime]:
     return [alt.DateTime(year=day.year, month=day.month, date=day.day) for day in mondays]
 
 
-def week_axis_format(weeks: pd.Series) -> str:
-    """d3's %V is the ISO week number, so the axis reads W48, W01... and agrees with the forms;
-    when the weeks shown span more than one (ISO) year, each label says which: W49 '25."""
+def reference_day(weeks: pd.Series, today: dt.date | None) -> dt.date | None:
+    """The day whose year a chart's week needs no year in: the app's today, else (a chart
+    built without a clock) the latest week shown."""
+    if today is not None:
+        return today
     known = weeks.dropna()
-    years = {day.isocalendar()[0] for day in (known.min(), known.max())} if len(known) else set()
-    return "W%V '%g" if len(years) > 1 else "W%V"
+    return known.max().date() if len(known) else None
 
 
-def _week_x(weeks: pd.Series, lang: str, *, title: bool = True) -> alt.X:
+def _expression_text(key: str, lang: str, **parts: str) -> str:
+    """A catalogue text as a Vega expression, its placeholders filled by sub-expressions."""
+    markers = {name: chr(1 + number) for number, name in enumerate(parts)}
+    text = t(key, lang, **markers).replace("\\", "\\\\").replace("'", "\\'")
+    expression = f"'{text}'"
+    for name, marker in markers.items():
+        expression = expression.replace(marker, f"' + {parts[name]} + '")
+    return expression
+
+
+def week_axis_labels(lang: str, reference: dt.date | None) -> str:
+    """A Vega label expression writing each tick as the app writes a week: 'week 49', and
+    'week 52 van 2025' for a week of another (ISO) year than `reference`'s."""
+    number = "toNumber(timeFormat(datum.value, '%V'))"
+    year = "timeFormat(datum.value, '%G')"
+    short = _expression_text("week.short", lang, number=number)
+    if reference is None:
+        return short
+    with_year = _expression_text("week.short_with_year", lang, number=number, year=year)
+    return f"{year} == '{reference.isocalendar()[0]}' ? {short} : {with_year}"
+
+
+def _week_x(weeks: pd.Series, lang: str, *, title: bool = True,
+            today: dt.date | None = None) -> alt.X:
     return alt.X(
         "week:T",
         title=t("chart.week", lang) if title else None,
         scale=alt.Scale(padding=14),
-        axis=alt.Axis(values=_week_values(weeks), format=week_axis_format(weeks),
+        axis=alt.Axis(values=_week_values(weeks),
+                      labelExpr=week_axis_labels(lang, reference_day(weeks, today)),
                       labelOverlap=True, grid=False),
     )
 
 
-def _week_labels(weeks: pd.Series) -> pd.Series:
-    return weeks.map(lambda week: domain.iso_week_label(week.date()) if pd.notna(week) else "")
+def _week_labels(weeks: pd.Series, lang: str, reference: dt.date | None) -> pd.Series:
+    """Tooltip text of each week: the app's short notation ('week 49')."""
+    return weeks.map(lambda week: formats.week_short(week.date(), lang, reference)
+                     if pd.notna(week) else "")
 
 
 def _highlight() -> alt.Parameter:
@@ -220,7 +248,9 @@ def _only_one_stakeholder(*frames: pd.DataFrame) -> str:
     return names[0] if names else ""
 
 
-def _rated_points(frame: pd.DataFrame, lang: str, *, with_target: bool) -> pd.DataFrame:
+def _rated_points(
+    frame: pd.DataFrame, lang: str, *, with_target: bool, reference: dt.date | None
+) -> pd.DataFrame:
     """One point per rated week and dimension, labelled for tooltips; the worksheet's points
     also carry the target, the weekly ones do not (a target belongs to the worksheet)."""
     rated = frame[frame["dimension"].isin(worksheet.DIMENSION_KEYS)].dropna(subset=["rating"])
@@ -232,7 +262,7 @@ def _rated_points(frame: pd.DataFrame, lang: str, *, with_target: bool) -> pd.Da
 
     columns: dict[str, object] = {
         "week": weeks,
-        "week_label": _week_labels(weeks),
+        "week_label": _week_labels(weeks, lang, reference),
         "dimension": rated["dimension"].map(lambda key: worksheet.row(key).short_name(lang)),
         "rating": rated["rating"].astype("int64"),
         "rating_label": labels("rating"),

@@ -33,6 +33,7 @@ from belangen.charts.scales import (
     dimension_colour,
     dimension_shifts,
     rating_label,
+    reference_day,
 )
 from belangen.texts import t
 
@@ -68,7 +69,9 @@ def _start_segments(start: pd.DataFrame, follow_ups: pd.DataFrame) -> pd.DataFra
     return pieces[both].reset_index(drop=True)
 
 
-def _action_markers(actions: pd.DataFrame, lang: str) -> pd.DataFrame:
+def _action_markers(
+    actions: pd.DataFrame, lang: str, reference: dt.date | None
+) -> pd.DataFrame:
     columns = [
         "week",
         "week_label",
@@ -98,7 +101,7 @@ def _action_markers(actions: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "week": done["week"],
-            "week_label": _week_labels(done["week"]),
+            "week_label": _week_labels(done["week"], lang, reference),
             "dimension": [row.short_name(lang) for row in rows],
             "colour": [row.colour for row in rows],
             "text": done["text"].fillna("").astype(str),
@@ -110,14 +113,14 @@ def _action_markers(actions: pd.DataFrame, lang: str) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def _their_view(history: pd.DataFrame, lang: str) -> pd.DataFrame:
+def _their_view(history: pd.DataFrame, lang: str, reference: dt.date | None) -> pd.DataFrame:
     known = history.dropna(subset=["their_value_rating"]).copy()
     known["week"] = analytics.mondays(known["week"])
     known = known.drop_duplicates("week")
     return pd.DataFrame(
         {
             "week": known["week"],
-            "week_label": _week_labels(known["week"]),
+            "week_label": _week_labels(known["week"], lang, reference),
             "rating": known["their_value_rating"].astype("int64"),
             "rating_label": [
                 rating_label(worksheet.VALUE.key, value, lang)
@@ -136,6 +139,7 @@ def stakeholder_trend(
     *,
     title: str | None = None,
     since: dt.date | None = None,
+    today: dt.date | None = None,
 ) -> Chart:
     """The four ratings of one stakeholder over ISO weeks, from the worksheet on (or, with
     `since`, over the weeks from then on: the worksheet start shows only when it falls in them,
@@ -145,16 +149,21 @@ def stakeholder_trend(
     stakeholder. Layers (bottom to top): target rules, the dashed worksheet-to-first-follow-up
     piece, the follow-up lines (broken at unlogged weeks), action rules, worksheet diamonds,
     follow-up points (exactly one per dimension per logged week), their own view of the value,
-    action markers.
+    action markers. Weeks read as the app writes them, with the year when it is not
+    `today`'s (without `today`: the latest week's).
     """
     name = _only_one_stakeholder(history, baseline, actions)
-    follow_ups = _rated_points(history, lang, with_target=False)
-    start = _rated_points(baseline, lang, with_target=True)
+    reference = reference_day(pd.concat(
+        [pd.to_datetime(frame["week"]) for frame in (history, baseline, actions)
+         if frame is not None and "week" in frame],
+        ignore_index=True), today)
+    follow_ups = _rated_points(history, lang, with_target=False, reference=reference)
+    start = _rated_points(baseline, lang, with_target=True, reference=reference)
     targets = start.dropna(subset=["target"])[["dimension", "target", "target_label"]]
     if since is not None:
         start = start[start["week"] >= pd.Timestamp(since)]
-    markers = _action_markers(actions, lang)
-    their_view = _their_view(history, lang)
+    markers = _action_markers(actions, lang, reference)
+    their_view = _their_view(history, lang, reference)
     lines = analytics.with_gaps(follow_ups[["week", "dimension", "rating"]], by=["dimension"])
     lines = _with_shift(lines.drop(columns=["gap"]), lang, TREND_SPREAD_PX)
     segments = _with_shift(_start_segments(start, follow_ups), lang, TREND_SPREAD_PX)
@@ -169,7 +178,7 @@ def stakeholder_trend(
         [follow_ups["week"], start["week"], markers["week"], their_view["week"]],
         ignore_index=True,
     )
-    x = _week_x(all_weeks, lang, title=False)  # the labels say W48: no title needed
+    x = _week_x(all_weeks, lang, title=False, today=reference)  # labels say 'week 48'
     y = alt.Y("rating:Q", scale=_rating_scale(), axis=_rating_axis(lang))
     colour = dimension_colour(lang)
     highlight = _highlight()

@@ -8,7 +8,7 @@ import math
 import altair as alt
 import pandas as pd
 
-from belangen import worksheet
+from belangen import formats, worksheet
 from belangen.charts.scales import FIT_WIDTH, INK, Chart, _heading, dimension_names
 from belangen.texts import t
 
@@ -33,6 +33,8 @@ def what_worked_chart(frame: pd.DataFrame, lang: str, *, titled: bool = True) ->
                     "colour": row.colour,
                     "kind": kind,
                     "change": float(change) if known else None,
+                    "change_label": formats.number(float(change), lang, decimals=2, signed=True)
+                    if known else "—",
                     "cases": int(cases),
                     "cases_label": t("chart.cases_short", lang, count=int(cases)),
                     # The count sits above a rise, below a fall, on the zero line without data.
@@ -48,6 +50,7 @@ def what_worked_chart(frame: pd.DataFrame, lang: str, *, titled: bool = True) ->
             "kind",
             "change",
             "cases",
+            "change_label",
             "cases_label",
             "label_y",
             "label_offset",
@@ -72,7 +75,7 @@ def what_worked_chart(frame: pd.DataFrame, lang: str, *, titled: bool = True) ->
     tooltip = [
         alt.Tooltip("dimension:N", title=t("chart.dimension", lang)),
         alt.Tooltip("kind:N", title=t("chart.weeks", lang)),
-        alt.Tooltip("change:Q", title=t("chart.average_change", lang), format="+.2f"),
+        alt.Tooltip("change_label:N", title=t("chart.average_change", lang)),
         alt.Tooltip("cases:Q", title=t("chart.cases", lang)),
     ]
     bars = (
@@ -88,7 +91,11 @@ def what_worked_chart(frame: pd.DataFrame, lang: str, *, titled: bool = True) ->
                 axis=alt.Axis(
                     format=".1~f",
                     tickMinStep=0.5,
-                    labelExpr="datum.value > 0 ? '+' + datum.label : datum.label",
+                    # The label as the language writes a decimal: '+0,5' in Dutch.
+                    labelExpr=(
+                        f"(datum.value > 0 ? '+' : '') + replace(datum.label, '.', "
+                        f"'{formats.decimal_separator(lang)}')"
+                    ),
                 ),
             ),
             fill=alt.Fill("colour:N", scale=None),

@@ -20,6 +20,7 @@ from belangen.store.actions import Actions
 from belangen.store.database import (
     DEFAULT_DB_PATH,
     OFFLINE_CONFIG,
+    configured_clock,
     configured_db_path,
     connect_offline,
     work_folder,
@@ -54,6 +55,7 @@ __all__ = [
     "StorageFull",
     "Store",
     "TableFiles",
+    "configured_clock",
     "configured_db_path",
     "connect_offline",
     "migrate",

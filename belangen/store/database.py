@@ -45,6 +45,16 @@ def configured_db_path() -> Path:
     return Path(override).expanduser() if override else DEFAULT_DB_PATH
 
 
+def configured_clock() -> Callable[[], dt.datetime]:
+    """The app's clock: the real one, or with `BELANGEN_NOW=YYYY-MM-DD` one whose day is that
+    day and whose time of day runs on (a browser test of 'today is a Sunday' sets it)."""
+    day = os.environ.get("BELANGEN_NOW", "").strip()
+    if not day:
+        return dt.datetime.now
+    shift = dt.date.fromisoformat(day) - dt.date.today()
+    return lambda: dt.datetime.now() + shift
+
+
 _DISK_FULL_MESSAGES = ("no space left on device", "file too large", "disk quota exceeded")
 _INVALIDATED_MESSAGE = "database has been invalidated"
 

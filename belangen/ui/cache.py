@@ -18,8 +18,10 @@ from belangen.store import Store
 
 
 def data_key(store: Store) -> str:
-    """The part of every cache key that names the data: file and version."""
-    return f"{store.path}@{store.data_version}"
+    """The part of every cache key that names the data: file and version, and the day (what
+    is built from the data names weeks against today: 'week 52' becomes 'week 52 van 2026'
+    when the year turns)."""
+    return f"{store.path}@{store.data_version}@{store.today().isoformat()}"
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -62,7 +64,8 @@ def stakeholder_trend_spec(
     actions = _store.actions_done(project_id, stakeholder_id)
     if since is not None:
         actions = actions[pd.to_datetime(actions["week"]) >= pd.Timestamp(since)]
-    return _spec(charts.stakeholder_trend(history, baseline, actions, lang, since=since))
+    return _spec(charts.stakeholder_trend(history, baseline, actions, lang, since=since,
+                                          today=_store.today()))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -80,7 +83,8 @@ def latest_specs(_store: Store, data: str, project_id: int, lang: str) -> dict[s
     if latest["latest_rating"].isna().all():
         return None
     return {
-        "heatmap": _spec(charts.latest_heatmap(latest, lang, titled=False)),
+        "heatmap": _spec(charts.latest_heatmap(latest, lang, titled=False,
+                                                 today=_store.today())),
         "positions": _spec(charts.position_grid(latest, lang, titled=False)),
     }
 
@@ -104,7 +108,7 @@ def course_spec(
         return None
     return _spec(charts.project_small_multiples(
         history, baseline, lang, columns=COURSE_COLUMNS, panel_width=COURSE_PANEL_WIDTH,
-        titled=False, order=list(stakeholders)))
+        titled=False, order=list(stakeholders), today=_store.today()))
 
 
 COURSE_COLUMNS = 2

@@ -20,16 +20,17 @@ import streamlit as st
 from belangen import texts
 from belangen.ui.language import language
 
+# - "Press Enter to apply" / "Press Ctrl+Enter to apply" under a focused text field. Outside
+#   st.form there is no parameter for it, and here it misleads: Enter only hands the text to the
+#   page, the form's own button saves it. The same element would show a max_chars counter; no
+#   field of the app sets max_chars.
+# - "50MB per file • ZIP" in the file uploader: the page says it in words under the uploader.
+# - The toolbar of the app's read-only tables ("Download as CSV", "Search", "Fullscreen",
+#   "Show/hide columns"): the tables are a few rows long and Gegevens exports all of it.
+# (Comments stay out of the style sheet itself: it is sent to the page on every run.)
 STREAMLIT_HINTS_CSS = """<style>
-/* "Press Enter to apply" / "Press Ctrl+Enter to apply" under a focused text field. Outside
-   st.form there is no parameter for it, and here it misleads: Enter only hands the text to the
-   page, the form's own button saves it. The same element would show a max_chars counter; no
-   field of the app sets max_chars. */
 [data-testid="InputInstructions"] { display: none; }
-/* "50MB per file • ZIP" in the file uploader: the page says it in words under the uploader. */
 [data-testid="stFileUploaderDropzoneInstructions"] { display: none; }
-/* The toolbar of the app's read-only tables ("Download as CSV", "Search", "Fullscreen",
-   "Show/hide columns"): the tables are a few rows long and Gegevens exports all of it. */
 [data-testid="stElementContainer"]:has([data-testid="stDataFrame"])
   [data-testid="stElementToolbar"] { display: none; }
 </style>"""

@@ -12,6 +12,7 @@ from belangen import backup
 from belangen.store import (
     DatabaseUnavailable,
     Store,
+    configured_clock,
     configured_db_path,
 )
 from belangen.ui.language import tr
@@ -21,7 +22,8 @@ from belangen.ui.text import plain
 
 @st.cache_resource(show_spinner=False)
 def _open_store(path: str) -> Store:
-    return Store(Path(path), before_migration=backup.before_migration_copy)
+    return Store(Path(path), now=configured_clock(),
+                 before_migration=backup.before_migration_copy)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)

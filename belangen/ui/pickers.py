@@ -8,7 +8,7 @@ from typing import Any
 
 import streamlit as st
 
-from belangen import domain, screens, worksheet
+from belangen import domain, formats, screens, worksheet
 from belangen.domain import Project, Stakeholder
 from belangen.store import (
     NotFound,
@@ -157,31 +157,97 @@ def _follow_stakeholder_link(store: Store, project: Project, requested: str) -> 
     st.session_state[STAKEHOLDER_KEY] = wanted.id
 
 
-def week_chooser(key: str, *, first: dt.date, last: dt.date) -> dt.date:
-    """Choose an ISO week between `first` and `last` (Mondays), newest first, with buttons for
-    the week before and after; the choice lasts for the session (a plain key beside the
-    widget's, since Streamlit forgets a widget's value on other pages)."""
-    weeks = domain.weeks_between(first, last)[::-1]
+def week_chooser(
+    key: str, *, first: dt.date, last: dt.date, label: str | None = None,
+    help: str | None = None, newest_first: bool = True, stacked: bool = False,
+) -> dt.date:
+    """Choose an ISO week between `first` and `last` (Mondays), with buttons for the week
+    before and after: "◀ Week 49 · 30 nov – 6 dec ▶" (the year when it is not this year).
+    Newest first for weeks looked back on, in calendar order for weeks ahead; `stacked` puts
+    the buttons under the list, for a narrow column. The choice lasts for the session (a
+    plain key beside the widget's, since Streamlit forgets a widget's value on other pages);
+    a form that seeds `key` itself (a planned week) decides the value instead."""
+    weeks = domain.weeks_between(first, last)
+    if newest_first:
+        weeks.reverse()
     kept = f"{key}__kept"
     if st.session_state.get(key) not in weeks:
         st.session_state[key] = st.session_state.get(kept) if st.session_state.get(
             kept) in weeks else weeks[0]
+    later_step = -1 if newest_first else 1  # where in the list the next week lies
 
     def shift(step: int) -> None:
-        position = weeks.index(st.session_state[key]) - step
+        position = weeks.index(st.session_state[key]) + step * later_step
         st.session_state[key] = weeks[min(max(position, 0), len(weeks) - 1)]
 
     position = weeks.index(st.session_state[key])
-    earlier, choice, later = st.columns([2, 5, 2], vertical_alignment="bottom")
+    earliest, latest = (len(weeks) - 1, 0) if newest_first else (0, len(weeks) - 1)
+    if stacked:
+        choice = st.container()
+        earlier, later = st.columns(2)
+    else:
+        earlier, choice, later = st.columns([2, 5, 2], vertical_alignment="bottom")
     earlier.button(tr("week.earlier"), key=f"{key}__earlier", on_click=shift, args=(-1,),
-                   disabled=position == len(weeks) - 1, icon=":material/chevron_left:",
+                   disabled=position == earliest, icon=":material/chevron_left:",
                    width="stretch")
-    chosen = choice.selectbox(tr("follow_up.week_day"), weeks, key=key,
-                              format_func=week_choice_text, help=tr("follow_up.week_day_help"))
+    chosen = choice.selectbox(
+        tr("follow_up.week_day") if label is None else label, weeks, key=key,
+        format_func=week_choice_text,
+        help=tr("follow_up.week_day_help") if label is None else help)
     later.button(tr("week.later"), key=f"{key}__later", on_click=shift, args=(1,),
-                 disabled=position == 0, icon=":material/chevron_right:", width="stretch")
+                 disabled=position == latest, icon=":material/chevron_right:",
+                 width="stretch")
     st.session_state[kept] = chosen
     return chosen
+
+
+PLANNED_WEEKS_AHEAD = 52
+"""How far ahead 'andere week…' reaches from the current week (a saved week outside is added:
+an action that slipped keeps its past week)."""
+
+
+def planned_week_saved(name: str, planned: dt.date | None, today: dt.date) -> dict[str, Any]:
+    """A form's saved values for the planned-week field `name`: its relative option and the
+    week the 'other' chooser holds (see `domain.planned_week_choice`)."""
+    choice, other = domain.planned_week_choice(planned, today)
+    return {f"{name}_when": choice, f"{name}_other": other}
+
+
+def planned_week_value(values: dict[str, Any], name: str, today: dt.date) -> dt.date | None:
+    """The Monday the form's planned-week field `name` holds (None: none planned)."""
+    return domain.planned_week_from(values[f"{name}_when"], values[f"{name}_other"], today)
+
+
+def planned_choice_text(choice: str, today: dt.date) -> str:
+    """'Volgende week (week 50)', 'Andere week…', 'Geen geplande week'."""
+    if choice == domain.PLANNED_NONE:
+        return tr("planned.none")
+    if choice == domain.PLANNED_OTHER:
+        return tr("planned.another_week")
+    monday = domain.planned_week_from(choice, None, today)
+    assert monday is not None
+    return tr(f"planned.ahead_{choice}", week=formats.week_short(monday, language(), today))
+
+
+def planned_week_field(when_key: str, other_key: str, today: dt.date) -> None:
+    """A planned week chosen as a week: this week, next week, … in four weeks, or another
+    week in the week chooser (Monday to Sunday). Both keys are seeded by the form
+    (`planned_week_saved`), so a draft survives leaving the page and a saved week shows as
+    itself."""
+    st.selectbox(tr("actions.planned_week"), list(domain.PLANNED_CHOICES), key=when_key,
+                 format_func=lambda choice: planned_choice_text(choice, today))
+    if st.session_state.get(when_key) == domain.PLANNED_OTHER:
+        this_week = domain.week_start(today)
+        other = st.session_state.get(other_key) or this_week
+        week_chooser(other_key, label=tr("planned.which_week"),
+                     help=tr("planned.which_week_help"), newest_first=False, stacked=True,
+                     first=min(other, this_week),
+                     last=max(other, this_week + dt.timedelta(weeks=PLANNED_WEEKS_AHEAD)))
+    else:
+        # Not drawn: the form seeded the key as a plain value, which Streamlit would keep and
+        # bring back over the user's choice once the widget is gone again (seen in Chromium:
+        # a chosen week reverted after leaving the page). The draft keeps the value.
+        st.session_state.pop(other_key, None)
 
 
 def date_field(label: str, key: str) -> dt.date | None:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from belangen import domain, formats, worksheet
+from belangen import formats, worksheet
 from belangen.ui.language import language, tr, tr_count
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^])")
@@ -40,8 +40,22 @@ def rating_number_text(rating: Any) -> str:
     return "—" if rating is None or pd.isna(rating) else str(int(rating))
 
 
+def app_today() -> dt.date:
+    """The store's today: the clock every week on screen is read against."""
+    from belangen.ui.database import get_store  # the store's module draws text from here
+
+    return get_store().today()
+
+
+def _as_date(day: Any) -> dt.date:
+    return day.date() if isinstance(day, (pd.Timestamp, dt.datetime)) else day
+
+
 def week_text(monday: Any) -> str:
-    return domain.iso_week_label(monday) if monday else "—"
+    """'week 49' (this year), 'week 52 van 2025' (another), "—" for none."""
+    if monday is None or pd.isna(monday):
+        return "—"
+    return formats.week_short(_as_date(monday), language(), app_today())
 
 
 def action_status_text(status: str) -> str:
@@ -49,8 +63,8 @@ def action_status_text(status: str) -> str:
 
 
 def signed_change(value: float, cases: int) -> str:
-    """An average change with its sign ("+0.5"), or that there were no cases."""
-    return f"{value:+.1f}" if cases else tr("trends.no_cases")
+    """An average change with its sign ("+0,5" in Dutch), or that there were no cases."""
+    return formats.number(value, language(), signed=True) if cases else tr("trends.no_cases")
 
 
 def what_worked_sentence(row: worksheet.WorksheetRow, effect: Any) -> str:
@@ -66,8 +80,9 @@ def what_worked_sentence(row: worksheet.WorksheetRow, effect: Any) -> str:
 
 
 def week_choice_text(monday: dt.date) -> str:
-    """'Week 49 · 30 nov – 6 dec 2026': Monday to Sunday, the way people name a week."""
-    return formats.week_choice(monday, language())
+    """'Week 49 · 30 nov – 6 dec': Monday to Sunday, the way people name a week (the year
+    when it is not this year)."""
+    return formats.week_choice(monday, language(), app_today())
 
 
 def unanswered_text(missing: list[str]) -> str:
@@ -108,8 +123,12 @@ def action_field_text(name: str, value: Any) -> str | None:
     """One line for a set-aside field of an action (see `Form.show_notices`)."""
     if name == "status":
         return f"{tr('actions.status')}: {action_status_text(value)}"
-    if name == "planned_week":
-        return f"{tr('actions.planned_week')}: {week_text(value)}"
+    if name == "planned_week_when":
+        from belangen.ui.pickers import planned_choice_text  # pickers draw with this module
+
+        return f"{tr('actions.planned_week')}: {planned_choice_text(value, app_today())}"
+    if name == "planned_week_other":
+        return f"{tr('actions.planned_week')}: {week_choice_text(value)}"
     label = {"text": tr("actions.text"), "outcome": tr("actions.outcome")}[name]
     return f"{label}: {value}"
 

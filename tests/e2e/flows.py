@@ -224,13 +224,14 @@ def follow_up_form(stakeholder_id: int, week: dt.date) -> str:
     return f"fu_{stakeholder_id}_{week.isoformat()}"
 
 
-def week_label(week: dt.date) -> str:
-    return formats.week_choice(week, lang())
+def week_label(week: dt.date, today: dt.date | None = None) -> str:
+    """The week as the week chooser names it on the app's `today` (the real one by default)."""
+    return formats.week_choice(week, lang(), today or dt.date.today())
 
 
-def choose_week(app: AppPage, week: dt.date) -> None:
+def choose_week(app: AppPage, week: dt.date, today: dt.date | None = None) -> None:
     """On the follow-up page: the week to log, from the week chooser."""
-    app.choose_select(app.key("fu_week"), week_label(week))
+    app.choose_select(app.key("fu_week"), week_label(week, today))
 
 
 def fill_follow_up(

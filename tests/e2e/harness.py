@@ -6,6 +6,7 @@ Kept out of conftest so `python -m tests.e2e.screenshots` can use it without pyt
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import signal
 import socket
@@ -96,6 +97,8 @@ class AppServer:
         self.log_path = log_path
         self.port = port or free_port()
         self.arguments = tuple(arguments)
+        self.today: dt.date | None = None
+        """The app's day (`BELANGEN_NOW`) from the next start on; None: the real one."""
         self._process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -109,6 +112,8 @@ class AppServer:
     def start(self) -> None:
         env = {**os.environ, "BELANGEN_DB": str(self.db_path)}
         env.pop("BELANGEN_NOW", None)
+        if self.today is not None:
+            env["BELANGEN_NOW"] = self.today.isoformat()
         command = [
             sys.executable, "-m", "streamlit", *self.arguments,
             "--server.headless=true", f"--server.port={self.port}",
@@ -167,7 +172,8 @@ class AppServer:
         """The app's Store on the server's file while the server is stopped (it holds the file
         locked), to seed data the way the app writes it; the server starts again afterwards."""
         self.stop()
-        store = Store(self.db_path)
+        shift = (self.today - dt.date.today()) if self.today is not None else dt.timedelta()
+        store = Store(self.db_path, now=lambda: dt.datetime.now() + shift)
         try:
             yield store
         finally:

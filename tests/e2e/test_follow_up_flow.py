@@ -4,7 +4,7 @@ action marker.
 
 How the chart is inspected: Streamlit draws Vega-Lite with vega-embed's SVG renderer, and Vega
 gives every mark group the class `<layer name>_marks` (charts.FOLLOW_UP_LAYER, ACTION_LAYER, ...)
-and every mark an aria-label listing its encoded fields ("Week: 2026-W47; Onderdeel: Waarde; …").
+and every mark an aria-label listing its encoded fields ("Week: week 47; Onderdeel: Waarde; …").
 The test reads those labels, so it checks what was drawn, not only the spec that was sent.
 """
 
@@ -16,7 +16,7 @@ from collections import defaultdict
 
 import pytest
 
-from belangen import charts, domain, texts, worksheet
+from belangen import charts, domain, formats, texts, worksheet
 
 from . import flows
 from .flows import tr
@@ -109,7 +109,8 @@ def test_three_weeks_of_follow_ups_show_in_the_trend(seeded, app, browser_log):
     chart = app.page.get_by_test_id("stMain").get_by_test_id("stVegaLiteChart").first
     chart.locator(f"g.{charts.ACTION_LAYER}_marks").wait_for(state="attached")
 
-    weeks = {domain.iso_week_label(day) for day in (today, last_week, two_weeks_ago)}
+    weeks = {formats.week_short(domain.week_start(day), "nl", today)
+             for day in (today, last_week, two_weeks_ago)}
     points = drawn_marks(chart, charts.FOLLOW_UP_LAYER)
     per_dimension: dict[str, set[str]] = defaultdict(set)
     for point in points:
@@ -118,7 +119,7 @@ def test_three_weeks_of_follow_ups_show_in_the_trend(seeded, app, browser_log):
     assert per_dimension == {row.short_name("nl"): weeks for row in worksheet.DIMENSIONS}
 
     (marker,) = drawn_marks(chart, charts.ACTION_LAYER)
-    assert marker[tr("chart.week")] == domain.iso_week_label(last_week)
+    assert marker[tr("chart.week")] == formats.week_short(domain.week_start(last_week), "nl", today)
     assert marker[tr("chart.action")] == ACTION_TEXT
     assert marker[tr("chart.outcome")] == OUTCOME
     assert re.match(r"3 · ", marker[tr("chart.row")])
