@@ -40,6 +40,10 @@ def tr(key: str, **params: object) -> str:
     return texts.t(key, lang(), **params)
 
 
+def tr_count(key: str, count: int, **params: object) -> str:
+    return texts.t_count(key, count, lang(), **params)
+
+
 def dmy(day: dt.date) -> str:
     return day.strftime("%d-%m-%Y")
 
