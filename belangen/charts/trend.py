@@ -32,8 +32,10 @@ from belangen.charts.scales import (
     _with_shift,
     dimension_colour,
     dimension_shifts,
+    finished,
     rating_label,
 )
+from belangen.charts.words import describe_trend
 from belangen.texts import t
 
 TREND_HEIGHT = 300
@@ -286,7 +288,8 @@ def stakeholder_trend(
         )
     )
     heading = title if title is not None else t("chart.trend_title", lang, name=name)
-    return alt.layer(
+    description = describe_trend(name, follow_ups, start, len(markers), all_weeks, lang)
+    chart = alt.layer(
         target_layer,
         start_layer,
         line_layer,
@@ -302,6 +305,8 @@ def stakeholder_trend(
             heading,
             subtitle=[t("chart.trend_marks", lang), t("chart.trend_marks_more", lang)],
             anchor="start",
+            aria=False,  # 'Title text …': the description says it in the user's language
             offset=22,  # room for the action markers above the plot
         ),
     )
+    return finished(chart, description, lang)
