@@ -9,6 +9,7 @@ Pages use it as `from belangen import ui` and `ui.<name>`; each concern has a mo
 - `navigation`: routing around Streamlit's old `pages/` discovery
 - `database`: the cached store and the daily safety copy
 - `cache`: chart specs and 'Wat werkte?' computed once per write
+- `chart_text`: each chart's 'Als tabel' view and the trend's notes
 - `exports`: the Gegevens page's checked backups and prepared files
 - `forms`: forms and data-changing clicks, saved once per drawing
 - `pickers`: the active project, stakeholder, week and rating inputs
@@ -18,13 +19,19 @@ Pages use it as `from belangen import ui` and `ui.<name>`; each concern has a mo
 from belangen.ui.cache import (
     course_order,
     course_spec,
+    course_table,
     data_key,
     latest_ratings,
     latest_specs,
+    latest_table,
+    stakeholder_notes,
     stakeholder_trend_spec,
+    stakeholder_trend_table,
     what_worked,
     what_worked_spec,
+    what_worked_table,
 )
+from belangen.ui.chart_text import as_table, chart_notes
 from belangen.ui.database import _daily_safety_copy, _open_store, clear_caches, get_store
 from belangen.ui.errors import error_text, friendly_errors, refuse_unless_private
 from belangen.ui.exports import checked_backup, prepare_export, prepared_export
@@ -100,14 +107,17 @@ __all__ = [
     "action_status_text",
     "active_project",
     "app_pages",
+    "as_table",
     "attempt",
     "begin_run",
     "changed_worksheet_rows",
+    "chart_notes",
     "checked_backup",
     "claim_navigation",
     "clear_caches",
     "course_order",
     "course_spec",
+    "course_table",
     "data_key",
     "date_field",
     "error_text",
@@ -121,6 +131,7 @@ __all__ = [
     "language_picker",
     "latest_ratings",
     "latest_specs",
+    "latest_table",
     "move_on_after_saving",
     "overview_alias",
     "plain",
@@ -139,8 +150,10 @@ __all__ = [
     "show_flash",
     "show_moved_on",
     "stakeholder_field_text",
+    "stakeholder_notes",
     "stakeholder_picker",
     "stakeholder_trend_spec",
+    "stakeholder_trend_table",
     "tr",
     "tr_count",
     "unanswered_text",
@@ -151,5 +164,6 @@ __all__ = [
     "what_worked",
     "what_worked_sentence",
     "what_worked_spec",
+    "what_worked_table",
     "worksheet_field_text",
 ]
