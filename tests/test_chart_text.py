@@ -88,6 +88,18 @@ def test_every_line_and_mark_colour_has_3_to_1_against_the_background() -> None:
     assert scales.dimension_colours() == [row.colour for row in worksheet.DIMENSIONS]
 
 
+def test_faded_bars_keep_their_outline_in_full_colour() -> None:
+    """'Zonder actie' bars fade their fill only: an opacity on the whole bar took the outline
+    below 3:1 with it."""
+    history, baseline, actions = project()
+    spec = charts.what_worked_chart(analytics.what_worked(history, baseline, actions),
+                                    "nl").to_dict()
+    bars = next(layer for layer in spec["layer"] if layer.get("name") == "bars")
+    assert "opacity" not in bars["encoding"]
+    assert bars["encoding"]["fillOpacity"]["scale"]["range"] == [1.0, 0.35]
+    assert bars["encoding"]["stroke"]["field"] == "colour"
+
+
 def test_every_chart_text_colour_has_4_5_to_1_against_the_background() -> None:
     for name in ("INK", "AXIS_TEXT", "TITLE_TEXT"):
         ratio = contrast(getattr(scales, name), scales.BACKGROUND)

@@ -102,7 +102,9 @@ def what_worked_chart(frame: pd.DataFrame, lang: str, *, titled: bool = True) ->
             ),
             fill=alt.Fill("colour:N", scale=None),
             stroke=alt.Stroke("colour:N", scale=None),
-            opacity=alt.Opacity(
+            # The fill fades for weeks without an action; the outline keeps its colour, so
+            # every bar still stands out 3:1 from the background.
+            fillOpacity=alt.FillOpacity(
                 "kind:N",
                 scale=alt.Scale(domain=[with_label, without_label], range=[1.0, 0.35]),
                 legend=alt.Legend(title=t("chart.weeks", lang), orient="bottom"),
