@@ -16,8 +16,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from belangen import analytics, charts, domain, screens, worksheet
-from belangen.charts import scales
+from belangen import analytics, charts, domain, screens, ui, worksheet
+from belangen.charts import scales, words
 from belangen.store import Store
 from belangen.texts import t, t_count
 from tests.apptest import run_app
@@ -176,7 +176,7 @@ def test_every_chart_describes_itself_in_the_users_language(lang: str) -> None:
 
 def test_the_trend_says_its_weeks_and_latest_ratings_in_words(lang: str) -> None:
     description = charts.stakeholder_trend(*one_stakeholder(), lang).to_dict()["description"]
-    first, last = (domain.iso_week_label(day.date()) for day in (
+    first, last = (words.week_text(day, lang) for day in (
         pd.Timestamp(one_stakeholder()[1]["week"].min()),
         pd.Timestamp(one_stakeholder()[0]["week"].max())))
     ratings = ", ".join(f"{row.short_name(lang)} 4" for row in worksheet.DIMENSIONS)
@@ -246,7 +246,7 @@ def test_the_trend_as_a_table_has_every_point_the_chart_draws(lang: str) -> None
     names = [row.short_name(lang) for row in worksheet.DIMENSIONS]
     assert list(table.columns) == [t("chart.week", lang), t("chart.table_source", lang), *names,
                                    t("chart.their_view", lang)]
-    weeks = [domain.iso_week_label(pd.Timestamp(day).date()) for day in
+    weeks = [words.week_text(day, lang) for day in
              sorted({*baseline["week"], *history["week"]})]
     assert list(table[t("chart.week", lang)])[:-1] == weeks  # the last row: the targets
     assert list(table[t("chart.table_source", lang)]) == [
@@ -374,8 +374,8 @@ def test_reflections_and_outcomes_are_listed_as_plain_text(store: Store, db_path
     shown = "\n".join(block.value for block in app.markdown)
     lines = [line for line in shown.splitlines() if line.startswith("- ")]
     assert len(lines) == 2 + 1 + len(worksheet.DIMENSIONS), lines  # reflections, action, sheet
-    newest = domain.iso_week_label(domain.week_start(store.today()) - dt.timedelta(weeks=1))
-    assert lines[0].startswith(f"- **{newest.replace('-', chr(92) + '-')}**"), lines[0]
+    newest = words.week_text(domain.week_start(store.today()) - dt.timedelta(weeks=1), "nl")
+    assert lines[0].startswith(f"- **{ui.plain(newest)}**"), lines[0]
     # User text escaped: Markdown and HTML in it stay literal.
     assert "Stil \\<b\\>weekje\\</b\\>" in lines[0]
     assert "\\*de planning\\*" in shown and "\\*\\*akkoord\\*\\*" in shown

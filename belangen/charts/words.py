@@ -43,8 +43,14 @@ def _number(value: Any) -> str:
     return NO_VALUE if value is None or pd.isna(value) else str(int(value))
 
 
-def _week_label(week: Any) -> str:
-    return str(_week_labels(pd.Series([pd.Timestamp(week)])).iloc[0])
+def week_labels(weeks: pd.Series, lang: str) -> list[str]:
+    """The weeks as the charts' tooltips name them: the one place these texts get a week's
+    name, so they follow the charts' notation (`scales._week_labels`)."""
+    return list(_week_labels(weeks))
+
+
+def week_text(week: Any, lang: str) -> str:
+    return week_labels(pd.Series([pd.Timestamp(week)]), lang)[0]
 
 
 def _ratings_text(ratings: dict[str, Any], lang: str) -> str:
@@ -78,7 +84,7 @@ def describe_trend(name: str, follow_ups: pd.DataFrame, start: pd.DataFrame, act
         count = int((last - first).days // 7) + 1
         parts.append(t("chart.describe_trend", lang, name=name,
                        weeks=t_count("chart.describe_weeks", count, lang),
-                       first=_week_label(first), last=_week_label(last)))
+                       first=week_text(first, lang), last=week_text(last, lang)))
     for frame, key in ((follow_ups, "chart.describe_latest_follow_up"),
                        (start, "chart.describe_worksheet")):
         if frame.empty:
@@ -86,7 +92,7 @@ def describe_trend(name: str, follow_ups: pd.DataFrame, start: pd.DataFrame, act
         week = frame["week"].max()
         latest = frame[frame["week"] == week]
         ratings = dict(zip(_by_key(latest, lang), latest["rating"], strict=True))
-        parts.append(t(key, lang, week=_week_label(week), ratings=_ratings_text(ratings, lang)))
+        parts.append(t(key, lang, week=week_text(week, lang), ratings=_ratings_text(ratings, lang)))
         if key.endswith("follow_up"):
             break  # the latest follow-up says where things stand; the worksheet only without one
     if actions:
@@ -107,7 +113,7 @@ def describe_course(series: pd.DataFrame, order: list[str], lang: str) -> str:
         week = mine["week"].max()
         latest = mine[mine["week"] == week]
         ratings = dict(zip(latest["dimension"], latest["rating"], strict=True))
-        people.append(t("chart.describe_person", lang, name=name, week=_week_label(week),
+        people.append(t("chart.describe_person", lang, name=name, week=week_text(week, lang),
                         ratings=_ratings_text(ratings, lang)))
     return " ".join([t_count("chart.describe_course", len(order), lang), "; ".join(people) + "."])
 
@@ -204,7 +210,7 @@ def trend_table(history: pd.DataFrame, baseline: pd.DataFrame, lang: str, *,
     view of the value, and the targets as a last row; every cell text ('—' where none)."""
     rows = _weekly_rows(history, baseline, lang, since)
     table = pd.DataFrame({
-        t("chart.week", lang): list(_week_labels(rows["week"])),
+        t("chart.week", lang): week_labels(rows["week"], lang),
         t("chart.table_source", lang): list(rows["source"]),
         **_texts(rows, lang),
         t("chart.their_view", lang): [_number(value) for value in rows["their_view"]],
@@ -231,7 +237,7 @@ def course_table(history: pd.DataFrame, baseline: pd.DataFrame, lang: str,
         ["rank", "week", "order"], kind="stable")
     return pd.DataFrame({
         t("chart.stakeholder", lang): list(rows["stakeholder"].astype(str)),
-        t("chart.week", lang): list(_week_labels(rows["week"])),
+        t("chart.week", lang): week_labels(rows["week"], lang),
         t("chart.table_source", lang): list(rows["source"]),
         **_texts(rows, lang),
     })
@@ -254,7 +260,7 @@ def heatmap_table(latest: pd.DataFrame, lang: str) -> pd.DataFrame:
     for key, name in _dimension_columns(lang).items():
         table[name] = [NO_VALUE if pd.isna(value) else value for value in text[key]]
     table[t("chart.latest_week", lang)] = [
-        NO_VALUE if pd.isna(weeks.get(name)) else _week_label(weeks[name]) for name in order]
+        NO_VALUE if pd.isna(weeks.get(name)) else week_text(weeks[name], lang) for name in order]
     return table
 
 
@@ -316,7 +322,7 @@ def trend_notes(history: pd.DataFrame, baseline: pd.DataFrame, actions: pd.DataF
         for row in weekly.itertuples():
             text = "" if pd.isna(row.reflection) else str(row.reflection).strip()
             if text:
-                notes.append((row.week, 1, 0, Note(row.week.date(), _week_label(row.week),
+                notes.append((row.week, 1, 0, Note(row.week.date(), week_text(row.week, lang),
                                                    t("chart.reflection", lang), text)))
     if not baseline.empty:
         start = baseline.assign(week=analytics.mondays(baseline["week"]))
@@ -327,7 +333,7 @@ def trend_notes(history: pd.DataFrame, baseline: pd.DataFrame, actions: pd.DataF
                 entry = worksheet.row(row.dimension)
                 kind = t("chart.note_worksheet", lang, row=entry.short_name(lang))
                 notes.append((row.week, 0, entry.number,
-                              Note(row.week.date(), _week_label(row.week), kind, text)))
+                              Note(row.week.date(), week_text(row.week, lang), kind, text)))
     if actions is not None and not actions.empty:
         done = actions.dropna(subset=["week"])
         done = done.assign(week=analytics.mondays(done["week"]))
@@ -337,7 +343,7 @@ def trend_notes(history: pd.DataFrame, baseline: pd.DataFrame, actions: pd.DataF
             kind = t("chart.note_action", lang, row=f"{entry.number} · {entry.short_name(lang)}")
             outcome = "" if pd.isna(row.outcome) else str(row.outcome).strip()
             notes.append((row.week, 2, entry.number,
-                          Note(row.week.date(), _week_label(row.week), kind,
+                          Note(row.week.date(), week_text(row.week, lang), kind,
                                "" if pd.isna(row.text) else str(row.text), outcome)))
     # Newest week first; within a week the worksheet, the reflection, then the actions.
     notes.sort(key=lambda item: (-item[0].value, item[1], item[2]))

@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import Locator, expect
 
 from belangen import domain, worksheet
+from belangen.charts import words
 
 from . import flows
 from .flows import tr
@@ -101,7 +102,7 @@ def test_the_stakeholder_trend_reads_without_seeing_or_hovering(seeded, new_tab,
     label = chart.get_attribute("aria-label") or ""
     assert chart.get_attribute("role") == "graphics-document"
     assert label.startswith(f"Lijngrafiek van de vier waarderingen van {NAME} over "), label
-    last = domain.iso_week_label(domain.week_start(dt.date.today()) - dt.timedelta(weeks=1))
+    last = words.week_text(domain.week_start(dt.date.today()) - dt.timedelta(weeks=1), "nl")
     assert f"Laatste follow-up, {last}: Interesse 4, Waarde 4, Gesprek 4, Onderhandeling 4" in label
     said = what_vega_says(chart)
     assert said["labels"] == [label], said["labels"]  # no 'X-axis for a time scale…'
