@@ -319,31 +319,34 @@ def trend_notes(history: pd.DataFrame, baseline: pd.DataFrame, actions: pd.DataF
     if not history.empty:
         weekly = history.assign(week=analytics.mondays(history["week"]))
         weekly = weekly[in_period(weekly["week"])].drop_duplicates("week")
+        weekly = weekly.assign(label=week_labels(weekly["week"], lang))
         for row in weekly.itertuples():
             text = "" if pd.isna(row.reflection) else str(row.reflection).strip()
             if text:
-                notes.append((row.week, 1, 0, Note(row.week.date(), week_text(row.week, lang),
+                notes.append((row.week, 1, 0, Note(row.week.date(), row.label,
                                                    t("chart.reflection", lang), text)))
     if not baseline.empty:
         start = baseline.assign(week=analytics.mondays(baseline["week"]))
         start = start[in_period(start["week"]) & start["dimension"].isin(worksheet.ROW_KEYS)]
+        start = start.assign(label=week_labels(start["week"], lang))
         for row in start.itertuples():
             text = "" if pd.isna(row.reflection) else str(row.reflection).strip()
             if text:
                 entry = worksheet.row(row.dimension)
                 kind = t("chart.note_worksheet", lang, row=entry.short_name(lang))
                 notes.append((row.week, 0, entry.number,
-                              Note(row.week.date(), week_text(row.week, lang), kind, text)))
+                              Note(row.week.date(), row.label, kind, text)))
     if actions is not None and not actions.empty:
         done = actions.dropna(subset=["week"])
         done = done.assign(week=analytics.mondays(done["week"]))
         done = done[in_period(done["week"]) & done["row_key"].isin(worksheet.ROW_KEYS)]
+        done = done.assign(label=week_labels(done["week"], lang))
         for row in done.itertuples():
             entry = worksheet.row(row.row_key)
             kind = t("chart.note_action", lang, row=f"{entry.number} · {entry.short_name(lang)}")
             outcome = "" if pd.isna(row.outcome) else str(row.outcome).strip()
             notes.append((row.week, 2, entry.number,
-                          Note(row.week.date(), week_text(row.week, lang), kind,
+                          Note(row.week.date(), row.label, kind,
                                "" if pd.isna(row.text) else str(row.text), outcome)))
     # Newest week first; within a week the worksheet, the reflection, then the actions.
     notes.sort(key=lambda item: (-item[0].value, item[1], item[2]))
