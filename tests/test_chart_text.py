@@ -184,6 +184,8 @@ def test_the_trend_says_its_weeks_and_latest_ratings_in_words(lang: str) -> None
         t("chart.describe_trend", lang, name="Ans",
           weeks=t_count("chart.describe_weeks", 5, lang), first=first, last=last),
         t("chart.describe_latest_follow_up", lang, week=last, ratings=ratings),
+        f"{t('chart.target', lang)}: {worksheet.GENUINE_INTEREST.short_name(lang)} 4, "
+        f"{worksheet.CONVERSATION.short_name(lang)} 3.",
         t_count("chart.describe_actions", 3, lang),
     ])
 

@@ -288,7 +288,8 @@ def stakeholder_trend(
         )
     )
     heading = title if title is not None else t("chart.trend_title", lang, name=name)
-    description = describe_trend(name, follow_ups, start, len(markers), all_weeks, lang)
+    description = describe_trend(name, follow_ups, start, len(markers), all_weeks, lang,
+                                 targets=targets)
     chart = alt.layer(
         target_layer,
         start_layer,

@@ -70,9 +70,10 @@ def _by_key(frame: pd.DataFrame, lang: str) -> pd.Series:
 
 
 def describe_trend(name: str, follow_ups: pd.DataFrame, start: pd.DataFrame, actions: int,
-                   weeks: pd.Series, lang: str) -> str:
+                   weeks: pd.Series, lang: str, *, targets: pd.DataFrame | None = None) -> str:
     """'Lijngrafiek van de vier waarderingen van Ans over 26 weken, 2026-W23 tot en met
-    2026-W48. Laatste follow-up, 2026-W48: Interesse 3, …. 2 acties uitgevoerd.'
+    2026-W48. Laatste follow-up, 2026-W48: Interesse 3, …. Streven: Interesse 4, Gesprek 3.
+    2 acties uitgevoerd.'
 
     `follow_ups` and `start` as the trend draws them (week, dimension name, rating)."""
     known = weeks.dropna()
@@ -95,6 +96,9 @@ def describe_trend(name: str, follow_ups: pd.DataFrame, start: pd.DataFrame, act
         parts.append(t(key, lang, week=week_text(week, lang), ratings=_ratings_text(ratings, lang)))
         if key.endswith("follow_up"):
             break  # the latest follow-up says where things stand; the worksheet only without one
+    if targets is not None and not targets.empty:
+        wanted = dict(zip(_by_key(targets, lang), targets["target"], strict=True))
+        parts.append(f"{t('chart.target', lang)}: {_ratings_text(wanted, lang)}.")
     if actions:
         parts.append(t_count("chart.describe_actions", actions, lang))
     return " ".join(parts)
