@@ -89,15 +89,18 @@ def test_every_line_and_mark_colour_has_3_to_1_against_the_background() -> None:
 
 
 def test_faded_bars_keep_their_outline_in_full_colour() -> None:
-    """'Zonder actie' bars fade their fill only: an opacity on the whole bar took the outline
-    below 3:1 with it."""
+    """'Zonder actie' bars are faded (opacity 0.35, with its legend); an outline at full colour
+    over every bar keeps it 3:1 against the background."""
     history, baseline, actions = project()
     spec = charts.what_worked_chart(analytics.what_worked(history, baseline, actions),
                                     "nl").to_dict()
-    bars = next(layer for layer in spec["layer"] if layer.get("name") == "bars")
-    assert "opacity" not in bars["encoding"]
-    assert bars["encoding"]["fillOpacity"]["scale"]["range"] == [1.0, 0.35]
-    assert bars["encoding"]["stroke"]["field"] == "colour"
+    named = {layer.get("name"): layer for layer in spec["layer"]}
+    assert named["bars"]["encoding"]["opacity"]["scale"]["range"] == [1.0, 0.35]
+    outlines = named["outlines"]
+    assert outlines["mark"]["filled"] is False
+    assert "opacity" not in outlines["encoding"] and "opacity" not in outlines["mark"]
+    assert outlines["encoding"]["stroke"]["field"] == "colour"
+    assert outlines["encoding"]["y"]["field"] == named["bars"]["encoding"]["y"]["field"]
 
 
 def test_every_chart_text_colour_has_4_5_to_1_against_the_background() -> None:

@@ -102,14 +102,26 @@ def what_worked_chart(frame: pd.DataFrame, lang: str, *, titled: bool = True) ->
             ),
             fill=alt.Fill("colour:N", scale=None),
             stroke=alt.Stroke("colour:N", scale=None),
-            # The fill fades for weeks without an action; the outline keeps its colour, so
-            # every bar still stands out 3:1 from the background.
-            fillOpacity=alt.FillOpacity(
+            opacity=alt.Opacity(
                 "kind:N",
                 scale=alt.Scale(domain=[with_label, without_label], range=[1.0, 0.35]),
                 legend=alt.Legend(title=t("chart.weeks", lang), orient="bottom"),
             ),
             tooltip=tooltip,
+        )
+    )
+    # Bars for weeks without an action are faded; their outline, drawn again at full colour,
+    # keeps every bar 3:1 against the background. (A fillOpacity instead of the opacity would
+    # do it in one layer, but Vega-Lite then draws no legend for it.)
+    outlines = (
+        alt.Chart(data, name="outlines")
+        .mark_bar(filled=False, strokeWidth=1.5)
+        .encode(
+            x=x,
+            xOffset=x_offset,
+            y=alt.Y("change:Q", scale=y_scale),
+            stroke=alt.Stroke("colour:N", scale=None),
+            tooltip=tooltip,  # on top of the bar: without, Streamlit shows the raw fields
         )
     )
     counts = (
@@ -128,7 +140,7 @@ def what_worked_chart(frame: pd.DataFrame, lang: str, *, titled: bool = True) ->
         .mark_rule(color=INK)
         .encode(y=alt.Y("zero:Q", scale=y_scale))
     )
-    chart = alt.layer(bars, zero, counts).properties(
+    chart = alt.layer(bars, outlines, zero, counts).properties(
         height=260,
         autosize=FIT_WIDTH,
         **_heading(
