@@ -91,6 +91,22 @@ WEEKDAYS = {
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
 }
 
+# Day and month names for Vega's time locale (charts); short months come from MONTHS_SHORT.
+CHART_LOCALE: dict[str, dict[str, tuple[str, ...]]] = {
+    "nl": {
+        "days": ("zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"),
+        "short_days": ("zo", "ma", "di", "wo", "do", "vr", "za"),
+        "months": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+                   "september", "oktober", "november", "december"),
+    },
+    "en": {
+        "days": ("Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"),
+        "short_days": ("Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"),
+        "months": ("January", "February", "March", "April", "May", "June", "July", "August",
+                   "September", "October", "November", "December"),
+    },
+}
+
 TEXTS: dict[str, tuple[str, str]] = {
     # --- navigation and shared ----------------------------------------------------------------
     "nav.overview": ("Overzicht", "Overview"),
@@ -926,6 +942,84 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Weinig gevallen zeggen weinig: bij een handvol weken kan het toeval zijn.",
         "Few cases mean little: with a handful of weeks it may be chance.",
     ),
+    # Charts in words: text alternatives (read aloud instead of the chart), tables, notes.
+    "chart.describe_trend": (
+        "Lijngrafiek van de vier waarderingen van {name} over {weeks}, {first} tot en met "
+        "{last}.",
+        "Line chart of the four ratings of {name} over {weeks}, {first} to {last}.",
+    ),
+    "chart.describe_trend_empty": (
+        "Lijngrafiek van de vier waarderingen van {name}, nog zonder waarderingen.",
+        "Line chart of the four ratings of {name}, with no ratings yet.",
+    ),
+    "chart.describe_weeks.one": ("1 week", "1 week"),
+    "chart.describe_weeks.other": ("{count} weken", "{count} weeks"),
+    "chart.describe_latest_follow_up": (
+        "Laatste weekcheck, {week}: {ratings}.",
+        "Latest follow-up, {week}: {ratings}.",
+    ),
+    "chart.describe_worksheet": ("Werkblad, {week}: {ratings}.", "Worksheet, {week}: {ratings}."),
+    "chart.describe_actions.one": ("1 actie uitgevoerd.", "1 action carried out."),
+    "chart.describe_actions.other": (
+        "{count} acties uitgevoerd.", "{count} actions carried out."),
+    "chart.describe_course.one": (
+        "Kleine lijngrafiek van 1 stakeholder met de vier waarderingen per week.",
+        "Small line chart of 1 stakeholder with the four ratings per week.",
+    ),
+    "chart.describe_course.other": (
+        "Kleine lijngrafieken van {count} stakeholders, elk met de vier waarderingen per week.",
+        "Small line charts of {count} stakeholders, each with the four ratings per week.",
+    ),
+    "chart.describe_person": ("{name}, laatste weekcheck {week}: {ratings}",
+                              "{name}, latest follow-up {week}: {ratings}"),
+    "chart.describe_person_worksheet_only": ("{name}: alleen het werkblad",
+                                             "{name}: the worksheet only"),
+    "chart.describe_heatmap.one": (
+        "Kleurkaart van de laatste waardering van 1 stakeholder op de vier onderdelen: "
+        "{averages}.",
+        "Colour map of the latest rating of 1 stakeholder on the four aspects: {averages}.",
+    ),
+    "chart.describe_heatmap.other": (
+        "Kleurkaart van de laatste waardering van {count} stakeholders op de vier onderdelen. "
+        "Gemiddeld: {averages}.",
+        "Colour map of the latest rating of {count} stakeholders on the four aspects. "
+        "On average: {averages}.",
+    ),
+    "chart.describe_positions.one": (
+        "Raster van waarde voor hen (1 tot 5) tegen bereidheid om te onderhandelen (1 tot 5), "
+        "met 1 stakeholder.",
+        "Grid of value for them (1 to 5) against willingness to negotiate (1 to 5), with 1 "
+        "stakeholder.",
+    ),
+    "chart.describe_positions.other": (
+        "Raster van waarde voor hen (1 tot 5) tegen bereidheid om te onderhandelen (1 tot 5), "
+        "met {count} stakeholders.",
+        "Grid of value for them (1 to 5) against willingness to negotiate (1 to 5), with "
+        "{count} stakeholders.",
+    ),
+    "chart.describe_cell": (
+        "waarde {value} en onderhandeling {negotiation}: {count} ({names})",
+        "value {value} and negotiation {negotiation}: {count} ({names})",
+    ),
+    "chart.describe_what_worked": (
+        "Staafdiagram van de gemiddelde verandering per onderdeel, in weken met een actie naast "
+        "weken zonder.",
+        "Bar chart of the average change per aspect, in weeks with an action beside weeks "
+        "without.",
+    ),
+    "chart.as_table": ("Als tabel", "As a table"),
+    "chart.table_source": ("Bron", "Source"),
+    "chart.follow_up": ("Weekcheck", "Follow-up"),
+    "chart.table_value_start": ("Waarde bij het werkblad", "Value at the worksheet"),
+    "chart.table_negotiation_start": (
+        "Onderhandelen bij het werkblad", "Negotiation at the worksheet"),
+    "chart.notes_title": ("Reflecties en acties", "Reflections and actions"),
+    "chart.notes_empty": (
+        "Geen reflecties of uitgevoerde acties in deze periode.",
+        "No reflections or actions carried out in this period.",
+    ),
+    "chart.note_worksheet": ("Werkblad · {row}", "Worksheet · {row}"),
+    "chart.note_action": ("Actie · {row}", "Action · {row}"),
     # --- exports: worksheet documents, calendar, backup and restore ---------------------------
     "export.title_stakeholder": (
         "Maak gebruik van belangen — {name}",

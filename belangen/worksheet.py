@@ -64,7 +64,9 @@ INTERESTS = WorksheetRow(
     ),
 )
 
-# Colours: the Okabe-Ito palette, distinguishable with the common forms of colour blindness.
+# Colours: after the Okabe-Ito palette (blue, vermillion, bluish green, reddish purple), darkened
+# until each line reaches 3:1 against the background; under simulated protanopia, deuteranopia
+# and tritanopia the four stay further apart than Okabe-Ito's own four (tests/test_chart_text.py).
 GENUINE_INTEREST = WorksheetRow(
     key="genuine_interest",
     number=2,
@@ -84,7 +86,7 @@ GENUINE_INTEREST = WorksheetRow(
         L("Oprecht en zichtbaar", "Genuine and visible"),
         L("Oprecht en door de ander erkend", "Genuine and recognised by them"),
     ),
-    colour="#0072B2",
+    colour="#005787",
 )
 
 VALUE = WorksheetRow(
@@ -106,7 +108,7 @@ VALUE = WorksheetRow(
         L("Duidelijke waarde", "Clear value"),
         L("Grote waarde", "Great value"),
     ),
-    colour="#E69F00",
+    colour="#D55E00",
 )
 
 CONVERSATION = WorksheetRow(
@@ -128,7 +130,7 @@ CONVERSATION = WorksheetRow(
         L("Open over belangen", "Open about interests"),
         L("Vertrouwd, ook over verborgen belangen", "Trusting, hidden interests too"),
     ),
-    colour="#009E73",
+    colour="#008863",
 )
 
 NEGOTIATION = WorksheetRow(
@@ -151,7 +153,7 @@ NEGOTIATION = WorksheetRow(
         L("Bereid", "Willing"),
         L("Zoekt actief naar win-win", "Actively seeks win-win"),
     ),
-    colour="#CC79A7",
+    colour="#C0729D",
 )
 
 ROWS: tuple[WorksheetRow, ...] = (INTERESTS, GENUINE_INTEREST, VALUE, CONVERSATION, NEGOTIATION)

@@ -47,6 +47,10 @@ if view == "stakeholder":
         else:
             st.vega_lite_chart(spec, width="stretch")
             st.caption(ui.tr("trends.stakeholder_help"))
+            person = stakeholder.id
+            ui.as_table("tr_table_stakeholder", lambda: ui.stakeholder_trend_table(
+                store, data, project.id, person, lang, since))
+            ui.chart_notes(ui.stakeholder_notes(store, data, project.id, person, lang, since))
 
 elif view == "latest":
     specs = ui.latest_specs(store, data, project.id, lang)
@@ -57,11 +61,15 @@ elif view == "latest":
         st.caption(ui.tr("trends.heatmap_help"))
         # The page heads each chart (headings wrap on a phone, SVG titles do not): titled=False.
         st.vega_lite_chart(specs["heatmap"], width="stretch")
+        ui.as_table("tr_table_heatmap",
+                    lambda: ui.latest_table(store, data, project.id, lang, "heatmap"))
         st.header(ui.tr("trends.position_map"), anchor=False)
         st.caption(ui.tr("trends.position_grid_help",
                          x=worksheet.VALUE.short_name(lang),
                          y=worksheet.NEGOTIATION.short_name(lang)))
         st.vega_lite_chart(specs["positions"], width="stretch")
+        ui.as_table("tr_table_positions",
+                    lambda: ui.latest_table(store, data, project.id, lang, "positions"))
 
 elif view == "course":
     since = period_start()
@@ -87,6 +95,8 @@ elif view == "course":
         else:
             st.vega_lite_chart(spec)
             st.caption(ui.tr("trends.course_help"))
+            ui.as_table("tr_table_course", lambda: ui.course_table(
+                store, data, project.id, lang, since, tuple(pages[shown])))
 
 else:
     st.caption(ui.tr("trends.what_worked_intro"))
@@ -95,6 +105,8 @@ else:
         st.info(ui.tr("trends.what_worked_empty"), icon=":material/info:")
     else:
         st.vega_lite_chart(ui.what_worked_spec(store, project.id, lang), width="stretch")
+        ui.as_table("tr_table_what_worked",
+                    lambda: ui.what_worked_table(store, project.id, lang))
         for effect in effects.itertuples():
             row = worksheet.row(effect.dimension)
             st.markdown(ui.what_worked_sentence(row, effect))

@@ -102,7 +102,7 @@ def test_trend_colours_are_the_worksheet_colours(trend: dict[str, Any], lang: st
     for layer in coloured:
         scale = layer["encoding"]["color"]["scale"]
         assert scale["domain"] == [row.short_name(lang) for row in worksheet.DIMENSIONS]
-        assert scale["range"] == ["#0072B2", "#E69F00", "#009E73", "#CC79A7"]
+        assert scale["range"] == ["#005787", "#D55E00", "#008863", "#C0729D"]
 
 
 def test_one_follow_up_point_per_dimension_per_logged_week(trend: dict[str, Any]) -> None:

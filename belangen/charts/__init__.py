@@ -15,11 +15,13 @@ and the app can find them in the spec.
 - `trend`: one stakeholder's trend
 - `project`: the small multiples, the heatmap and the grid of positions
 - `what_worked`: the 'Wat werkte?' bars
+- `words`: each chart in words: its text alternative, its data as a table, the trend's notes
 """
 
 from belangen.charts.project import (
     PANEL_SPREAD_PX,
     PANEL_WIDTH,
+    heatmap_data,
     latest_heatmap,
     position_grid,
     positions,
@@ -40,7 +42,16 @@ from belangen.charts.scales import (
     dimension_shifts,
 )
 from belangen.charts.trend import TREND_SPREAD_PX, stakeholder_trend
-from belangen.charts.what_worked import what_worked_chart
+from belangen.charts.what_worked import what_worked_chart, what_worked_data
+from belangen.charts.words import (
+    Note,
+    course_table,
+    heatmap_table,
+    position_table,
+    trend_notes,
+    trend_table,
+    what_worked_table,
+)
 
 __all__ = [
     "ACTION_LAYER",
@@ -56,12 +67,21 @@ __all__ = [
     "THEIR_VIEW_LAYER",
     "TREND_SPREAD_PX",
     "WORKSHEET_LAYER",
+    "Note",
+    "course_table",
     "dimension_colours",
     "dimension_shifts",
+    "heatmap_data",
+    "heatmap_table",
     "latest_heatmap",
     "position_grid",
+    "position_table",
     "positions",
     "project_small_multiples",
     "stakeholder_trend",
+    "trend_notes",
+    "trend_table",
     "what_worked_chart",
+    "what_worked_data",
+    "what_worked_table",
 ]

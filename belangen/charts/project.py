@@ -13,9 +13,9 @@ from belangen import analytics, worksheet
 from belangen.charts.scales import (
     FIT_WIDTH,
     FOLLOW_UP_LAYER,
+    GRID_FILL,
     INK,
     LINE_LAYER,
-    MINUS,
     START_LAYER,
     WORKSHEET_LAYER,
     Y_SHIFT,
@@ -31,8 +31,15 @@ from belangen.charts.scales import (
     _with_shift,
     dimension_colour,
     dimension_names,
+    finished,
     rating_label,
     reference_day,
+)
+from belangen.charts.words import (
+    change_text,
+    describe_course,
+    describe_heatmap,
+    describe_positions,
 )
 from belangen.texts import t
 
@@ -122,7 +129,7 @@ def project_small_multiples(
         .encode(x=x, y=y, color=colour, opacity=opacity, tooltip=tooltip)
         .properties(name=FOLLOW_UP_LAYER),
     ).properties(width=panel_width, height=PANEL_HEIGHT)
-    return layers.facet(
+    chart = layers.facet(
         facet=alt.Facet(
             "stakeholder:N",
             sort=order,
@@ -132,34 +139,27 @@ def project_small_multiples(
         columns=max(1, min(columns, len(order))),
         data=data,
     ).properties(**_heading(t("chart.project_title", lang), titled=titled))
+    return finished(chart, describe_course(series, order, lang), lang)
 
 
-def latest_heatmap(
-    latest: pd.DataFrame, lang: str, *, titled: bool = True, today: dt.date | None = None
-) -> Chart:
-    """Stakeholder × dimension: colour = latest rating, text = rating and change since the
-    worksheet, e.g. '4 (+2)'. Takes `analytics.latest_vs_baseline`."""
-    names = dimension_names(lang)
+def _rated_latest(latest: pd.DataFrame) -> pd.DataFrame:
     latest = latest[latest["dimension"].isin(worksheet.DIMENSION_KEYS)]
-    latest = latest.dropna(subset=["latest_rating"])
-    order = list(dict.fromkeys(latest["stakeholder"].astype(str).tolist()))
+    return latest.dropna(subset=["latest_rating"])
 
-    def cell_text(rating: Any, change: Any) -> str:
-        if pd.isna(rating):
-            return ""
-        if pd.isna(change):
-            return f"{int(rating)}"
-        if not change:
-            return f"{int(rating)} (±0)"
-        return f"{int(rating)} ({int(change):+d})".replace("-", MINUS)
 
-    data = pd.DataFrame(
+def heatmap_data(
+    latest: pd.DataFrame, lang: str, today: dt.date | None = None
+) -> pd.DataFrame:
+    """The heatmap's cells, one per stakeholder and rated dimension.
+    Takes `analytics.latest_vs_baseline`."""
+    latest = _rated_latest(latest)
+    return pd.DataFrame(
         {
             "stakeholder": latest["stakeholder"].astype(str),
             "dimension": latest["dimension"].map(lambda key: worksheet.row(key).short_name(lang)),
             "latest_rating": latest["latest_rating"].astype("Int64"),
             "text": [
-                cell_text(rating, change)
+                change_text(rating, change)
                 for rating, change in zip(latest["latest_rating"], latest["change"], strict=True)
             ],
             "latest_label": [
@@ -175,6 +175,17 @@ def latest_heatmap(
                 reference_day(pd.to_datetime(latest["latest_week"]), today)),
         }
     )
+
+
+def latest_heatmap(
+    latest: pd.DataFrame, lang: str, *, titled: bool = True, today: dt.date | None = None
+) -> Chart:
+    """Stakeholder × dimension: colour = latest rating, text = rating and change since the
+    worksheet, e.g. '4 (+2)'. Takes `analytics.latest_vs_baseline`."""
+    names = dimension_names(lang)
+    latest = _rated_latest(latest)
+    order = list(dict.fromkeys(latest["stakeholder"].astype(str).tolist()))
+    data = heatmap_data(latest, lang, today)
     x = alt.X(
         "dimension:N",
         sort=names,
@@ -234,11 +245,12 @@ def latest_heatmap(
             tooltip=tooltip,
         )
     )
-    return alt.layer(cells, labels).properties(
+    chart = alt.layer(cells, labels).properties(
         **_heading(t("chart.heatmap_title", lang), titled=titled),
         height=alt.Step(36),
         autosize=FIT_WIDTH,
     )
+    return finished(chart, describe_heatmap(latest, lang), lang)
 
 
 GRID_CELL_HEIGHT = 78
@@ -330,7 +342,7 @@ def position_grid(latest: pd.DataFrame, lang: str, *, titled: bool = True) -> Ch
         x=x, y=y, tooltip=tooltip,
         color=alt.Color("count:Q", legend=None,
                         scale=alt.Scale(domain=[0, max(1, int(data["count"].max()))],
-                                        range=["#F3F5F2", "#7FA8A6"])),
+                                        range=list(GRID_FILL))),
     ).properties(name="cells")
     # The texts repeat what the cell's own description says: hidden from screen readers.
     counts = base.mark_text(fontSize=20, fontWeight="bold", dy=-10, color=INK,
@@ -341,7 +353,8 @@ def position_grid(latest: pd.DataFrame, lang: str, *, titled: bool = True) -> Ch
                            limit=alt.expr("width / 5 - 8")).encode(
         x=x, y=y, text="names_text:N", tooltip=tooltip,
     ).properties(name="names")
-    return alt.layer(fill, counts, names).properties(
+    chart = alt.layer(fill, counts, names).properties(
         height=GRID_CELL_HEIGHT * len(worksheet.RATING_SCALE), autosize=FIT_WIDTH,
         **_heading(t("chart.position_title", lang), titled=titled),
     )
+    return finished(chart, describe_positions(data, lang), lang)

@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from typing import Any
+from typing import Any, TypeVar
 
 import altair as alt
 import pandas as pd
 
-from belangen import analytics, formats, worksheet
+from belangen import analytics, formats, texts, worksheet
 from belangen.texts import t
 
 # Layers have fixed names so tests and the app can find them in a spec.
@@ -27,6 +27,8 @@ ACTION_LAYER = "actions"
 Chart = alt.LayerChart | alt.FacetChart
 """What a builder returns: layers, or layers faceted into panels."""
 
+AnyChart = TypeVar("AnyChart", bound=alt.LayerChart | alt.FacetChart)
+
 HIGHLIGHT = "dimension_highlight"
 
 
@@ -36,7 +38,15 @@ DIMMED_OPACITY = 0.15
 MAX_WEEK_TICKS = 14
 
 
-INK = "#333333"
+# The chart palette. The four dimensions' colours live on the worksheet rows (`worksheet`, which
+# the exports use without Altair); every other colour a chart draws is here. Lines and marks keep
+# at least 3:1 against the background and text 4.5:1 (WCAG 2.1 AA, 1.4.11 and 1.4.3); the tests
+# check both, and that the four dimensions stay apart for the common colour-vision deficiencies.
+BACKGROUND = "#FAFAF7"  # the theme's backgroundColor (.streamlit/config.toml)
+INK = "#333333"  # text drawn in the plot: counts, names, the zero line
+AXIS_TEXT = "#4A5256"  # axis, legend and header text (Streamlit's theme grey is 3.6:1)
+TITLE_TEXT = "#1E2A2E"  # the theme's textColor
+GRID_FILL = ("#F3F5F2", "#7FA8A6")  # the position grid: no one here → everyone here
 
 
 MINUS = "\u2212"
@@ -61,8 +71,50 @@ def _heading(
     if not titled:
         return {}
     if subtitle is None:
-        return {"title": alt.Title(text, anchor="start")}
-    return {"title": alt.Title(text, subtitle=subtitle, anchor="start")}
+        return {"title": alt.Title(text, anchor="start", aria=False)}
+    return {"title": alt.Title(text, subtitle=subtitle, anchor="start", aria=False)}
+
+
+def chart_locale(lang: str) -> alt.Locale:
+    """Vega's number and time locale: in Dutch a decimal comma ('+0,5') and Dutch day and month
+    names on time axes; in English the point."""
+    names = texts.CHART_LOCALE[lang if lang in texts.CHART_LOCALE else texts.DEFAULT_LANGUAGE]
+    comma = lang != "en"
+    return alt.Locale(
+        number=alt.NumberLocale(
+            decimal="," if comma else ".", thousands="." if comma else ",", grouping=[3],
+            currency=["€\u00a0", ""], minus=MINUS,
+        ),
+        time=alt.TimeLocale(
+            dateTime="%A %e %B %Y %X", date="%d-%m-%Y" if comma else "%d/%m/%Y", time="%H:%M:%S",
+            periods=["AM", "PM"], days=list(names["days"]), shortDays=list(names["short_days"]),
+            months=list(names["months"]),
+            shortMonths=list(texts.MONTHS_SHORT.get(lang, texts.MONTHS_SHORT["nl"])),
+        ),
+    )
+
+
+def finished(chart: AnyChart, description: str, lang: str) -> AnyChart:
+    """The chart as the page draws it: its text alternative in the user's language, the locale,
+    and the colours of the palette above.
+
+    Vega writes `description` on the SVG as its aria-label (role graphics-document). Its own
+    ARIA texts for axes, legends and marks are English ('X-axis for a time scale with values
+    from W39 to W48') and name data columns ('week: W40; rating: 3'): `aria: false` leaves them
+    out (on the marks too, or each mark group still says 'line mark container'; titles say
+    'Title text …' unless their own `aria` is off), so a screen reader reads the description;
+    the page shows the data as a table and the reflections as text for the details."""
+    return chart.properties(description=description).configure(
+        aria=False, locale=chart_locale(lang),
+    ).configure_axis(
+        labelColor=AXIS_TEXT, titleColor=AXIS_TEXT,
+    ).configure_legend(
+        labelColor=AXIS_TEXT, titleColor=AXIS_TEXT,
+    ).configure_header(
+        labelColor=TITLE_TEXT, titleColor=TITLE_TEXT,
+    ).configure_title(
+        color=TITLE_TEXT, subtitleColor=AXIS_TEXT,
+    ).configure_mark(aria=False)
 
 
 def dimension_names(lang: str) -> list[str]:

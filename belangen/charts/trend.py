@@ -32,9 +32,11 @@ from belangen.charts.scales import (
     _with_shift,
     dimension_colour,
     dimension_shifts,
+    finished,
     rating_label,
     reference_day,
 )
+from belangen.charts.words import describe_trend
 from belangen.texts import t
 
 TREND_HEIGHT = 300
@@ -295,7 +297,9 @@ def stakeholder_trend(
         )
     )
     heading = title if title is not None else t("chart.trend_title", lang, name=name)
-    return alt.layer(
+    description = describe_trend(name, follow_ups, start, len(markers), all_weeks, lang,
+                                 targets=targets)
+    chart = alt.layer(
         target_layer,
         start_layer,
         line_layer,
@@ -311,6 +315,8 @@ def stakeholder_trend(
             heading,
             subtitle=[t("chart.trend_marks", lang), t("chart.trend_marks_more", lang)],
             anchor="start",
+            aria=False,  # 'Title text …': the description says it in the user's language
             offset=22,  # room for the action markers above the plot
         ),
     )
+    return finished(chart, description, lang)

@@ -9,13 +9,13 @@ import altair as alt
 import pandas as pd
 
 from belangen import formats, worksheet
-from belangen.charts.scales import FIT_WIDTH, INK, Chart, _heading, dimension_names
+from belangen.charts.scales import FIT_WIDTH, INK, Chart, _heading, dimension_names, finished
+from belangen.charts.words import describe_what_worked
 from belangen.texts import t
 
 
-def what_worked_chart(frame: pd.DataFrame, lang: str, *, titled: bool = True) -> Chart:
-    """Grouped bars per dimension: average change with an action beside without, each bar
-    labelled with its number of cases so a mean over two weeks cannot pass for a finding.
+def what_worked_data(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The bars: per dimension one with an action and one without, with their cases.
     Takes `analytics.what_worked`."""
     with_label = t("chart.with_action", lang)
     without_label = t("chart.without_action", lang)
@@ -42,7 +42,7 @@ def what_worked_chart(frame: pd.DataFrame, lang: str, *, titled: bool = True) ->
                     "label_offset": 10 if known and change < 0 else -9,
                 }
             )
-    data = pd.DataFrame(
+    return pd.DataFrame(
         rows,
         columns=[
             "dimension",
@@ -56,6 +56,15 @@ def what_worked_chart(frame: pd.DataFrame, lang: str, *, titled: bool = True) ->
             "label_offset",
         ],
     )
+
+
+def what_worked_chart(frame: pd.DataFrame, lang: str, *, titled: bool = True) -> Chart:
+    """Grouped bars per dimension: average change with an action beside without, each bar
+    labelled with its number of cases so a mean over two weeks cannot pass for a finding.
+    Takes `analytics.what_worked`."""
+    with_label = t("chart.with_action", lang)
+    without_label = t("chart.without_action", lang)
+    data = what_worked_data(frame, lang)
     names = dimension_names(lang)
     largest = data["change"].abs().max() if data["change"].notna().any() else 0
     reach = max(1.0, math.ceil(float(largest) + 0.5))
@@ -108,6 +117,20 @@ def what_worked_chart(frame: pd.DataFrame, lang: str, *, titled: bool = True) ->
             tooltip=tooltip,
         )
     )
+    # Bars for weeks without an action are faded; their outline, drawn again at full colour,
+    # keeps every bar 3:1 against the background. (A fillOpacity instead of the opacity would
+    # do it in one layer, but Vega-Lite then draws no legend for it.)
+    outlines = (
+        alt.Chart(data, name="outlines")
+        .mark_bar(filled=False, strokeWidth=1.5)
+        .encode(
+            x=x,
+            xOffset=x_offset,
+            y=alt.Y("change:Q", scale=y_scale),
+            stroke=alt.Stroke("colour:N", scale=None),
+            tooltip=tooltip,  # on top of the bar: without, Streamlit shows the raw fields
+        )
+    )
     counts = (
         alt.Chart(data, name="cases")
         .mark_text(fontSize=11, color=INK, yOffset=alt.expr("datum.label_offset"))
@@ -124,7 +147,7 @@ def what_worked_chart(frame: pd.DataFrame, lang: str, *, titled: bool = True) ->
         .mark_rule(color=INK)
         .encode(y=alt.Y("zero:Q", scale=y_scale))
     )
-    return alt.layer(bars, zero, counts).properties(
+    chart = alt.layer(bars, outlines, zero, counts).properties(
         height=260,
         autosize=FIT_WIDTH,
         **_heading(
@@ -133,3 +156,4 @@ def what_worked_chart(frame: pd.DataFrame, lang: str, *, titled: bool = True) ->
             titled=titled,
         ),
     )
+    return finished(chart, describe_what_worked(data, lang), lang)

@@ -10,6 +10,7 @@ Pages use it as `from belangen import ui` and `ui.<name>`; each concern has a mo
 - `navigation`: routing around Streamlit's old `pages/` discovery
 - `database`: the cached store and the daily safety copy
 - `cache`: chart specs and 'Wat werkte?' computed once per write
+- `chart_text`: each chart's 'Als tabel' view and the trend's notes
 - `exports`: the Gegevens page's checked backups and prepared files
 - `forms`: forms and data-changing clicks, saved once per drawing
 - `pickers`: the active project, stakeholder, week and rating inputs
@@ -19,13 +20,19 @@ Pages use it as `from belangen import ui` and `ui.<name>`; each concern has a mo
 from belangen.ui.cache import (
     course_order,
     course_spec,
+    course_table,
     data_key,
     latest_ratings,
     latest_specs,
+    latest_table,
+    stakeholder_notes,
     stakeholder_trend_spec,
+    stakeholder_trend_table,
     what_worked,
     what_worked_spec,
+    what_worked_table,
 )
+from belangen.ui.chart_text import as_table, chart_notes
 from belangen.ui.chrome import focus_if_requested, request_focus, streamlit_chrome
 from belangen.ui.database import _daily_safety_copy, _open_store, clear_caches, get_store
 from belangen.ui.errors import error_text, friendly_errors, refuse_unless_private
@@ -119,15 +126,18 @@ __all__ = [
     "active_project",
     "app_pages",
     "app_today",
+    "as_table",
     "attempt",
     "begin_run",
     "changed_worksheet_rows",
+    "chart_notes",
     "check_in_reminder",
     "checked_backup",
     "claim_navigation",
     "clear_caches",
     "course_order",
     "course_spec",
+    "course_table",
     "data_key",
     "date_field",
     "error_text",
@@ -142,6 +152,7 @@ __all__ = [
     "language_picker",
     "latest_ratings",
     "latest_specs",
+    "latest_table",
     "move_on_after_saving",
     "name_the_document",
     "overview_alias",
@@ -166,8 +177,10 @@ __all__ = [
     "show_flash",
     "show_moved_on",
     "stakeholder_field_text",
+    "stakeholder_notes",
     "stakeholder_picker",
     "stakeholder_trend_spec",
+    "stakeholder_trend_table",
     "streamlit_chrome",
     "tr",
     "tr_count",
@@ -179,5 +192,6 @@ __all__ = [
     "what_worked",
     "what_worked_sentence",
     "what_worked_spec",
+    "what_worked_table",
     "worksheet_field_text",
 ]

@@ -46,6 +46,27 @@ def _spec(chart: Any) -> dict[str, Any]:
         return chart.to_dict(validate=False)
 
 
+TrendFrames = tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _trend_frames(
+    _store: Store, data: str, project_id: int, stakeholder_id: int, since: dt.date | None,
+) -> TrendFrames | None:
+    """What one stakeholder's trend draws over the weeks since `since` (all when None): their
+    history, worksheet and actions done; None when there is nothing to draw in those weeks.
+    The chart, its table and its notes all come from these, so they always agree."""
+    history = _store.rating_history(project_id, stakeholder_id, since=since)
+    baseline = _store.worksheet_baseline(project_id, stakeholder_id)
+    if history.empty and (baseline.empty or (since is not None and (
+            pd.to_datetime(baseline["week"]) < pd.Timestamp(since)).all())):
+        return None
+    actions = _store.actions_done(project_id, stakeholder_id)
+    if since is not None:
+        actions = actions[pd.to_datetime(actions["week"]) >= pd.Timestamp(since)]
+    return history, baseline, actions
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
 def stakeholder_trend_spec(
     _store: Store, data: str, project_id: int, stakeholder_id: int, lang: str,
@@ -56,16 +77,41 @@ def stakeholder_trend_spec(
     queries. None when there is nothing to draw in those weeks."""
     from belangen import charts  # imports Altair: only screens with charts pay for it
 
-    history = _store.rating_history(project_id, stakeholder_id, since=since)
-    baseline = _store.worksheet_baseline(project_id, stakeholder_id)
-    if history.empty and (baseline.empty or (since is not None and (
-            pd.to_datetime(baseline["week"]) < pd.Timestamp(since)).all())):
+    frames = _trend_frames(_store, data, project_id, stakeholder_id, since)
+    if frames is None:
         return None
-    actions = _store.actions_done(project_id, stakeholder_id)
-    if since is not None:
-        actions = actions[pd.to_datetime(actions["week"]) >= pd.Timestamp(since)]
+    history, baseline, actions = frames
     return _spec(charts.stakeholder_trend(history, baseline, actions, lang, since=since,
                                           today=_store.today()))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def stakeholder_trend_table(
+    _store: Store, data: str, project_id: int, stakeholder_id: int, lang: str,
+    since: dt.date | None,
+) -> pd.DataFrame:
+    """The trend's data as a table ('Als tabel'), made only when asked for."""
+    from belangen import charts
+
+    frames = _trend_frames(_store, data, project_id, stakeholder_id, since)
+    if frames is None:
+        return pd.DataFrame()
+    history, baseline, _ = frames
+    return charts.trend_table(history, baseline, lang, since=since)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def stakeholder_notes(
+    _store: Store, data: str, project_id: int, stakeholder_id: int, lang: str,
+    since: dt.date | None,
+) -> list[Any]:
+    """The reflections and actions done in the trend's weeks, newest first (`charts.Note`)."""
+    from belangen import charts
+
+    frames = _trend_frames(_store, data, project_id, stakeholder_id, since)
+    if frames is None:
+        return []
+    return charts.trend_notes(*frames, lang, since=since)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -90,6 +136,18 @@ def latest_specs(_store: Store, data: str, project_id: int, lang: str) -> dict[s
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
+def latest_table(_store: Store, data: str, project_id: int, lang: str,
+                 chart: str) -> pd.DataFrame:
+    """The data of one of `latest_specs` ('heatmap' or 'positions') as a table."""
+    from belangen import charts
+
+    latest = _latest_ratings(_store, data, project_id).dropna(subset=["dimension"])
+    if chart == "heatmap":
+        return charts.heatmap_table(latest, lang)
+    return charts.position_table(charts.positions(latest), lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
 def course_spec(
     _store: Store, data: str, project_id: int, lang: str, since: dt.date | None,
     stakeholders: tuple[str, ...],
@@ -98,17 +156,37 @@ def course_spec(
     since `since`, or None when those weeks hold nothing of theirs to draw."""
     from belangen import charts
 
-    history = _store.rating_history(project_id, since=since)
-    baseline = _store.worksheet_baseline(project_id)
-    history = history[history["stakeholder"].isin(stakeholders)]
-    baseline = baseline[baseline["stakeholder"].isin(stakeholders)]
-    if since is not None:
-        baseline = baseline[pd.to_datetime(baseline["week"]) >= pd.Timestamp(since)]
+    history, baseline = _course_frames(_store, data, project_id, since, stakeholders)
     if history.empty and baseline.empty:
         return None
     return _spec(charts.project_small_multiples(
         history, baseline, lang, columns=COURSE_COLUMNS, panel_width=COURSE_PANEL_WIDTH,
         titled=False, order=list(stakeholders), today=_store.today()))
+
+
+def _course_frames(
+    store: Store, data: str, project_id: int, since: dt.date | None,
+    stakeholders: tuple[str, ...],
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    history = store.rating_history(project_id, since=since)
+    baseline = store.worksheet_baseline(project_id)
+    history = history[history["stakeholder"].isin(stakeholders)]
+    baseline = baseline[baseline["stakeholder"].isin(stakeholders)]
+    if since is not None:
+        baseline = baseline[pd.to_datetime(baseline["week"]) >= pd.Timestamp(since)]
+    return history, baseline
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def course_table(
+    _store: Store, data: str, project_id: int, lang: str, since: dt.date | None,
+    stakeholders: tuple[str, ...],
+) -> pd.DataFrame:
+    """The small multiples' data as a table ('Als tabel'), made only when asked for."""
+    from belangen import charts
+
+    history, baseline = _course_frames(_store, data, project_id, since, stakeholders)
+    return charts.course_table(history, baseline, lang, list(stakeholders))
 
 
 COURSE_COLUMNS = 2
@@ -155,3 +233,16 @@ def what_worked_spec(store: Store, project_id: int, lang: str) -> dict[str, Any]
     """The 'Wat werkte?' chart as its spec, built once until the next write: building and
     checking the chart cost the view most of its run."""
     return _what_worked_spec(store, data_key(store), project_id, lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _what_worked_table(_store: Store, data: str, project_id: int, lang: str) -> pd.DataFrame:
+    from belangen import charts
+
+    effects = _what_worked(_store, data, project_id)
+    return charts.what_worked_table(charts.what_worked_data(effects, lang), lang)
+
+
+def what_worked_table(store: Store, project_id: int, lang: str) -> pd.DataFrame:
+    """The 'Wat werkte?' bars as a table ('Als tabel')."""
+    return _what_worked_table(store, data_key(store), project_id, lang)

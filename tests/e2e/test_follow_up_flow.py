@@ -4,8 +4,10 @@ action marker.
 
 How the chart is inspected: Streamlit draws Vega-Lite with vega-embed's SVG renderer, and Vega
 gives every mark group the class `<layer name>_marks` (charts.FOLLOW_UP_LAYER, ACTION_LAYER, ...)
-and every mark an aria-label listing its encoded fields ("Week: week 47; Onderdeel: Waarde; …").
-The test reads those labels, so it checks what was drawn, not only the spec that was sent.
+and binds every drawn mark's element to its scene item (`element.__data__`), whose `tooltip` holds
+the fields the tooltip shows ({"Week": "week 47", "Onderdeel": "Waarde", …}). The test reads
+those, so it checks what was drawn, not only the spec that was sent. (Not the marks' aria-labels:
+the charts turn Vega's English ARIA texts off and describe themselves in the user's language.)
 """
 
 from __future__ import annotations
@@ -82,12 +84,10 @@ def log_follow_up(
 
 
 def drawn_marks(chart, layer: str) -> list[dict[str, str]]:
-    """The aria-label fields of every mark Vega drew for one named layer."""
-    labels = chart.locator(f"g.{layer}_marks > *").evaluate_all(
-        "marks => marks.map(mark => mark.getAttribute('aria-label') || '')"
+    """The tooltip fields of every mark Vega drew for one named layer."""
+    return chart.locator(f"g.{layer}_marks > *").evaluate_all(
+        "marks => marks.map(mark => (mark.__data__ && mark.__data__.tooltip) || {})"
     )
-    return [dict(part.split(": ", 1) for part in label.split("; ") if ": " in part)
-            for label in labels]
 
 
 def test_three_weeks_of_follow_ups_show_in_the_trend(seeded, app, browser_log):

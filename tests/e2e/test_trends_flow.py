@@ -63,13 +63,13 @@ def expected(view: str, period: str) -> tuple[str, str | None, int]:
 
 
 def weeks_now(app: AppPage) -> set[str]:
-    """The weeks of the follow-up points on the stakeholder chart, from Vega's aria labels."""
+    """The weeks of the follow-up points on the stakeholder chart, from the tooltips of the
+    marks Vega drew (each mark's element holds its scene item as `__data__`)."""
     chart = app.page.get_by_test_id("stMain").locator(CHART).first
-    labels = chart.locator(f"g.{charts.FOLLOW_UP_LAYER}_marks path").evaluate_all(
-        "marks => marks.map(mark => mark.getAttribute('aria-label') || '')")
+    tips = chart.locator(f"g.{charts.FOLLOW_UP_LAYER}_marks path").evaluate_all(
+        "marks => marks.map(mark => (mark.__data__ && mark.__data__.tooltip) || {})")
     week = tr("chart.week")
-    return {part.split(": ", 1)[1] for label in labels for part in label.split("; ")
-            if part.startswith(f"{week}: ")}
+    return {tip[week] for tip in tips if week in tip}
 
 
 def drawn_weeks(app: AppPage, unlike: set[str] | None = None) -> set[str]:
