@@ -1008,6 +1008,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "without.",
     ),
     "chart.as_table": ("Als tabel", "As a table"),
+    "chart.heatmap_as_table": ("Kleurkaart als tabel", "Heatmap as a table"),
+    "chart.positions_as_table": ("Positiekaart als tabel", "Position map as a table"),
     "chart.table_source": ("Bron", "Source"),
     "chart.follow_up": ("Weekcheck", "Follow-up"),
     "chart.table_value_start": ("Waarde bij het werkblad", "Value at the worksheet"),

@@ -62,14 +62,16 @@ elif view == "latest":
         # The page heads each chart (headings wrap on a phone, SVG titles do not): titled=False.
         st.vega_lite_chart(specs["heatmap"], width="stretch")
         ui.as_table("tr_table_heatmap",
-                    lambda: ui.latest_table(store, data, project.id, lang, "heatmap"))
+                    lambda: ui.latest_table(store, data, project.id, lang, "heatmap"),
+                    label=ui.tr("chart.heatmap_as_table"))
         st.header(ui.tr("trends.position_map"), anchor=False)
         st.caption(ui.tr("trends.position_grid_help",
                          x=worksheet.VALUE.short_name(lang),
                          y=worksheet.NEGOTIATION.short_name(lang)))
         st.vega_lite_chart(specs["positions"], width="stretch")
         ui.as_table("tr_table_positions",
-                    lambda: ui.latest_table(store, data, project.id, lang, "positions"))
+                    lambda: ui.latest_table(store, data, project.id, lang, "positions"),
+                    label=ui.tr("chart.positions_as_table"))
 
 elif view == "course":
     since = period_start()

@@ -375,7 +375,7 @@ def test_every_project_view_has_its_table_on_request(store: Store, db_path) -> N
 
 def test_reflections_and_outcomes_are_listed_as_plain_text(store: Store, db_path) -> None:
     app, _ = trends_with_history(store)
-    assert t("chart.notes_title") in [header.value for header in app.subheader]
+    assert t("chart.notes_title") in [header.value for header in app.header]
     shown = "\n".join(block.value for block in app.markdown)
     lines = [line for line in shown.splitlines() if line.startswith("- ")]
     assert len(lines) == 2 + 1 + len(worksheet.DIMENSIONS), lines  # reflections, action, sheet

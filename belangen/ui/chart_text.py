@@ -14,18 +14,19 @@ from belangen.ui.language import tr
 from belangen.ui.text import plain
 
 
-def as_table(key: str, build: Callable[[], pd.DataFrame]) -> None:
+def as_table(key: str, build: Callable[[], pd.DataFrame], label: str | None = None) -> None:
     """A switch 'Als tabel' under a chart; only when it is on is the table built and drawn (a
     project of forty stakeholders over three years must not build a big table unasked).
+    With two charts on a screen, `label` names which one, so each switch has its own name.
     `dataframe` draws its cells as plain text, never Markdown."""
-    if st.toggle(tr("chart.as_table"), key=key):
+    if st.toggle(label or tr("chart.as_table"), key=key):
         st.dataframe(build(), hide_index=True, width="stretch")
 
 
 def chart_notes(notes: Sequence[Any]) -> None:
     """The reflections and actions of the weeks a trend shows (`charts.Note`, newest first),
     readable without hovering over a point. Every part is made literal: user text stays text."""
-    st.subheader(tr("chart.notes_title"), anchor=False)
+    st.header(tr("chart.notes_title"), anchor=False)
     if not notes:
         st.caption(tr("chart.notes_empty"))
         return

@@ -75,10 +75,10 @@ def what_vega_says(chart: Locator) -> dict[str, list[str]]:
     }""")
 
 
-def show_table(app: AppPage, key: str) -> Locator:
-    """Switch 'Als tabel' on; the table Streamlit draws under it."""
+def show_table(app: AppPage, key: str, label: str = "chart.as_table") -> Locator:
+    """Switch 'Als tabel' on (the switch named `label`); the table Streamlit draws under it."""
     switch = app.key(key)
-    expect(switch).to_contain_text(tr("chart.as_table"))
+    expect(switch).to_contain_text(tr(label))
     app.act(lambda: switch.locator("label").first.click())
     table = app.page.get_by_test_id("stMain").get_by_test_id("stDataFrame")
     expect(table).to_have_count(1)
@@ -103,7 +103,7 @@ def test_the_stakeholder_trend_reads_without_seeing_or_hovering(seeded, new_tab,
     assert chart.get_attribute("role") == "graphics-document"
     assert label.startswith(f"Lijngrafiek van de vier waarderingen van {NAME} over "), label
     last = words.week_text(domain.week_start(dt.date.today()) - dt.timedelta(weeks=1), "nl")
-    assert f"Laatste follow-up, {last}: Interesse 4, Waarde 4, Gesprek 4, Onderhandeling 4" in label
+    assert f"Laatste weekcheck, {last}: Interesse 4, Waarde 4, Gesprek 4, Onderhandeling 4" in label
     said = what_vega_says(chart)
     assert said["labels"] == [label], said["labels"]  # no 'X-axis for a time scale…'
     assert set(said["roles"]) <= VEGA_ROLES_LEFT, said["roles"]
@@ -116,7 +116,7 @@ def test_the_stakeholder_trend_reads_without_seeing_or_hovering(seeded, new_tab,
 
     assert not main.get_by_test_id("stDataFrame").count(), "no table before it is asked for"
     text = table_text(show_table(app, "tr_table_stakeholder"))
-    for expected in ("Week", "Bron", "Werkblad (start)", "Follow-up", "Waarde", "Streven", last):
+    for expected in ("Week", "Bron", "Werkblad (start)", tr("chart.follow_up"), "Waarde", tr("chart.target"), last):
         assert expected in text, (expected, text)
     browser_log.assert_clean()
 
@@ -135,7 +135,7 @@ def test_the_project_views_describe_themselves_and_show_their_tables(
     for chart in (heatmap, positions):
         said = what_vega_says(chart)
         assert len(said["labels"]) == 1 and set(said["roles"]) <= VEGA_ROLES_LEFT, said
-    text = table_text(show_table(app, "tr_table_heatmap"))
+    text = table_text(show_table(app, "tr_table_heatmap", "chart.heatmap_as_table"))
     assert NAME in text and "4 (+2)" in text, text
 
     flows.choose_trends_view(app, "course")
@@ -143,7 +143,7 @@ def test_the_project_views_describe_themselves_and_show_their_tables(
     assert (course.get_attribute("aria-label") or "").startswith(
         f"Kleine lijngrafiek van 1 stakeholder met de vier waarderingen per week. {NAME}")
     text = table_text(show_table(app, "tr_table_course"))
-    assert NAME in text and "Follow-up" in text, text
+    assert NAME in text and tr("chart.follow_up") in text, text
 
     # Dutch numbers in the chart itself: Vega formats the average change with a decimal comma.
     flows.choose_trends_view(app, "what_worked")
