@@ -63,7 +63,7 @@ elif view == "latest":
         st.vega_lite_chart(specs["heatmap"], width="stretch")
         ui.as_table("tr_table_heatmap",
                     lambda: ui.latest_table(store, data, project.id, lang, "heatmap"),
-                    label=ui.tr("chart.heatmap_as_table"))
+                    label_key="chart.heatmap_as_table")
         st.header(ui.tr("trends.position_map"), anchor=False)
         st.caption(ui.tr("trends.position_grid_help",
                          x=worksheet.VALUE.short_name(lang),
@@ -71,7 +71,7 @@ elif view == "latest":
         st.vega_lite_chart(specs["positions"], width="stretch")
         ui.as_table("tr_table_positions",
                     lambda: ui.latest_table(store, data, project.id, lang, "positions"),
-                    label=ui.tr("chart.positions_as_table"))
+                    label_key="chart.positions_as_table")
 
 elif view == "course":
     since = period_start()

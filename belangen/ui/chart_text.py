@@ -14,12 +14,14 @@ from belangen.ui.language import tr
 from belangen.ui.text import plain
 
 
-def as_table(key: str, build: Callable[[], pd.DataFrame], label: str | None = None) -> None:
+def as_table(
+    key: str, build: Callable[[], pd.DataFrame], label_key: str = "chart.as_table"
+) -> None:
     """A switch 'Als tabel' under a chart; only when it is on is the table built and drawn (a
     project of forty stakeholders over three years must not build a big table unasked).
-    With two charts on a screen, `label` names which one, so each switch has its own name.
+    With two charts on a screen, `label_key` names which one, so each switch has its own name.
     `dataframe` draws its cells as plain text, never Markdown."""
-    if st.toggle(label or tr("chart.as_table"), key=key):
+    if st.toggle(tr(label_key), key=key):
         st.dataframe(build(), hide_index=True, width="stretch")
 
 

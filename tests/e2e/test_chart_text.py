@@ -116,7 +116,8 @@ def test_the_stakeholder_trend_reads_without_seeing_or_hovering(seeded, new_tab,
 
     assert not main.get_by_test_id("stDataFrame").count(), "no table before it is asked for"
     text = table_text(show_table(app, "tr_table_stakeholder"))
-    for expected in ("Week", "Bron", "Werkblad (start)", tr("chart.follow_up"), "Waarde", tr("chart.target"), last):
+    for expected in ("Week", "Bron", "Werkblad (start)", tr("chart.follow_up"), "Waarde",
+                     tr("chart.target"), last):
         assert expected in text, (expected, text)
     browser_log.assert_clean()
 
