@@ -223,6 +223,13 @@ def test_axis_legend_and_title_text_use_the_palettes_dark_greys(lang: str) -> No
         assert config["title"]["color"] == scales.TITLE_TEXT
 
 
+def test_legend_symbols_keep_the_palettes_full_colour(lang: str) -> None:
+    """Vega's default draws legend symbols at 70 % opacity: the pink of 'Onderhandeling' then
+    falls below 3:1 against the background."""
+    for name, spec in every_chart(lang).items():
+        assert spec["config"]["legend"]["symbolOpacity"] == 1, name
+
+
 def test_dutch_charts_use_a_decimal_comma_and_dutch_month_names() -> None:
     for name, spec in every_chart("nl").items():
         locale = spec["config"]["locale"]

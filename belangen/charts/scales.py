@@ -109,7 +109,9 @@ def finished(chart: AnyChart, description: str, lang: str) -> AnyChart:
     ).configure_axis(
         labelColor=AXIS_TEXT, titleColor=AXIS_TEXT,
     ).configure_legend(
-        labelColor=AXIS_TEXT, titleColor=AXIS_TEXT,
+        # Vega draws legend symbols at 70 % opacity by default, which took the lightest
+        # dimension colour below 3:1: at full colour they keep the palette's contrast.
+        labelColor=AXIS_TEXT, titleColor=AXIS_TEXT, symbolOpacity=1,
     ).configure_header(
         labelColor=TITLE_TEXT, titleColor=TITLE_TEXT,
     ).configure_title(
