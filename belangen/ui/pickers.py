@@ -127,8 +127,15 @@ def stakeholder_picker(
     if current not in by_id:
         current = stakeholders[0].id
     seed_picker(key, current, by_id)
+    # The browser keeps the text of the chosen option as it was when chosen: when that text
+    # changes (○ to ✓ after a save), set the choice again so the box shows the new text.
+    shown_label = f"{key}__label"
+    if key in st.session_state and st.session_state.get(shown_label) not in (
+            None, labels.get(st.session_state[key])):
+        st.session_state[key] = st.session_state[key]
     chosen = st.selectbox(tr("common.stakeholder"), options=list(by_id),
                           format_func=labels.__getitem__, key=key)
+    st.session_state[shown_label] = labels[chosen]
     picker_shown(key, chosen)
     select_stakeholder(chosen)
     return by_id[chosen]

@@ -233,3 +233,19 @@ def test_after_saving_focus_goes_to_the_first_question_of_the_next_form(seeded, 
     assert in_window(app, expected)
     assert not app.exception_texts()
     browser_log.assert_clean()
+
+
+def test_after_saving_the_picker_marks_the_person_done(seeded, app, browser_log):
+    """The picker marks who is still to do (○) and who is done (✓); the browser kept the text
+    of the chosen option as it was, so right after a save it still said ○."""
+    cor = seeded[NAMES[2]]
+    week = this_week() - dt.timedelta(weeks=8)
+    app.goto_page(tr("nav.follow_up"))
+    flows.choose_week(app, week)
+    flows.choose_stakeholder(app, NAMES[2])
+    assert flows.chosen_stakeholder(app).startswith("○ ")
+    flows.fill_follow_up(app, cor, week, (3, 3, 3, 3), "Gedaan")
+    flows.save_follow_up(app, cor, week)
+    assert flows.chosen_stakeholder(app) == f"✓ {NAMES[2]}"
+    assert not app.exception_texts()
+    browser_log.assert_clean()
