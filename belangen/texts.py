@@ -371,6 +371,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "overview.add_stakeholders": ("Stakeholders toevoegen", "Add stakeholders"),
     "overview.due_metric": ("Weekchecks {week}", "Follow-ups {week}"),
     "overview.due_value": ("{done} van {total}", "{done} of {total}"),
+    "overview.nobody_due": ("Niemand aan de beurt", "Nobody due"),
     "overview.overdue_metric": ("Achterstallige acties", "Overdue actions"),
     "overview.habit_metric": ("Weekritme", "Weekly habit"),
     "overview.habit_value.one": ("{logged} van {count} week", "{logged} of {count} week"),
@@ -437,6 +438,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "uitleggen?",
         "Whom does this person answer to, and what must they be able to explain back home?",
     ),
+    "stakeholders.cadence": ("Hoe vaak een weekcheck?", "How often a follow-up?"),
+    "stakeholders.cadence_help": (
+        "Wanneer deze stakeholder in de weekcheck aan de beurt is, gerekend vanaf de vorige "
+        "weekcheck: wie je maandelijks spreekt, telt in de tussenliggende weken niet als gemist.",
+        "When this stakeholder is due in the follow-up, counted from the previous one: someone "
+        "you see monthly does not count as missed in the weeks between.",
+    ),
+    "cadence.every_1": ("Elke week", "Every week"),
+    "cadence.every_2": ("Om de week", "Every two weeks"),
+    "cadence.every_4": ("Elke vier weken (maandelijks)", "Every four weeks (monthly)"),
     "stakeholders.notes": ("Notities", "Notes"),
     "stakeholders.add": ("Toevoegen", "Add"),
     "stakeholders.added": ("Stakeholder toegevoegd.", "Stakeholder added."),
@@ -597,6 +608,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "follow_up.stay": ("Terug naar {name}", "Back to {name}"),
     "follow_up.todo": ("Nog te doen: **{count}**", "Still to do: **{count}**"),
     "follow_up.done": ("Ingevuld: **{count}**", "Done: **{count}**"),
+    "follow_up.not_due": (
+        "Volgens het ritme ‘{cadence}’ is {name} niet aan de beurt in deze week (vorige "
+        "weekcheck: {week}). Een weekcheck kan altijd.",
+        "By the rhythm ‘{cadence}’, {name} is not due this week (previous follow-up: {week}). "
+        "You can always log one.",
+    ),
     "follow_up.already_logged": (
         "Deze week is al ingevuld. Opslaan maakt een nieuwe versie; de vorige blijft bewaard. "
         "Tot nu toe: {versions}.",

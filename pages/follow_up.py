@@ -26,19 +26,26 @@ if status.empty:
     st.stop()
 
 logged = dict(zip(status["stakeholder_id"], status["logged"], strict=True))
-todo = [int(s) for s, done in logged.items() if not done]
+due = dict(zip(status["stakeholder_id"], status["due"], strict=True))
+# Still to do: whose cadence asks for this week and who has no weekcheck in it yet.
+todo = [int(s) for s, done in logged.items() if not done and due[s]]
 todo_column, done_column = st.columns(2)
 todo_column.markdown(ui.tr("follow_up.todo", count=len(todo)))
-done_column.markdown(ui.tr("follow_up.done", count=len(logged) - len(todo)))
+done_column.markdown(ui.tr("follow_up.done", count=sum(logged.values())))
 
 chosen = ui.stakeholder_picker(
     store, project, key="fu_stakeholder",
-    prefixes={sid: ("✓ " if done else "○ ") for sid, done in logged.items()},
+    prefixes={sid: ui.follow_up_marker(done, due[sid]) for sid, done in logged.items()},
 )
 if chosen is None:
     st.stop()
 stakeholder = chosen  # a Stakeholder from here on, also inside save() below
 ui.show_moved_on(stakeholder, week)
+if not logged[stakeholder.id] and not due[stakeholder.id]:
+    last_before = status.set_index("stakeholder_id").loc[stakeholder.id, "last_before"]
+    st.caption(ui.tr("follow_up.not_due", name=ui.plain(stakeholder.name),
+                     cadence=ui.cadence_text(stakeholder.cadence_weeks),
+                     week=ui.week_text(last_before)))
 
 current = store.follow_up_for_week(stakeholder.id, week)
 previous = store.previous_follow_up(stakeholder.id, week)

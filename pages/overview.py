@@ -37,13 +37,17 @@ if status.empty:
     st.stop()
 
 overdue = store.overdue_actions(project.id, this_week)
-habit = analytics.habit(store.logged_weeks(project.id, this_week - pd.Timedelta(weeks=8)),
-                        this_week, since=project.start_date)
-due = status[~status["logged"]]
+# Weekritme over the weeks someone's cadence asked for: a monthly contact is not three missed
+# weeks out of four.
+due_weeks, logged_weeks = store.check_in_rhythm(project.id, domain.weeks_back(this_week, 9))
+habit = analytics.habit(logged_weeks, this_week, since=project.start_date, due=due_weeks)
+expected = status[status["due"] | status["logged"]]
+due = expected[~expected["logged"]]
 
 due_column, overdue_column, habit_column = st.columns(3)
 due_column.metric(ui.tr("overview.due_metric", week=ui.week_text(this_week)),
-                  ui.tr("overview.due_value", done=len(status) - len(due), total=len(status)))
+                  ui.tr("overview.due_value", done=int(expected["logged"].sum()),
+                        total=len(expected)) if len(expected) else ui.tr("overview.nobody_due"))
 overdue_column.metric(ui.tr("overview.overdue_metric"), len(overdue))
 habit_column.metric(ui.tr("overview.habit_metric"),
                     ui.tr_count("overview.habit_value", habit.window, logged=habit.logged),

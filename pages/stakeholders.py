@@ -4,7 +4,7 @@ from functools import partial
 
 import streamlit as st
 
-from belangen import backup, screens, ui, worksheet
+from belangen import backup, domain, screens, ui, worksheet
 
 store = ui.get_store()
 st.title(ui.tr("stakeholders.title"), anchor=False)
@@ -13,7 +13,7 @@ lang = ui.language()
 
 st.caption(ui.tr("stakeholders.intro", project=ui.plain(project.name)))
 
-STAKEHOLDER_FIELDS = ("name", "role", "constituency", "notes")
+STAKEHOLDER_FIELDS = ("name", "role", "constituency", "notes", "cadence_weeks")
 
 
 def stakeholder_fields(form: ui.Form, messages: ui.FieldMessages) -> None:
@@ -26,18 +26,22 @@ def stakeholder_fields(form: ui.Form, messages: ui.FieldMessages) -> None:
     messages.slot("constituency")
     st.text_area(ui.tr("stakeholders.notes"), key=form.key("notes"), height=80)
     messages.slot("notes")
+    st.selectbox(ui.tr("stakeholders.cadence"), domain.CADENCES, key=form.key("cadence_weeks"),
+                 format_func=ui.cadence_text, help=ui.tr("stakeholders.cadence_help"))
+    messages.slot("cadence_weeks")
     messages.slot("")
 
 
 has_stakeholders = bool(store.list_stakeholders(project.id))
 with st.expander(ui.tr("stakeholders.new"), icon=":material/person_add:",
                  expanded=not has_stakeholders):
-    new = ui.Form(f"sh_new_{project.id}", dict.fromkeys(STAKEHOLDER_FIELDS, ""), version=None)
+    blank = {**dict.fromkeys(STAKEHOLDER_FIELDS, ""), "cadence_weeks": domain.DEFAULT_CADENCE}
+    new = ui.Form(f"sh_new_{project.id}", blank, version=None)
     new.draw(
         ui.stakeholder_field_text, stakeholder_fields, ui.tr("stakeholders.add"),
         lambda values: ui.select_stakeholder(store.create_stakeholder(
             project.id, values["name"], values["role"], values["constituency"],
-            values["notes"], token=new.token)),
+            values["notes"], cadence_weeks=values["cadence_weeks"], token=new.token)),
         success=ui.tr("stakeholders.added"), type="primary",
     )
 

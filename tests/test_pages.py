@@ -440,7 +440,47 @@ def test_overview_shows_due_follow_ups_overdue_actions_and_habit(store: Store, d
     values = {metric.label: metric.value for metric in app.metric}
     assert values[f"Weekchecks week {this_week.isocalendar()[1]}"] == "0 van 1"
     assert values["Achterstallige acties"] == "1"
-    assert values["Weekritme"] == "1 van 8 weken"
+    # Added this week: the weeks before it are no missed weeks; the one filled in counts.
+    assert values["Weekritme"] == "1 van 1 week"
+
+
+def test_a_monthly_contact_is_not_due_between_check_ins(store: Store, db_path) -> None:
+    """Cadence (issue 15): seen last week and monthly, so not on this week's list, not a
+    missed week in Weekritme; on the weekcheck marked '–' and said to be not due."""
+    project_id, monthly = filled_stakeholder(store)
+    store.create_stakeholder(project_id, "Wekelijks")
+    person = store.get_stakeholder(monthly)
+    store.update_stakeholder(monthly, person.revision, name=person.name, role=person.role,
+                             constituency=person.constituency, notes=person.notes,
+                             cadence_weeks=4)
+    this_week = domain.week_start(store.today())
+    store.save_follow_up(monthly, this_week - dt.timedelta(weeks=1),
+                         ratings=dict.fromkeys(worksheet.DIMENSION_KEYS, 3))
+    app = run_app()
+    values = {metric.label: metric.value for metric in app.metric}
+    assert values[f"Weekchecks week {this_week.isocalendar()[1]}"] == "0 van 1"
+    due_list = [m.value for m in app.markdown if m.value.startswith("Nog te doen deze week")]
+    assert due_list == ["Nog te doen deze week: Wekelijks"]
+
+    app.switch_page("pages/follow_up.py").run()
+    assert "Nog te doen: **1**" in [m.value for m in app.markdown]
+    picker = app.selectbox(key="fu_stakeholder")
+    assert sorted(picker.options) == ["– " + person.name + " — " + person.role, "○ Wekelijks"]
+    picker.set_value(monthly).run()
+    assert any("niet aan de beurt" in c.value and "Elke vier weken" in c.value
+               for c in app.caption), [c.value for c in app.caption]
+
+
+def test_the_cadence_is_chosen_and_kept_on_the_stakeholder_form(store: Store, db_path) -> None:
+    _, stakeholder_id = filled_stakeholder(store)
+    app = run_app()
+    app.switch_page("pages/stakeholders.py").run()
+    box = app.selectbox(key=f"sh_{stakeholder_id}__cadence_weeks")
+    assert box.value == 1, "weekly until chosen otherwise"
+    box.set_value(2)
+    submit(app, f"sh_{stakeholder_id}")
+    assert not app.exception
+    assert store.get_stakeholder(stakeholder_id).cadence_weeks == 2
 
 
 def test_weekly_habit_counts_only_weeks_since_the_project_started(store: Store, db_path) -> None:

@@ -137,7 +137,8 @@ _FIELD_LABELS = {
     "project": {"name": "projects.name", "description": "projects.description",
                 "own_goal": "projects.own_goal", "start_date": "projects.start_date"},
     "stakeholder": {"name": "stakeholders.name", "role": "stakeholders.role",
-                    "constituency": "stakeholders.constituency", "notes": "stakeholders.notes"},
+                    "constituency": "stakeholders.constituency", "notes": "stakeholders.notes",
+                    "cadence_weeks": "stakeholders.cadence"},
     "interest": {"text": "interests.text", "kind": "interests.kind",
                  "status": "interests.status", "signals": "interests.signals"},
 }
@@ -149,7 +150,19 @@ def _record_field_text(record: str, name: str, value: Any) -> str:
         value = worksheet.INTEREST_KINDS[value](lang)
     elif record == "interest" and name == "status":
         value = worksheet.INTEREST_STATUSES[value](lang)
+    elif record == "stakeholder" and name == "cadence_weeks":
+        value = cadence_text(value)
     return f"{tr(_FIELD_LABELS[record][name])}: {value}"
+
+
+def follow_up_marker(done: bool, due: bool) -> str:
+    """Before a name in the weekcheck's picker: ✓ done this week, ○ still to do, – not due."""
+    return "✓ " if done else "○ " if due else "– "
+
+
+def cadence_text(weeks: int) -> str:
+    """'Elke week', 'Om de week', 'Elke vier weken (maandelijks)'."""
+    return tr(f"cadence.every_{int(weeks)}")
 
 
 def project_field_text(name: str, value: Any) -> str:
