@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
+
 from belangen import texts
 
 
@@ -56,3 +58,25 @@ def number(value: float, lang: str, *, decimals: int = 1, signed: bool = False) 
     sign, so a negative reads as one."""
     text = f"{value:+.{decimals}f}" if signed else f"{value:.{decimals}f}"
     return text.replace(".", decimal_separator(lang)).replace("-", "\u2212")
+
+
+def change_mark(change: object) -> str:
+    """A change between two ratings as a shape and a number, never colour alone: '▲1', '▼2',
+    '=' for none; '–' when there is nothing to compare with."""
+    if pd.isna(change):
+        return "–"
+    steps = int(change)  # type: ignore[call-overload]
+    if steps > 0:
+        return f"▲{steps}"
+    if steps < 0:
+        return f"▼{-steps}"
+    return "="
+
+
+def rating_with_changes(latest: object, since_previous: object, since_worksheet: object) -> str:
+    """'4 · ▲1 · ▲2': the latest rating, its change since the weekcheck before, and since the
+    worksheet; '—' when nothing is rated."""
+    if pd.isna(latest):
+        return "—"
+    rating = int(latest)  # type: ignore[call-overload]
+    return f"{rating} · {change_mark(since_previous)} · {change_mark(since_worksheet)}"

@@ -386,6 +386,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "overview.go_follow_up": ("Naar de weekcheck", "Go to the weekly follow-up"),
     "overview.stakeholders": ("Stakeholders en hun laatste waarderingen",
                               "Stakeholders and their latest ratings"),
+    "overview.changes_help": (
+        "Per onderdeel: de laatste waardering · het verschil met de weekcheck daarvoor · het "
+        "verschil met het werkblad (▲ hoger, ▼ lager, = gelijk, – nog niets om mee te "
+        "vergelijken).",
+        "Per aspect: the latest rating · the change since the follow-up before · the change "
+        "since the worksheet (▲ higher, ▼ lower, = the same, – nothing to compare with yet).",
+    ),
     "overview.latest_week": ("Laatste weekcheck", "Latest follow-up"),
     "overview.open_actions": ("Openstaande acties", "Open actions"),
     "overview.no_open_actions": ("Geen openstaande acties.", "No open actions."),

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from belangen import analytics, domain, sample, screens, ui, worksheet
+from belangen import analytics, domain, formats, sample, screens, ui, worksheet
 
 store = ui.get_store()
 lang = ui.language()
@@ -59,6 +59,7 @@ if not due.empty:
                  icon=":material/event_repeat:")
 
 st.header(ui.tr("overview.stakeholders"), anchor=False)
+st.caption(ui.tr("overview.changes_help"))
 ratings = ui.latest_ratings(store, project.id)
 people = ratings[["stakeholder_id", "stakeholder", "role"]].drop_duplicates("stakeholder_id")
 latest = ratings.pivot_table(index="stakeholder_id", columns="dimension",
@@ -74,9 +75,17 @@ column_config = {
     "role": st.column_config.TextColumn(ui.tr("stakeholders.role")),
     "latest_week": st.column_config.TextColumn(ui.tr("overview.latest_week")),
 }
+# Each rating with its change since the weekcheck before and since the worksheet, as a shape
+# and a number (never colour alone); a rating nobody gave reads "—".
+previous = ui.previous_ratings(store, project.id).set_index(["stakeholder_id", "dimension"])
+by_person = ratings.set_index(["stakeholder_id", "dimension"])
 for row in worksheet.DIMENSIONS:
-    # A rating nobody gave reads "—" (a number column would show an English "None").
-    table[row.key] = table[row.key].map(ui.rating_number_text)
+    table[row.key] = [
+        formats.rating_with_changes(
+            latest, latest - previous["previous_rating"].get((person, row.key), pd.NA)
+            if (person, row.key) in previous.index else None,
+            by_person["change"].get((person, row.key), pd.NA))
+        for person, latest in zip(table["stakeholder_id"], table[row.key], strict=True)]
     column_config[row.key] = st.column_config.TextColumn(row.short_name(lang),
                                                          help=row.question(lang))
 # Ratings first: on a narrow screen they are what should stay in view.

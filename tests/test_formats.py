@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 from belangen import domain, formats
@@ -120,3 +121,11 @@ def test_a_saved_planned_week_shows_as_itself(
     assert domain.planned_week_choice(planned, MONDAY) == expected
     choice, other = domain.planned_week_choice(planned, MONDAY)
     assert domain.planned_week_from(choice, other, MONDAY) == planned  # unchanged stays
+
+
+def test_a_change_reads_as_a_shape_and_a_number_never_colour_alone() -> None:
+    assert [formats.change_mark(c) for c in (2, -1, 0, None, float("nan"), pd.NA)] == [
+        "▲2", "▼1", "=", "–", "–", "–"]
+    assert formats.rating_with_changes(4, 1, 2) == "4 · ▲1 · ▲2"
+    assert formats.rating_with_changes(3.0, None, 0) == "3 · – · ="
+    assert formats.rating_with_changes(pd.NA, None, None) == "—"

@@ -8,7 +8,7 @@ import pyarrow
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from belangen import backup, domain, sample, screens, ui, worksheet
+from belangen import backup, domain, formats, sample, screens, ui, worksheet
 from belangen.store import Store
 from tests.apptest import field, follow_stakeholder_link, run_app, submit, submit_button
 from tests.factories import filled_stakeholder
@@ -503,9 +503,31 @@ def test_overview_lists_each_stakeholder_once_with_latest_ratings(store: Store, 
     app = run_app()
     table = app.dataframe[0].value
     assert table["stakeholder"].tolist() == ["Bewonersvereniging", "Wethouder Jansen"]
-    assert table.set_index("stakeholder_id").loc[first, "value"] == "5"
+    # 5 now; no weekcheck before it to compare with; 2 higher than the worksheet's 3.
+    assert table.set_index("stakeholder_id").loc[first, "value"] == "5 · – · ▲2"
     assert table.set_index("stakeholder_id").loc[second, ["value", "negotiation"]].tolist() == [
         "—", "—"]
+
+
+def test_overview_shows_the_change_since_last_time_and_since_the_worksheet(
+    store: Store, db_path
+) -> None:
+    """Issue 15: per rating, ▲/▼ with the number since the weekcheck before and since the
+    worksheet; the current version of a week counts, not an older one."""
+    _, person = filled_stakeholder(store)
+    this_week = domain.week_start(store.today())
+    ratings = dict.fromkeys(worksheet.DIMENSION_KEYS, 3)
+    store.save_follow_up(person, this_week - dt.timedelta(weeks=2), ratings=ratings)
+    store.save_follow_up(person, this_week - dt.timedelta(weeks=1),
+                         ratings={**ratings, "value": 5})
+    store.save_follow_up(person, this_week - dt.timedelta(weeks=1),
+                         ratings={**ratings, "value": 4})  # corrected: the current version
+    store.save_follow_up(person, this_week, ratings={**ratings, "value": 2, "negotiation": 3})
+    app = run_app()
+    row = app.dataframe[0].value.set_index("stakeholder_id").loc[person]
+    worksheet_value = store.latest_worksheet(person)["value"].rating
+    assert row["value"] == f"2 · ▼2 · {formats.change_mark(2 - worksheet_value)}"
+    assert row["negotiation"].split(" · ")[:2] == ["3", "="]
 
 
 def test_sample_project_loads_from_the_welcome_and_is_removed_without_touching_real_data(

@@ -210,6 +210,16 @@ def latest_ratings(store: Store, project_id: int) -> pd.DataFrame:
     return _latest_ratings(store, data_key(store), project_id)
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def _previous_ratings(_store: Store, data: str, project_id: int) -> pd.DataFrame:
+    return _store.previous_ratings(project_id)
+
+
+def previous_ratings(store: Store, project_id: int) -> pd.DataFrame:
+    """`Store.previous_ratings` (the weekcheck before the newest), read once per write."""
+    return _previous_ratings(store, data_key(store), project_id)
+
+
 def course_order(store: Store, project_id: int, order: str) -> list[str]:
     """The stakeholders with ratings, in the order the small multiples show them: who asks for
     attention first, or by name."""

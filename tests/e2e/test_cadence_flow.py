@@ -14,6 +14,7 @@ from tests.factories import weekly_project
 from . import flows
 from .flows import this_week, tr
 from .harness import AppServer
+from .test_chart_text import table_text
 
 pytestmark = pytest.mark.e2e
 
@@ -41,6 +42,10 @@ def test_a_monthly_contact_is_not_due_in_the_weeks_after_a_check_in(seeded, app,
     app.click(flows.form_button(app, f"sh_{mia}"))
     app.goto_page(tr("nav.overview"))
     assert tr("overview.due_list", names=NAMES[1]) in app.main_text()
+    # Mia's interest: 3 in last week's weekcheck, nothing before it, 1 higher than the
+    # worksheet's 2 (issue 15: change since last time and since the worksheet, ▲/▼).
+    ratings = table_text(app.page.get_by_test_id("stMain").get_by_test_id("stDataFrame").first)
+    assert f"{NAMES[0]} | 3 · – · ▲1 | 3 · – · = |" in ratings, ratings
 
     app.goto_page(tr("nav.stakeholders"))
     flows.choose_stakeholder(app, NAMES[0])
