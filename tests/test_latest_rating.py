@@ -57,8 +57,11 @@ def test_the_overview_the_analytics_and_the_exports_agree_on_the_sample(
     assert not app.exception, app.exception
     table = app.dataframe[0].value.set_index("stakeholder_id")
     assert sorted(table.index) == sorted(person.id for person in people)
-    for (stakeholder_id, dimension), (_start, latest, _change) in expected.items():
-        assert table.loc[stakeholder_id, dimension] == str(latest)
+    for (stakeholder_id, dimension), (_start, latest, change) in expected.items():
+        # "4 · ▲1 · ▲2": the latest rating first and the change since the worksheet last.
+        shown, _since_previous, since_worksheet = table.loc[stakeholder_id, dimension].split(" · ")
+        assert shown == str(latest)
+        assert since_worksheet == formats.change_mark(change)
         assert table.loc[stakeholder_id, "latest_week"] == formats.week_short(
             weeks[stakeholder_id], "nl", store.today()
         )
