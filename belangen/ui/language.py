@@ -50,7 +50,7 @@ def language_picker() -> None:
         key=LANGUAGE_KEY,
         persist_state="session",
     )
-    picker_shown(LANGUAGE_KEY, chosen)
+    picker_shown(LANGUAGE_KEY, chosen, texts.LANGUAGES)
     st.session_state[CHOSEN_LANGUAGE_KEY] = chosen
     wanted = None if chosen == texts.DEFAULT_LANGUAGE else chosen
     if st.query_params.get(LANGUAGE_KEY) != wanted:

@@ -73,7 +73,7 @@ def project_picker(store: Store) -> Project | None:
         tr("nav.active_project"), options=list(names), format_func=names.__getitem__,
         key=PROJECT_PICKER_KEY,
     )
-    picker_shown(PROJECT_PICKER_KEY, chosen)
+    picker_shown(PROJECT_PICKER_KEY, chosen, names)
     if chosen != project.id:
         set_active_project(chosen)
         st.rerun()
@@ -126,17 +126,10 @@ def stakeholder_picker(
     current = st.session_state.get(STAKEHOLDER_KEY)
     if current not in by_id:
         current = stakeholders[0].id
-    seed_picker(key, current, by_id)
-    # The browser keeps the text of the chosen option as it was when chosen: when that text
-    # changes (○ to ✓ after a save), set the choice again so the box shows the new text.
-    shown_label = f"{key}__label"
-    if key in st.session_state and st.session_state.get(shown_label) not in (
-            None, labels.get(st.session_state[key])):
-        st.session_state[key] = st.session_state[key]
+    seed_picker(key, current, labels)
     chosen = st.selectbox(tr("common.stakeholder"), options=list(by_id),
                           format_func=labels.__getitem__, key=key)
-    st.session_state[shown_label] = labels[chosen]
-    picker_shown(key, chosen)
+    picker_shown(key, chosen, labels)
     select_stakeholder(chosen)
     return by_id[chosen]
 

@@ -249,3 +249,17 @@ def test_after_saving_the_picker_marks_the_person_done(seeded, app, browser_log)
     assert flows.chosen_stakeholder(app) == f"✓ {NAMES[2]}"
     assert not app.exception_texts()
     browser_log.assert_clean()
+
+
+def test_a_renamed_project_shows_its_new_name_in_the_sidebar(seeded, app, browser_log):
+    """The same browser habit as the ○/✓ above, in the sidebar's project picker: after renaming
+    the active project it kept showing the old name."""
+    project = seeded["project"]
+    app.goto_page(tr("nav.projects"))
+    name = flows.field(app, f"proj_{project}", "name").locator("input")
+    flows.type_text(app, name, "Weekpas hernoemd")
+    app.click(flows.form_button(app, f"proj_{project}"))
+    picker = app.page.get_by_test_id("stSidebar").locator(".st-key-sidebar_project")
+    assert picker.get_by_role("combobox").input_value() == "Weekpas hernoemd"
+    assert not app.exception_texts()
+    browser_log.assert_clean()
