@@ -15,6 +15,7 @@ Pages use it as `from belangen import ui` and `ui.<name>`; each concern has a mo
 - `forms`: forms and data-changing clicks, saved once per drawing
 - `pickers`: the active project, stakeholder, week and rating inputs
 - `weekly`: the weekly pass and the worksheet's changed rows
+- `setup`: the steps of setting a project up (next step, forms kept open, interest status)
 """
 
 from belangen.ui.cache import (
@@ -50,6 +51,7 @@ from belangen.ui.forms import (
     act,
     action_button,
     attempt,
+    discard_draft,
     flash,
     has_unsaved,
     show_flash,
@@ -79,6 +81,14 @@ from belangen.ui.pickers import (
     set_active_project,
     stakeholder_picker,
     week_chooser,
+)
+from belangen.ui.setup import (
+    INTEREST_STATUS_ICONS,
+    NEW_STAKEHOLDER_FOCUS,
+    interest_status_short,
+    keep_new_stakeholder_form_open,
+    new_stakeholder_expander,
+    offer_first_stakeholder,
 )
 from belangen.ui.state import begin_run
 from belangen.ui.text import (
@@ -112,7 +122,9 @@ from belangen.ui.weekly import (
 
 __all__ = [
     "FLASH_KEY",
+    "INTEREST_STATUS_ICONS",
     "LANGUAGE_KEY",
+    "NEW_STAKEHOLDER_FOCUS",
     "PROJECT_KEY",
     "STAKEHOLDER_KEY",
     "STAKEHOLDER_PARAM",
@@ -144,6 +156,7 @@ __all__ = [
     "course_table",
     "data_key",
     "date_field",
+    "discard_draft",
     "error_text",
     "flash",
     "focus_if_requested",
@@ -153,6 +166,8 @@ __all__ = [
     "get_store",
     "has_unsaved",
     "interest_field_text",
+    "interest_status_short",
+    "keep_new_stakeholder_form_open",
     "language",
     "language_picker",
     "latest_ratings",
@@ -160,6 +175,8 @@ __all__ = [
     "latest_table",
     "move_on_after_saving",
     "name_the_document",
+    "new_stakeholder_expander",
+    "offer_first_stakeholder",
     "overview_alias",
     "plain",
     "planned_choice_text",
