@@ -1,5 +1,6 @@
 """Stakeholders: who takes part in the project, what they answer to, and their interests (row 1)."""
 
+import zlib
 from functools import partial
 
 import pandas as pd
@@ -154,19 +155,22 @@ stakeholders = store.list_stakeholders(project.id, include_archived=True)
 archived = [s for s in stakeholders if s.archived]
 
 REGISTER_SHOWN_KEY = "sh_register_shown"
-"""The stakeholder the register's row selection was drawn for (its widget key names it)."""
+"""What the register showed last: the stakeholder its selection was drawn for, and the
+stakeholders in the order of its rows then; its widget key names both."""
 
 
-def register_key(stakeholder_id: object) -> str:
-    return f"sh_register_{stakeholder_id}"
+def register_key(chosen_id: int, rows: tuple[int, ...]) -> str:
+    """The register's widget key: another chosen stakeholder or other rows (someone added,
+    renamed, archived) make it a new table with that stakeholder's row selected, so the
+    selection never points at a row that moved."""
+    return f"sh_register_{chosen_id}_{zlib.crc32(repr(rows).encode()):08x}"
 
 
-def follow_register_choice(rows: list[int]) -> None:
-    """A row chosen in the register (drawn last run) opens that stakeholder below. The
-    register is keyed by the stakeholder it was drawn for, so a choice made in the picker
-    since draws it afresh with that row selected, never a stale one."""
-    shown = st.session_state.get(REGISTER_SHOWN_KEY)
-    event = st.session_state.get(register_key(shown)) if shown is not None else None
+def follow_register_choice() -> None:
+    """A row chosen in the register (drawn last run) opens that stakeholder below; the row is
+    read against the rows as they were drawn."""
+    shown, rows = st.session_state.get(REGISTER_SHOWN_KEY, (None, ()))
+    event = st.session_state.get(register_key(shown, rows)) if shown is not None else None
     selected = list(event["selection"]["rows"]) if event else []
     if selected and 0 <= selected[0] < len(rows) and rows[selected[0]] != shown:
         ui.select_stakeholder(rows[selected[0]])
@@ -210,17 +214,17 @@ def register_table(register, chosen_id: int) -> None:
         "constituency": st.column_config.TextColumn(ui.tr("stakeholders.constituency"),
                                                     width="medium"),
     }
-    ids = list(table["stakeholder_id"])
-    st.session_state[REGISTER_SHOWN_KEY] = chosen_id
+    ids = tuple(int(stakeholder_id) for stakeholder_id in table["stakeholder_id"])
+    st.session_state[REGISTER_SHOWN_KEY] = (chosen_id, ids)
     st.dataframe(
         table, column_config=column_config, hide_index=True, width="stretch",
-        key=register_key(chosen_id), on_select="rerun", selection_mode="single-row",
+        key=register_key(chosen_id, ids), on_select="rerun", selection_mode="single-row",
         selection_default={"selection": {"rows": [ids.index(chosen_id)], "columns": []}},
     )
 
 
 register = store.stakeholder_register(project.id)
-follow_register_choice(list(register["stakeholder_id"]))
+follow_register_choice()
 
 st.divider()
 chosen = ui.stakeholder_picker(store, project, key="sh_stakeholder", show_hint=False)

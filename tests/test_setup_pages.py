@@ -21,6 +21,18 @@ def open_page(app: AppTest, page: str) -> AppTest:
     return app
 
 
+def register_shown(app: AppTest) -> int:
+    """The stakeholder whose row the register shows chosen (its key starts with their id)."""
+    return int(register(app).key.split("_")[2])
+
+
+def choose_register_row(app: AppTest, row: int) -> None:
+    """What the browser sends when the user clicks a row of the register."""
+    app.session_state[register(app).key] = {"selection": {"rows": [row], "columns": []}}
+    app.run()
+    assert not app.exception, app.exception
+
+
 def register(app: AppTest):
     (table,) = [frame for frame in app.dataframe
                 if frame.key and frame.key.startswith("sh_register_")]
@@ -53,22 +65,28 @@ def test_choosing_a_row_in_the_register_opens_that_stakeholder(sample_store: Sto
     people = list(sample_store.stakeholder_register(project.id)["stakeholder_id"])
     app = open_page(run_app(), screens.STAKEHOLDERS.path)
     first = app.session_state[ui.STAKEHOLDER_KEY]
-    assert register(app).key == f"sh_register_{first}"
+    assert register_shown(app) == first
     third = people[2]
     assert third != first
-    app.session_state[f"sh_register_{first}"] = {"selection": {"rows": [2], "columns": []}}
-    app.run()
-    assert not app.exception, app.exception
+    choose_register_row(app, 2)
     assert app.session_state[ui.STAKEHOLDER_KEY] == third
     assert app.selectbox(key="sh_stakeholder").value == third, "the editor shows that row"
     assert app.text_input(key=field(f"sh_{third}", "name")).value == (
         sample_store.get_stakeholder(third).name)
-    assert register(app).key == f"sh_register_{third}", "drawn afresh with that row chosen"
+    assert register_shown(app) == third, "drawn afresh with that row chosen"
     assert app.query_params[ui.STAKEHOLDER_PARAM] in (str(third), [str(third)])
+
+    # Someone added meanwhile (sorted first) moves the rows down: the chosen one stays.
+    newcomer = sample_store.create_stakeholder(project.id, "Aaa Eerste")
+    app.run()
+    assert app.session_state[ui.STAKEHOLDER_KEY] == third
+    assert register_shown(app) == third
+    choose_register_row(app, 0)
+    assert app.session_state[ui.STAKEHOLDER_KEY] == newcomer, "the row as it is drawn now"
 
     # Choosing in the picker moves the register's chosen row along, so it is never stale.
     app.selectbox(key="sh_stakeholder").set_value(first).run()
-    assert register(app).key == f"sh_register_{first}"
+    assert register_shown(app) == first
     assert app.text_input(key=field(f"sh_{first}", "name")).value == (
         sample_store.get_stakeholder(first).name)
 
