@@ -69,7 +69,7 @@ class Person:
                 "el => el.contains(document.activeElement)", arg=field.element_handle(),
                 timeout=800)
             return True
-        except Exception:  # noqa: BLE001 - Playwright's timeout: not focused
+        except Exception:
             return False
 
     def type_into(self, field: Locator, text: str) -> None:
