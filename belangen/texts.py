@@ -534,7 +534,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "How many interests are confirmed in conversation, and how many are still hidden or "
         "suspected.",
     ),
-    "register.rating_help": ("Laatste waardering: {question}", "Latest rating: {question}"),
+    "register.ratings": ("Waardering {initials}", "Ratings {initials}"),
+    "register.ratings_help": (
+        "De laatste waardering per onderdeel, in deze volgorde: {aspects}. – is nog niet "
+        "gewaardeerd.",
+        "The latest rating per aspect, in this order: {aspects}. – is not rated yet.",
+    ),
     "register.next_action": ("Volgende actie", "Next action"),
     "register.last_follow_up": ("Laatste weekcheck", "Last follow-up"),
     "interests.title": ("Belangen", "Interests"),
@@ -551,8 +556,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "interests.added": ("Belang toegevoegd.", "Interest added."),
     "interests.new": ("Nieuw belang", "New interest"),
     "interests.confirmed_on": (" sinds {date}", " since {date}"),
-    "interests.status_short.suspected": ("vermoed", "suspected"),
-    "interests.status_short.confirmed": ("bevestigd", "confirmed"),
+    "interests.status_short.suspected": ("Vermoed", "Suspected"),
+    "interests.status_short.confirmed": ("Bevestigd", "Confirmed"),
     # --- Werkblad -----------------------------------------------------------------------------
     "worksheet.title": ("Werkblad", "Worksheet"),
     "worksheet.constituency": ("Achterban: {text}", "Constituency: {text}"),

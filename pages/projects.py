@@ -25,8 +25,9 @@ def project_fields(form: ui.Form, messages: ui.FieldMessages) -> None:
     messages.slot("")
 
 
+# The project created last in this session: its next step is offered until it has people.
+# (A comment, not a string: Streamlit's magic would print a bare string on the page.)
 CREATED_KEY = "proj_just_created"
-"""The project created last in this session: its next step is offered until it has people."""
 
 
 def create_project(values: dict, token: str) -> None:

@@ -119,8 +119,8 @@ def interests_section(stakeholder_id: int) -> None:
         status = worksheet.INTEREST_STATUSES[interest.status](lang)
         if interest.confirmed_on:
             status += ui.tr("interests.confirmed_on", date=interest.confirmed_on)
-        # The status in the label itself, in words and as an icon: seen without opening.
-        label = (f"{ui.plain(interest.text)} · {ui.interest_status_short(interest.status)} · "
+        # The status first in the label, in a word and as an icon: seen without opening.
+        label = (f"{ui.interest_status_short(interest.status)} · {ui.plain(interest.text)} · "
                  f"{worksheet.INTEREST_KINDS[interest.kind](lang)}")
         if interest.archived:
             label += ui.tr("common.archived_marker")
@@ -154,9 +154,10 @@ def stakeholder_editor(stakeholder) -> None:
 stakeholders = store.list_stakeholders(project.id, include_archived=True)
 archived = [s for s in stakeholders if s.archived]
 
+# What the register showed last: the stakeholder its selection was drawn for, and the
+# stakeholders in the order of its rows then; its widget key names both. (Comments, not
+# strings: Streamlit's magic would print a bare string on the page.)
 REGISTER_SHOWN_KEY = "sh_register_shown"
-"""What the register showed last: the stakeholder its selection was drawn for, and the
-stakeholders in the order of its rows then; its widget key names both."""
 
 
 def register_key(chosen_id: int, rows: tuple[int, ...]) -> str:
@@ -186,18 +187,13 @@ def register_table(register, chosen_id: int) -> None:
         ui.tr("register.interests", confirmed=int(confirmed), suspected=int(suspected))
         for confirmed, suspected in zip(register["confirmed_interests"],
                                         register["suspected_interests"], strict=True)]
-    column_config = {
-        "stakeholder_id": None,
-        "name": st.column_config.TextColumn(ui.tr("stakeholders.name"), pinned=True),
-        "role": st.column_config.TextColumn(ui.tr("stakeholders.role")),
-        "interests": st.column_config.TextColumn(ui.tr("register.interests_column"),
-                                                 help=ui.tr("register.interests_help")),
-    }
-    for row in worksheet.DIMENSIONS:
-        table[row.key] = register[f"latest_{row.key}"]
-        column_config[row.key] = st.column_config.NumberColumn(
-            row.short_name(lang), help=ui.tr("register.rating_help", question=row.question(lang)),
-            format="%d", width="small")
+    # The four ratings in one short column, right after the name: on a narrow screen they
+    # stay in view, and the table needs no sideways scrolling to see where someone stands.
+    table["ratings"] = [
+        " · ".join("–" if pd.isna(rating) else str(int(rating)) for rating in ratings)
+        for ratings in register[[f"latest_{key}" for key in worksheet.DIMENSION_KEYS]]
+        .itertuples(index=False)]
+    initials = " · ".join(row.short_name(lang)[0] for row in worksheet.DIMENSIONS)
     table["next_action"] = [
         "—" if pd.isna(text) else (
             f"{text} · {formats.week_short(week.date(), lang, today)}" if pd.notna(week) else text)
@@ -207,13 +203,24 @@ def register_table(register, chosen_id: int) -> None:
         for week in register["last_follow_up"]]
     table["cadence"] = register["cadence_weeks"].map(ui.cadence_text)
     table["constituency"] = register["constituency"].fillna("")
-    column_config |= {
+    column_config = {
+        "stakeholder_id": None,
+        "name": st.column_config.TextColumn(ui.tr("stakeholders.name")),
+        "ratings": st.column_config.TextColumn(
+            ui.tr("register.ratings", initials=initials),
+            help=ui.tr("register.ratings_help", aspects=", ".join(
+                row.short_name(lang) for row in worksheet.DIMENSIONS))),
+        "interests": st.column_config.TextColumn(ui.tr("register.interests_column"),
+                                                 help=ui.tr("register.interests_help")),
+        "role": st.column_config.TextColumn(ui.tr("stakeholders.role")),
         "next_action": st.column_config.TextColumn(ui.tr("register.next_action"), width="medium"),
         "last_follow_up": st.column_config.TextColumn(ui.tr("register.last_follow_up")),
         "cadence": st.column_config.TextColumn(ui.tr("stakeholders.cadence_short")),
         "constituency": st.column_config.TextColumn(ui.tr("stakeholders.constituency"),
                                                     width="medium"),
     }
+    table = table[["stakeholder_id", "name", "ratings", "interests", "role", "next_action",
+                   "last_follow_up", "cadence", "constituency"]]
     ids = tuple(int(stakeholder_id) for stakeholder_id in table["stakeholder_id"])
     st.session_state[REGISTER_SHOWN_KEY] = (chosen_id, ids)
     st.dataframe(
@@ -226,7 +233,8 @@ def register_table(register, chosen_id: int) -> None:
 register = store.stakeholder_register(project.id)
 follow_register_choice()
 
-st.divider()
+if not register.empty:
+    st.divider()
 chosen = ui.stakeholder_picker(store, project, key="sh_stakeholder", show_hint=False)
 if chosen is not None:
     with register_area:

@@ -78,7 +78,7 @@ def interests_row() -> None:
         kind = worksheet.INTEREST_KINDS[interest.kind](lang)
         status = worksheet.INTEREST_STATUSES[interest.status](lang)
         st.text(f"• {interest.text}")
-        st.caption(f"{kind} · {status}")
+        st.caption(f"{status} · {kind}")  # the status first, as every list of interests has it
     st.page_link(screens.STAKEHOLDERS.path, label=ui.tr("worksheet.edit_interests"),
                  icon=":material/edit:", query_params={ui.STAKEHOLDER_PARAM: str(stakeholder.id)})
 

@@ -5,6 +5,8 @@ new-action forms that open only when asked."""
 
 from __future__ import annotations
 
+import json
+
 from streamlit.testing.v1 import AppTest
 
 from belangen import formats, screens, ui, worksheet
@@ -50,14 +52,17 @@ def test_the_register_lists_every_stakeholder_with_their_state(sample_store: Sto
         assert row.role == person.role
         assert row.interests == (f"{person.confirmed_interests} bevestigd · "
                                  f"{person.suspected_interests} vermoed")
-        for dimension in worksheet.DIMENSION_KEYS:
-            assert getattr(row, dimension) == getattr(person, f"latest_{dimension}")
+        assert row.ratings == " · ".join(
+            str(getattr(person, f"latest_{key}")) for key in worksheet.DIMENSION_KEYS)
         assert row.last_follow_up == formats.week_short(person.last_follow_up.date(), "nl",
                                                         today)
         assert row.cadence == ui.cadence_text(person.cadence_weeks)
         if isinstance(person.next_action, str):
             assert row.next_action.startswith(person.next_action)
     assert not shown["last_follow_up"].str.contains("W").any(), "weeks in words, not 2026-W49"
+    # The column's name says which rating is which.
+    columns = json.loads(register(app).proto.columns)
+    assert columns["ratings"]["label"] == "Waardering I · W · G · O"
 
 
 def test_choosing_a_row_in_the_register_opens_that_stakeholder(sample_store: Store) -> None:
@@ -141,8 +146,8 @@ def test_interests_are_added_in_a_row_and_show_their_status(app: AppTest, store:
         ("Herverkiezing", "suspected"), ("Budget", "confirmed"),
         ("Rust op het plein", "confirmed")]
     labels = [panel.label for panel in app.expander]
-    assert "Herverkiezing · vermoed · Organisatiebelang" in labels
-    assert "Budget · bevestigd · Organisatiebelang" in labels
+    assert "Vermoed · Herverkiezing · Organisatiebelang" in labels, labels
+    assert "Bevestigd · Budget · Organisatiebelang" in labels
 
 
 def test_a_new_action_form_opens_only_when_asked_and_keeps_its_draft(

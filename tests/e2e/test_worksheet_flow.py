@@ -80,7 +80,7 @@ def test_worksheet_survives_restart(app, app_server, new_tab, browser_log):
         }, row.key
     shown = again.main_text()
     assert f"• {SUSPECTED[0]}" in shown
-    assert "Politiek belang · Verborgen of vermoed" in shown
+    assert "Verborgen of vermoed · Politiek belang" in shown
     assert f"• {CONFIRMED[0]}" in shown
     action = flows.expander(again, "Evaluatiegesprek")
     assert action.locator("summary").inner_text().endswith(f"Gepland · {ACTION[1]}")
@@ -98,7 +98,7 @@ def test_worksheet_survives_restart(app, app_server, new_tab, browser_log):
     assert worksheet.INTEREST_STATUSES["suspected"]("nl") in suspected.inner_text()
     assert suspected.locator("textarea").nth(1).input_value() == SUSPECTED[3]
     confirmed = flows.open_expander(again, "Budget")
-    assert f"{CONFIRMED[0]} · bevestigd · Organisatiebelang" in (
+    assert f"Bevestigd · {CONFIRMED[0]} · Organisatiebelang" in (
         confirmed.locator("summary").inner_text())
     confirmed_since = tr("interests.confirmed_on", date=dt.date.today())
     assert f"Bevestigd in gesprek{confirmed_since}" in confirmed.inner_text()
