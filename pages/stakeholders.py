@@ -50,7 +50,7 @@ JUST_ADDED_KEY = "sh_just_added"
 NEW_FORM = f"sh_new_{project.id}"
 register_area = st.container()
 with ui.new_stakeholder_expander(
-    ui.tr("stakeholders.new"), has_stakeholders=bool(store.list_stakeholders(project.id)),
+    has_stakeholders=bool(store.list_stakeholders(project.id)),
     has_draft=ui.has_unsaved(NEW_FORM),
 ):
     blank = {**dict.fromkeys(STAKEHOLDER_FIELDS, ""), "cadence_weeks": domain.DEFAULT_CADENCE}

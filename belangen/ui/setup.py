@@ -36,7 +36,7 @@ def offer_first_stakeholder() -> None:
 
 
 def new_stakeholder_expander(
-    label: str, *, has_stakeholders: bool, has_draft: bool
+    *, has_stakeholders: bool, has_draft: bool
 ) -> AbstractContextManager[Any]:
     """The panel holding the new-stakeholder form: open when the project has nobody yet, when
     something typed there is not saved, when asked to (the next step, a stakeholder just
@@ -46,7 +46,8 @@ def new_stakeholder_expander(
     if requested or NEW_STAKEHOLDER_OPEN_KEY not in st.session_state:
         st.session_state[NEW_STAKEHOLDER_OPEN_KEY] = bool(
             requested or not has_stakeholders or has_draft)
-    return st.expander(label, icon=":material/person_add:", key=NEW_STAKEHOLDER_OPEN_KEY,
+    return st.expander(tr("stakeholders.new"), icon=":material/person_add:",
+                       key=NEW_STAKEHOLDER_OPEN_KEY,
                        on_change="rerun")
 
 
