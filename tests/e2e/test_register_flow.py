@@ -144,3 +144,19 @@ def test_action_forms_on_several_rows_in_any_order(people, app, app_server, brow
             ("negotiation", "Later gevraagd"), ("value", "Eerst gevraagd")]
         assert db.latest_worksheet(cor)["value"].reflection == "Weinig waarde nog."
     browser_log.assert_clean()
+
+
+def test_a_stakeholder_typed_but_not_added_waits_in_the_open_form(people, app, browser_log):
+    """Leaving the page with a name typed in the new-stakeholder form: coming back, the form
+    is open again with the name in it (the panel's own state is forgotten on other pages)."""
+    app.goto_page(tr("nav.stakeholders"))
+    flows.open_expander(app, tr("stakeholders.new"))
+    new = f"sh_new_{people['project']}"
+    flows.type_text(app, flows.field(app, new, "name").locator("input"), "Eva")
+    app.goto_page(tr("nav.worksheet"))
+    app.goto_page(tr("nav.stakeholders"))
+    panel = flows.expander(app, tr("stakeholders.new")).first
+    assert panel.locator("details").get_attribute("open") is not None, "open again"
+    assert flows.field(app, new, "name").locator("input").input_value() == "Eva"
+    assert not app.exception_texts(), app.exception_texts()
+    browser_log.assert_clean()
