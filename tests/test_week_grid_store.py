@@ -65,7 +65,7 @@ def test_a_double_click_on_two_threads_stores_each_row_once(seeded):
     def save() -> None:
         try:
             results.append(store.save_follow_ups(week, rows))
-        except Exception as error:  # noqa: BLE001 - collected for the assert below
+        except Exception as error:
             results.append(error)
 
     threads = [threading.Thread(target=save) for _ in range(4)]
