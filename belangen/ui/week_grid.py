@@ -188,12 +188,13 @@ def week_grid(store: Store, project: Project, week: dt.date, today: dt.date) -> 
         st.warning(tr_count("week_grid.incomplete", len(incomplete),
                             names=", ".join(plain(name) for name in incomplete)),
                    icon=":material/info:")
+    if not complete:
+        return  # the warning above says what to fill in; there is nothing to save yet
     button = Form(save_form_id(project.id, week), {}, None)
     pressed = button.submit_button(
-        tr_count("week_grid.save", len(complete)), type="primary", icon=":material/save:",
-        disabled=not complete)
+        tr_count("week_grid.save", len(complete)), type="primary", icon=":material/save:")
     answer = st.empty()
-    if pressed and complete:
+    if pressed:
         save(store, week, complete, forms, button, answer)
 
 
