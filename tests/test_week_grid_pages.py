@@ -128,3 +128,18 @@ def test_the_view_switch_is_in_the_url_and_the_per_stakeholder_form_stays(
     assert grid_rows(app) and not app.radio
     app.segmented_control(key="fu_view").set_value("one").run()
     assert "view" not in app.query_params
+
+
+def test_a_row_saved_in_another_tab_meanwhile_is_not_saved_over(store: Store, db_path) -> None:
+    ids = week_logged_last_week(store, 3, monthly=False)
+    week = domain.week_start(store.today())
+    anouk, bas, carla = (ids[name] for name in ("Anouk de Vries", "Bas Meijer", "Carla Jansen"))
+    app = open_grid()
+    assert form_id(bas, week) in grid_rows(app)
+    store.save_follow_up(bas, week, ratings=grid_ratings(4))  # another tab, meanwhile
+    submit(app, save_form_id(ids["project"], week))
+    assert not app.error, [e.value for e in app.error]
+    assert [store.follow_up_versions(sid, week) for sid in (anouk, bas, carla)] == [1, 1, 1]
+    saved = store.follow_up_for_week(bas, week)
+    assert saved is not None and saved.ratings == grid_ratings(4), "the other tab's save stays"
+    assert "2 weekchecks opgeslagen: Anouk de Vries, Carla Jansen." in texts(app)

@@ -152,7 +152,7 @@ def week_grid(store: Store, project: Project, week: dt.date, today: dt.date) -> 
     done_column.markdown(tr("follow_up.done", count=done))
     if not_due:
         st.caption(tr("week_grid.not_due", names="; ".join(
-            f"{plain(name)} ({cadence_text(cadence).lower()})" for name, cadence in not_due)))
+            f"{plain(name)} — {cadence_text(cadence).lower()}" for name, cadence in not_due)))
     if not todo:
         st.success(tr("week_grid.week_done"), icon=":material/done_all:")
         return
