@@ -666,11 +666,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "week_grid.view_one": ("Per stakeholder", "One stakeholder at a time"),
     "week_grid.view_grid": ("Iedereen tegelijk", "Everyone at once"),
     "week_grid.intro": (
-        "Eén rij per stakeholder die deze week nog aan de beurt is. De waarderingen zijn "
+        "Eén regel per stakeholder die deze week nog aan de beurt is. De waarderingen zijn "
         "overgenomen van hun vorige weekcheck (of uit het werkblad) en zijn nog niet opgeslagen: "
         "pas aan wat veranderd is en sla alles in één keer op. Een reflectie of acties vul je "
         "in per stakeholder.",
-        "One row per stakeholder still due this week. The ratings are taken over from their "
+        "One line per stakeholder still due this week. The ratings are taken over from their "
         "previous follow-up (or the worksheet) and are not saved yet: change what changed and "
         "save them all at once. A reflection or actions go in one stakeholder at a time.",
     ),
@@ -686,13 +686,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "week_grid.status_changed": (":material/edit: Gewijzigd", ":material/edit: Changed"),
     "week_grid.status_to_fill": (":material/error: Nog invullen", ":material/error: To fill in"),
     "week_grid.incomplete.one": (
-        "Niet alle vier ingevuld voor {names}: die rij wordt niet opgeslagen tot je hem aanvult.",
-        "Not all four filled in for {names}: that row is not saved until you complete it.",
+        "Voor {names} zijn nog niet alle vier onderdelen gewaardeerd: die weekcheck wordt pas "
+        "opgeslagen als je ze aanvult.",
+        "{names} does not have all four aspects rated yet: that follow-up is saved once you "
+        "complete them.",
     ),
     "week_grid.incomplete.other": (
-        "Niet alle vier ingevuld voor {names}: die rijen worden niet opgeslagen tot je ze "
-        "aanvult.",
-        "Not all four filled in for {names}: those rows are not saved until you complete them.",
+        "Voor {count} stakeholders ({names}) zijn nog niet alle vier onderdelen gewaardeerd: hun "
+        "weekchecks worden pas opgeslagen als je ze aanvult.",
+        "{count} stakeholders ({names}) do not have all four aspects rated yet: their follow-ups "
+        "are saved once you complete them.",
     ),
     "week_grid.save.one": ("{count} weekcheck opslaan", "Save {count} follow-up"),
     "week_grid.save.other": ("{count} weekchecks opslaan", "Save {count} follow-ups"),

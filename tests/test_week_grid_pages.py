@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
-from belangen import domain, screens, worksheet
+from belangen import domain, screens, ui, worksheet
 from belangen.store import Store
 from belangen.ui.week_grid import form_id, save_form_id
 from tests.apptest import field, run_app, submit
 from tests.factories import grid_ratings, week_logged_last_week, weekly_project
+from tests.test_dutch_screens import PYTHON_VALUES, literal_texts, rejected_words, screen_text
 
 
 def open_grid(week: dt.date | None = None) -> AppTest:
@@ -93,7 +95,7 @@ def test_a_row_with_nothing_to_take_over_is_left_out_by_name(store: Store, db_pa
     shown = texts(app)
     assert "Overgenomen uit het werkblad" in shown
     assert "Nog niets om over te nemen" in shown
-    assert "Niet alle vier ingevuld voor Nieuwe Nina" in shown
+    assert "Voor Nieuwe Nina zijn nog niet alle vier onderdelen gewaardeerd" in shown
     submit(app, save_form_id(ids["project"], week))
     assert store.follow_up_for_week(ids["Anna"], week) is not None
     assert store.follow_up_for_week(ids["Nieuwe Nina"], week) is None
@@ -143,3 +145,19 @@ def test_a_row_saved_in_another_tab_meanwhile_is_not_saved_over(store: Store, db
     saved = store.follow_up_for_week(bas, week)
     assert saved is not None and saved.ratings == grid_ratings(4), "the other tab's save stays"
     assert "2 weekchecks opgeslagen: Anouk de Vries, Carla Jansen." in texts(app)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_grid_speaks_one_language_in_the_glossarys_terms(sample_store: Store, lang: str):
+    app = run_app()
+    app.selectbox(key=ui.LANGUAGE_KEY).set_value(lang).run()
+    app.switch_page(screens.FOLLOW_UP.path)
+    app.query_params["view"] = "grid"
+    app.run()
+    assert not app.exception, app.exception
+    assert grid_rows(app), "the sample has stakeholders still to do this week"
+    text = screen_text(app)
+    shown, other = (0, 1) if lang == "nl" else (1, 0)
+    assert PYTHON_VALUES.findall(text) == []
+    assert [phrase for phrase in literal_texts(other) if phrase in text] == []
+    assert [word for word, pattern in rejected_words(shown).items() if pattern.search(text)] == []

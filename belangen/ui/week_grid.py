@@ -137,9 +137,10 @@ def week_grid(store: Store, project: Project, week: dt.date, today: dt.date) -> 
     todo = [(int(sid), str(name)) for sid, name, logged, due in zip(
         status["stakeholder_id"], status["name"], status["logged"], status["due"], strict=True)
         if due and not logged]
-    not_due = [(str(name), int(cadence)) for name, cadence, logged, due in zip(
-        status["name"], status["cadence_weeks"], status["logged"], status["due"], strict=True)
-        if not due and not logged]
+    not_due = [f"{name} — {cadence_text(int(cadence)).lower()}" for name, cadence, logged, due
+               in zip(status["name"], status["cadence_weeks"], status["logged"], status["due"],
+                      strict=True)
+               if not due and not logged]
     done = int(status["logged"].sum())
 
     just_saved = st.session_state.pop(SAVED_KEY, None)
@@ -151,8 +152,7 @@ def week_grid(store: Store, project: Project, week: dt.date, today: dt.date) -> 
     todo_column.markdown(tr("follow_up.todo", count=len(todo)))
     done_column.markdown(tr("follow_up.done", count=done))
     if not_due:
-        st.caption(tr("week_grid.not_due", names="; ".join(
-            f"{plain(name)} — {cadence_text(cadence).lower()}" for name, cadence in not_due)))
+        st.caption(tr("week_grid.not_due", names="; ".join(plain(line) for line in not_due)))
     if not todo:
         st.success(tr("week_grid.week_done"), icon=":material/done_all:")
         return
@@ -214,7 +214,7 @@ def draw_row(row: GridRow, form: Form, lang: str) -> None:
     with st.container(key=f"{form.id}__row"):
         cells = st.columns(COLUMNS, gap="small", vertical_alignment="center")
         cells[0].markdown(f"**{plain(row.name)}**")
-        cells[0].caption(row.source)
+        cells[0].caption(plain(row.source))  # catalogue text; plain as the row shows user text
         for cell, dimension in zip(cells[1:5], worksheet.DIMENSIONS, strict=True):
             cell.selectbox(
                 tr("week_grid.cell", name=plain(row.name), dimension=dimension.short_name(lang)),
