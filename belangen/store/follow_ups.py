@@ -4,13 +4,14 @@ carried out that week. Saving a week again appends a version; the highest id is 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import time
+from collections.abc import Mapping, Sequence
 
 import duckdb
 
 from belangen import domain, worksheet
 from belangen.store.actions import OPEN_STATUSES_SQL
-from belangen.store.database import as_id, insert_row
+from belangen.store.database import _SUBMISSION_ATTEMPTS, as_id, insert_row
 from belangen.store.errors import ConcurrentEdit, NotFound
 from belangen.store.worksheet_entries import WorksheetEntries
 
@@ -171,3 +172,88 @@ class FollowUps(WorksheetEntries):
         if rows:
             return dict(rows)
         return {key: entry.rating for key, entry in self.latest_worksheet(stakeholder_id).items()}
+
+    def save_follow_ups(
+        self, week: object, rows: Sequence[Mapping[str, object]],
+    ) -> dict[int, int]:
+        """Store a whole week of unreflected follow-ups at once (the Weekcheck's grid): per row
+        a `stakeholder_id`, its four `ratings`, the `based_on` version its form showed (None: the
+        week had none) and its own submission `token`. No reflection, no actions.
+
+        One transaction: every row is stored, or none is (a refused row raises and names its
+        stakeholder in the error's field, `"<stakeholder_id>.rating.<key>"`). A row whose token
+        was stored before (a double click, a resubmit) stores nothing new and gives what the
+        first submit stored, so saving the same grid twice appends no second version.
+        Returns the follow-up id per stakeholder.
+        """
+        day = domain.clean_date(week, "week")
+        cleaned: list[tuple[int, dict[str, int | None], object, str]] = []
+        for row in rows:
+            stakeholder_id = as_id("stakeholder", row.get("stakeholder_id"))
+            ratings = row.get("ratings")
+            if not isinstance(ratings, Mapping):
+                raise domain.ValidationError(f"{stakeholder_id}.ratings", "error.rating_required")
+            clean: dict[str, int | None] = {}
+            for key in worksheet.DIMENSION_KEYS:
+                try:
+                    clean[key] = domain.clean_rating(ratings.get(key), f"rating.{key}")
+                except domain.ValidationError as error:
+                    raise domain.ValidationError(f"{stakeholder_id}.{error.field}",
+                                                 error.message_key, **error.params) from error
+            token = row.get("token")
+            if not isinstance(token, str) or not 8 <= len(token) <= 64:
+                raise ValueError(f"not a submission token: {token!r}")
+            cleaned.append((stakeholder_id, clean, row.get("based_on"), token))
+        if len({stakeholder_id for stakeholder_id, *_ in cleaned}) != len(cleaned):
+            raise ValueError("one row per stakeholder")
+        today = self.today()
+        now = self.now()
+
+        def write(cur: duckdb.DuckDBPyConnection) -> dict[int, int]:
+            stored: dict[int, int] = {}
+            for stakeholder_id, ratings, based_on, token in cleaned:
+                earlier = cur.execute("SELECT record_id FROM submission WHERE token = ?",
+                                      [token]).fetchall()
+                if earlier:
+                    stored[stakeholder_id] = int(earlier[0][0])
+                    continue
+                found = cur.execute(
+                    "SELECT p.start_date FROM stakeholder s "
+                    "JOIN project p ON p.id = s.project_id WHERE s.id = ?",
+                    [stakeholder_id],
+                ).fetchall()
+                if not found:
+                    raise NotFound("stakeholder", stakeholder_id)
+                monday = domain.check_follow_up_week(day, found[0][0], today)
+                (current,) = cur.execute(
+                    "SELECT max(id) FROM follow_up WHERE stakeholder_id = ? AND week = ?",
+                    [stakeholder_id, monday],
+                ).fetchall()[0]
+                if current != based_on:
+                    raise ConcurrentEdit("follow_up", stakeholder_id)
+                follow_up_id = insert_row(cur, "follow_up", {
+                    "stakeholder_id": stakeholder_id, "week": monday, "reflection": "",
+                    "their_value_rating": None, "saved_at": now,
+                })
+                cur.executemany(
+                    "INSERT INTO follow_up_rating VALUES (?, ?, ?)",
+                    [[follow_up_id, key, rating] for key, rating in ratings.items()],
+                )
+                cur.execute(
+                    "INSERT INTO submission (token, kind, record_id, saved_at) VALUES (?, ?, ?, ?)",
+                    [token, "save_follow_ups", follow_up_id, now],
+                )
+                stored[stakeholder_id] = follow_up_id
+            return stored
+
+        for attempt in range(_SUBMISSION_ATTEMPTS):
+            try:
+                with self.transaction() as cur:
+                    return write(cur)
+            except (duckdb.ConstraintException, duckdb.TransactionException):
+                # The same grid is being stored on another thread right now (a double click
+                # that reached the server twice): once that commits, its tokens are found.
+                if attempt == _SUBMISSION_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.01 * (attempt + 1))
+        raise AssertionError("unreachable")
