@@ -4,14 +4,13 @@ carried out that week. Saving a week again appends a version; the highest id is 
 from __future__ import annotations
 
 import datetime as dt
-import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import duckdb
 
 from belangen import domain, worksheet
 from belangen.store.actions import OPEN_STATUSES_SQL
-from belangen.store.database import _SUBMISSION_ATTEMPTS, as_id, insert_row
+from belangen.store.database import as_id, insert_row
 from belangen.store.errors import ConcurrentEdit, NotFound
 from belangen.store.worksheet_entries import WorksheetEntries
 
@@ -68,59 +67,10 @@ class FollowUps(WorksheetEntries):
         now = self.now()
 
         def write(cur: duckdb.DuckDBPyConnection) -> int:
-            found = cur.execute(
-                "SELECT s.project_id, p.start_date FROM stakeholder s "
-                "LEFT JOIN project p ON p.id = s.project_id WHERE s.id = ?",
-                [stakeholder_id],
-            ).fetchall()
-            if not found:
-                raise NotFound("stakeholder", stakeholder_id)
-            project_id, project_start = found[0]
-            if project_start is None:
-                raise NotFound("project", project_id)
-            monday = domain.check_follow_up_week(day, project_start, today)
-            if based_on is not ANY_VERSION:
-                (current,) = cur.execute(
-                    "SELECT max(id) FROM follow_up WHERE stakeholder_id = ? AND week = ?",
-                    [stakeholder_id, monday],
-                ).fetchall()[0]
-                if current != based_on:
-                    raise ConcurrentEdit("follow_up", stakeholder_id)
-            if outcomes:
-                open_ids = {
-                    action_id
-                    for (action_id,) in cur.execute(
-                        "SELECT id FROM action WHERE stakeholder_id = ? "
-                        f"AND status IN {OPEN_STATUSES_SQL}",
-                        [stakeholder_id],
-                    ).fetchall()
-                }
-                for action_id in outcomes:
-                    if action_id not in open_ids:
-                        raise NotFound("action", action_id)
-            follow_up_id = insert_row(cur, "follow_up", {
-                "stakeholder_id": stakeholder_id, "week": monday,
-                "reflection": clean_reflection, "their_value_rating": their_value,
-                "saved_at": now,
-            })
-            cur.executemany(
-                "INSERT INTO follow_up_rating VALUES (?, ?, ?)",
-                [[follow_up_id, key, rating] for key, rating in clean_ratings.items()],
-            )
-            done_on = domain.done_in_week(monday, today)
-            for action_id, outcome in outcomes.items():
-                self._log_previous(cur, "action", action_id, "stakeholder_id", now)
-                cur.execute(
-                    "UPDATE action SET status = 'done', done_on = ?, outcome = ?, "
-                    "revision = revision + 1, updated_at = ? WHERE id = ?",
-                    [done_on, outcome, now, action_id],
-                )
-            if new_action_values:
-                insert_row(cur, "action", {
-                    "stakeholder_id": stakeholder_id, **new_action_values,
-                    "created_at": now, "updated_at": now,
-                })
-            return follow_up_id
+            return self._write_follow_up(
+                cur, stakeholder_id, day, clean_ratings, based_on=based_on,
+                reflection=clean_reflection, their_value=their_value, outcomes=outcomes,
+                new_action=new_action_values, today=today, now=now)
 
         return int(self._once(token, "save_follow_up", write))  # type: ignore[arg-type]
 
@@ -209,51 +159,77 @@ class FollowUps(WorksheetEntries):
         today = self.today()
         now = self.now()
 
-        def write(cur: duckdb.DuckDBPyConnection) -> dict[int, int]:
-            stored: dict[int, int] = {}
-            for stakeholder_id, ratings, based_on, token in cleaned:
-                earlier = cur.execute("SELECT record_id FROM submission WHERE token = ?",
-                                      [token]).fetchall()
-                if earlier:
-                    stored[stakeholder_id] = int(earlier[0][0])
-                    continue
-                found = cur.execute(
-                    "SELECT p.start_date FROM stakeholder s "
-                    "JOIN project p ON p.id = s.project_id WHERE s.id = ?",
+        def writer(stakeholder_id: int, ratings: dict[str, int | None],
+                   based_on: object) -> Callable[[duckdb.DuckDBPyConnection], int]:
+            return lambda cur: self._write_follow_up(cur, stakeholder_id, day, ratings,
+                                                     based_on=based_on, today=today, now=now)
+
+        stored = self._once_each("save_follow_ups", [
+            (token, writer(stakeholder_id, ratings, based_on))
+            for stakeholder_id, ratings, based_on, token in cleaned])
+        return {stakeholder_id: int(follow_up_id)  # type: ignore[arg-type]
+                for (stakeholder_id, *_), follow_up_id in zip(cleaned, stored, strict=True)}
+
+    def _write_follow_up(
+        self, cur: duckdb.DuckDBPyConnection, stakeholder_id: int, day: dt.date,
+        ratings: Mapping[str, int | None], *, based_on: object, reflection: str = "",
+        their_value: int | None = None, outcomes: Mapping[int, str] | None = None,
+        new_action: Mapping[str, object] | None = None, today: dt.date, now: object,
+    ) -> int:
+        """One follow-up written inside the caller's transaction, from cleaned values: the week
+        checked against the project's start, the version the form showed (`based_on`) still
+        the newest, the actions carried out marked done, a new action added."""
+        found = cur.execute(
+            "SELECT s.project_id, p.start_date FROM stakeholder s "
+            "LEFT JOIN project p ON p.id = s.project_id WHERE s.id = ?",
+            [stakeholder_id],
+        ).fetchall()
+        if not found:
+            raise NotFound("stakeholder", stakeholder_id)
+        project_id, project_start = found[0]
+        if project_start is None:
+            raise NotFound("project", project_id)
+        monday = domain.check_follow_up_week(day, project_start, today)
+        if based_on is not ANY_VERSION:
+            (current,) = cur.execute(
+                "SELECT max(id) FROM follow_up WHERE stakeholder_id = ? AND week = ?",
+                [stakeholder_id, monday],
+            ).fetchall()[0]
+            if current != based_on:
+                raise ConcurrentEdit("follow_up", stakeholder_id)
+        outcomes = outcomes or {}
+        if outcomes:
+            open_ids = {
+                action_id
+                for (action_id,) in cur.execute(
+                    "SELECT id FROM action WHERE stakeholder_id = ? "
+                    f"AND status IN {OPEN_STATUSES_SQL}",
                     [stakeholder_id],
                 ).fetchall()
-                if not found:
-                    raise NotFound("stakeholder", stakeholder_id)
-                monday = domain.check_follow_up_week(day, found[0][0], today)
-                (current,) = cur.execute(
-                    "SELECT max(id) FROM follow_up WHERE stakeholder_id = ? AND week = ?",
-                    [stakeholder_id, monday],
-                ).fetchall()[0]
-                if current != based_on:
-                    raise ConcurrentEdit("follow_up", stakeholder_id)
-                follow_up_id = insert_row(cur, "follow_up", {
-                    "stakeholder_id": stakeholder_id, "week": monday, "reflection": "",
-                    "their_value_rating": None, "saved_at": now,
-                })
-                cur.executemany(
-                    "INSERT INTO follow_up_rating VALUES (?, ?, ?)",
-                    [[follow_up_id, key, rating] for key, rating in ratings.items()],
-                )
-                cur.execute(
-                    "INSERT INTO submission (token, kind, record_id, saved_at) VALUES (?, ?, ?, ?)",
-                    [token, "save_follow_ups", follow_up_id, now],
-                )
-                stored[stakeholder_id] = follow_up_id
-            return stored
-
-        for attempt in range(_SUBMISSION_ATTEMPTS):
-            try:
-                with self.transaction() as cur:
-                    return write(cur)
-            except (duckdb.ConstraintException, duckdb.TransactionException):
-                # The same grid is being stored on another thread right now (a double click
-                # that reached the server twice): once that commits, its tokens are found.
-                if attempt == _SUBMISSION_ATTEMPTS - 1:
-                    raise
-                time.sleep(0.01 * (attempt + 1))
-        raise AssertionError("unreachable")
+            }
+            for action_id in outcomes:
+                if action_id not in open_ids:
+                    raise NotFound("action", action_id)
+        follow_up_id = insert_row(cur, "follow_up", {
+            "stakeholder_id": stakeholder_id, "week": monday,
+            "reflection": reflection, "their_value_rating": their_value,
+            "saved_at": now,
+        })
+        cur.executemany(
+            "INSERT INTO follow_up_rating VALUES (?, ?, ?)",
+            [[follow_up_id, key, rating] for key, rating in ratings.items()],
+        )
+        done_on = domain.done_in_week(monday, today)
+        for action_id, outcome in outcomes.items():
+            self._log_previous(cur, "action", action_id, "stakeholder_id", now)
+            cur.execute(
+                "UPDATE action SET status = 'done', done_on = ?, outcome = ?, "
+                "revision = revision + 1, updated_at = ? WHERE id = ?",
+                [done_on, outcome, now, action_id],
+            )
+        if new_action:
+            insert_row(cur, "action", {
+                "stakeholder_id": stakeholder_id, **new_action,
+                "created_at": now, "updated_at": now,
+            })
+        return follow_up_id
