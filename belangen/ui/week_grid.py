@@ -25,7 +25,7 @@ from belangen.ui.errors import error_text
 from belangen.ui.forms import Form
 from belangen.ui.language import language, tr, tr_count
 from belangen.ui.pickers import stakeholder_picker
-from belangen.ui.state import session
+from belangen.ui.state import choice_from_url, choice_to_url, session
 from belangen.ui.text import cadence_text, follow_up_field_text, plain
 
 VIEW_KEY = "fu_view"
@@ -59,13 +59,11 @@ def view_switch() -> str:
     Streamlit forgets the widget's value on other pages), so leaving and coming back does.
     Bound by hand: Streamlit's own binding writes the option's label, which differs per
     language, into the URL."""
-    kept, seen = f"{VIEW_KEY}__kept", f"{VIEW_KEY}__url_seen"
-    requested = st.query_params.get(VIEW_PARAM)
-    if requested != st.session_state.get(seen):
-        st.session_state[seen] = requested  # the URL decides only when it changes (a link)
-        if requested in VIEWS:
-            st.session_state[kept] = requested
-            st.session_state[VIEW_KEY] = requested
+    kept = f"{VIEW_KEY}__kept"
+    requested = choice_from_url(VIEW_PARAM, VIEWS)
+    if requested is not None:
+        st.session_state[kept] = requested
+        st.session_state[VIEW_KEY] = requested
     if st.session_state.get(VIEW_KEY) not in VIEWS:
         st.session_state[VIEW_KEY] = st.session_state.get(kept, VIEWS[0])
     chosen = st.segmented_control(
@@ -74,13 +72,7 @@ def view_switch() -> str:
     )
     chosen = chosen if chosen in VIEWS else VIEWS[0]
     st.session_state[kept] = chosen
-    wanted = None if chosen == VIEWS[0] else chosen
-    if st.query_params.get(VIEW_PARAM) != wanted:
-        if wanted is None:
-            st.query_params.pop(VIEW_PARAM, None)
-        else:
-            st.query_params[VIEW_PARAM] = wanted
-        st.session_state[seen] = wanted
+    choice_to_url(VIEW_PARAM, chosen, VIEWS[0])
     return chosen
 
 
