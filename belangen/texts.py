@@ -706,6 +706,63 @@ TEXTS: dict[str, tuple[str, str]] = {
     "follow_up.reflection_placeholder": ("Een paar zinnen volstaan.", "A few sentences will do."),
     "follow_up.save": ("Weekcheck opslaan", "Save follow-up"),
     "follow_up.saved": ("Weekcheck voor {name} opgeslagen.", "Follow-up for {name} saved."),
+    # The whole week at once (the grid, belangen/ui/week_grid.py).
+    "week_grid.view": ("Weergave", "View"),
+    "week_grid.view_one": ("Per stakeholder", "One stakeholder at a time"),
+    "week_grid.view_grid": ("Iedereen tegelijk", "Everyone at once"),
+    "week_grid.intro": (
+        "Eén regel per stakeholder die deze week nog aan de beurt is. De waarderingen zijn "
+        "overgenomen van hun vorige weekcheck (of uit het werkblad) en zijn nog niet opgeslagen: "
+        "pas aan wat veranderd is en sla alles in één keer op. Een reflectie of acties vul je "
+        "in per stakeholder.",
+        "One line per stakeholder still due this week. The ratings are taken over from their "
+        "previous follow-up (or the worksheet) and are not saved yet: change what changed and "
+        "save them all at once. A reflection or actions go in one stakeholder at a time.",
+    ),
+    "week_grid.stakeholder": ("Stakeholder", "Stakeholder"),
+    "week_grid.status": ("Deze week", "This week"),
+    "week_grid.cell": ("{name} — {dimension}", "{name} — {dimension}"),
+    "week_grid.choose": ("Kies…", "Choose…"),
+    "week_grid.from_week": ("Overgenomen van {week}", "Taken over from {week}"),
+    "week_grid.from_worksheet": ("Overgenomen uit het werkblad", "Taken over from the worksheet"),
+    "week_grid.from_nothing": ("Nog niets om over te nemen: kies zelf",
+                               "Nothing to take over yet: choose yourself"),
+    "week_grid.status_unchanged": ("Ongewijzigd", "Unchanged"),
+    "week_grid.status_changed": (":material/edit: Gewijzigd", ":material/edit: Changed"),
+    "week_grid.status_to_fill": (":material/error: Nog invullen", ":material/error: To fill in"),
+    "week_grid.incomplete.one": (
+        "Voor {names} zijn nog niet alle vier onderdelen gewaardeerd: die weekcheck wordt pas "
+        "opgeslagen als je ze aanvult.",
+        "{names} does not have all four aspects rated yet: that follow-up is saved once you "
+        "complete them.",
+    ),
+    "week_grid.incomplete.other": (
+        "Voor {count} stakeholders ({names}) zijn nog niet alle vier onderdelen gewaardeerd: hun "
+        "weekchecks worden pas opgeslagen als je ze aanvult.",
+        "{count} stakeholders ({names}) do not have all four aspects rated yet: their follow-ups "
+        "are saved once you complete them.",
+    ),
+    "week_grid.save.one": ("{count} weekcheck opslaan", "Save {count} follow-up"),
+    "week_grid.save.other": ("{count} weekchecks opslaan", "Save {count} follow-ups"),
+    "week_grid.saved.one": ("{count} weekcheck opgeslagen: {names}.",
+                            "{count} follow-up saved: {names}."),
+    "week_grid.saved.other": ("{count} weekchecks opgeslagen: {names}.",
+                              "{count} follow-ups saved: {names}."),
+    "week_grid.saved_elsewhere": (
+        "{name} kreeg intussen een weekcheck voor deze week (in een ander venster). Er is niets "
+        "opgeslagen; sla opnieuw op voor de anderen.",
+        "{name} got a follow-up for this week meanwhile (in another window). Nothing was saved; "
+        "save again for the others.",
+    ),
+    "week_grid.restored": (
+        "Je niet-opgeslagen wijzigingen van eerder staan er weer.",
+        "Your unsaved changes from before are back.",
+    ),
+    "week_grid.not_due": ("Niet aan de beurt deze week: {names}.", "Not due this week: {names}."),
+    "week_grid.week_done": (
+        "Deze week is klaar: iedereen die aan de beurt was, heeft een weekcheck.",
+        "This week is done: everyone who was due has a follow-up.",
+    ),
     # --- Gegevens -----------------------------------------------------------------------------
     "nav.data": ("Gegevens", "Data"),
     "data.title": ("Je gegevens", "Your data"),

@@ -19,6 +19,9 @@ this_week = domain.week_start(today)
 week = ui.week_chooser("fu_week", first=domain.week_start(project.start_date), last=this_week)
 if week != this_week:
     st.caption(ui.tr("follow_up.backfill_marker"))
+if ui.view_switch() == "grid":
+    ui.week_grid(store, project, week, today)
+    st.stop()
 
 status = store.follow_up_status(project.id, week)
 if status.empty:

@@ -43,3 +43,31 @@ def filled_stakeholder(
                                 rating=min(rating, 5), target=5)
     db.add_action(stakeholder_id, worksheet.VALUE.key, "Evaluatiegesprek plannen")
     return project_id, stakeholder_id
+
+
+GRID_NAMES = ("Anouk de Vries", "Bas Meijer", "Carla Jansen", "Dirk Bakker", "Esra Yilmaz",
+              "Frank de Boer", "Gerda Visser", "Hamid El Amrani")
+
+
+def week_logged_last_week(
+    db: Store, count: int = 8, *, name: str = "Weekraster", monthly: bool = True
+) -> dict[str, int]:
+    """A project with `count` weekly stakeholders whose previous week is logged (ratings that
+    differ per person), what the Weekcheck's grid starts from; with `monthly`, also a monthly
+    contact logged last week, so not due this week. Ids by name and `"project"`."""
+    names = [*GRID_NAMES[:count], *(f"Stakeholder {n}" for n in range(len(GRID_NAMES), count))]
+    ids = weekly_project(db, name, {person: (2, 2, 2, 2) for person in names})
+    last_week = db.today() - dt.timedelta(weeks=1)
+    for number, person in enumerate(names):
+        db.save_follow_up(ids[person], last_week, ratings=grid_ratings(number))
+    if monthly:
+        ids["Maandelijkse Mia"] = db.create_stakeholder(ids["project"], "Maandelijkse Mia", "",
+                                                         "", "", cadence_weeks=4)
+        db.save_follow_up(ids["Maandelijkse Mia"], last_week, ratings=grid_ratings(0))
+    return ids
+
+
+def grid_ratings(number: int) -> dict[str, int]:
+    """Last week's ratings of the `number`th grid stakeholder: 1-5, not all alike."""
+    return {row.key: 1 + (number + offset) % 5
+            for offset, row in enumerate(worksheet.DIMENSIONS)}

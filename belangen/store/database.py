@@ -463,34 +463,58 @@ class Database:
         drawing (a double click, a message the browser sent twice) finds its token and stores
         nothing new, returning what the first submit stored. Without a token the write runs.
         """
-        if token is None:
-            with self.transaction() as cur:
-                return write(cur)
-        if not isinstance(token, str) or not 8 <= len(token) <= 64:
-            raise ValueError(f"not a submission token: {token!r}")
+        return self._once_each(kind, [(token, write)])[0]
+
+    def _once_each(
+        self,
+        kind: str,
+        writes: Sequence[tuple[str | None, Callable[[duckdb.DuckDBPyConnection], int | None]]],
+    ) -> list[int | None]:
+        """Run several writes in one transaction (all stored or none), each at most once per
+        its own submission token, as `_once` does for one: a write whose token was stored
+        before is skipped and gives what it stored then."""
+        for token, _write in writes:
+            if token is not None and (not isinstance(token, str) or not 8 <= len(token) <= 64):
+                raise ValueError(f"not a submission token: {token!r}")
+        tokens = [token for token, _write in writes if token is not None]
+
+        def stored_before(cur: Any) -> dict[str, Any]:
+            if not tokens:
+                return {}
+            return dict(cur.execute(
+                "SELECT token, record_id FROM submission WHERE list_contains(?, token)",
+                [tokens],
+            ).fetchall())
+
         for attempt in range(_SUBMISSION_ATTEMPTS):
             try:
                 with self.transaction() as cur:
-                    earlier = cur.execute(
-                        "SELECT record_id FROM submission WHERE token = ?", [token]
-                    ).fetchall()
-                    if earlier:
-                        return earlier[0][0]
-                    result = write(cur)
-                    cur.execute(
-                        "INSERT INTO submission (token, kind, record_id, saved_at) "
-                        "VALUES (?, ?, ?, ?)",
-                        [token, kind, result, self.now()],
-                    )
-                return result
+                    earlier = stored_before(cur)
+                    results: list[int | None] = []
+                    for token, write in writes:
+                        if token in earlier:
+                            results.append(earlier[token])
+                            continue
+                        result = write(cur)
+                        if token is not None:
+                            cur.execute(
+                                "INSERT INTO submission (token, kind, record_id, saved_at) "
+                                "VALUES (?, ?, ?, ?)",
+                                [token, kind, result, self.now()],
+                            )
+                        results.append(result)
+                return results
             except (duckdb.ConstraintException, duckdb.TransactionException,
                     ConcurrentEdit) as error:
+                if not tokens:
+                    raise
                 # The same submission is being stored on another thread right now: once it is
                 # committed, the next attempt finds it (and if it failed, stores this one).
-                earlier = self._rows("SELECT record_id FROM submission WHERE token = ?",
-                                     [token])
-                if earlier:
-                    return earlier[0][0]
+                earlier = dict(self._rows(
+                    "SELECT token, record_id FROM submission WHERE list_contains(?, token)",
+                    [tokens]))
+                if len(earlier) == len(tokens) == len(writes):
+                    return [earlier[token] for token in tokens]
                 if isinstance(error, ConcurrentEdit) or attempt == _SUBMISSION_ATTEMPTS - 1:
                     raise
                 time.sleep(0.01 * (attempt + 1))

@@ -4,7 +4,7 @@ carried out that week. Saving a week again appends a version; the highest id is 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 import duckdb
 
@@ -67,59 +67,10 @@ class FollowUps(WorksheetEntries):
         now = self.now()
 
         def write(cur: duckdb.DuckDBPyConnection) -> int:
-            found = cur.execute(
-                "SELECT s.project_id, p.start_date FROM stakeholder s "
-                "LEFT JOIN project p ON p.id = s.project_id WHERE s.id = ?",
-                [stakeholder_id],
-            ).fetchall()
-            if not found:
-                raise NotFound("stakeholder", stakeholder_id)
-            project_id, project_start = found[0]
-            if project_start is None:
-                raise NotFound("project", project_id)
-            monday = domain.check_follow_up_week(day, project_start, today)
-            if based_on is not ANY_VERSION:
-                (current,) = cur.execute(
-                    "SELECT max(id) FROM follow_up WHERE stakeholder_id = ? AND week = ?",
-                    [stakeholder_id, monday],
-                ).fetchall()[0]
-                if current != based_on:
-                    raise ConcurrentEdit("follow_up", stakeholder_id)
-            if outcomes:
-                open_ids = {
-                    action_id
-                    for (action_id,) in cur.execute(
-                        "SELECT id FROM action WHERE stakeholder_id = ? "
-                        f"AND status IN {OPEN_STATUSES_SQL}",
-                        [stakeholder_id],
-                    ).fetchall()
-                }
-                for action_id in outcomes:
-                    if action_id not in open_ids:
-                        raise NotFound("action", action_id)
-            follow_up_id = insert_row(cur, "follow_up", {
-                "stakeholder_id": stakeholder_id, "week": monday,
-                "reflection": clean_reflection, "their_value_rating": their_value,
-                "saved_at": now,
-            })
-            cur.executemany(
-                "INSERT INTO follow_up_rating VALUES (?, ?, ?)",
-                [[follow_up_id, key, rating] for key, rating in clean_ratings.items()],
-            )
-            done_on = domain.done_in_week(monday, today)
-            for action_id, outcome in outcomes.items():
-                self._log_previous(cur, "action", action_id, "stakeholder_id", now)
-                cur.execute(
-                    "UPDATE action SET status = 'done', done_on = ?, outcome = ?, "
-                    "revision = revision + 1, updated_at = ? WHERE id = ?",
-                    [done_on, outcome, now, action_id],
-                )
-            if new_action_values:
-                insert_row(cur, "action", {
-                    "stakeholder_id": stakeholder_id, **new_action_values,
-                    "created_at": now, "updated_at": now,
-                })
-            return follow_up_id
+            return self._write_follow_up(
+                cur, stakeholder_id, day, clean_ratings, based_on=based_on,
+                reflection=clean_reflection, their_value=their_value, outcomes=outcomes,
+                new_action=new_action_values, today=today, now=now)
 
         return int(self._once(token, "save_follow_up", write))  # type: ignore[arg-type]
 
@@ -171,3 +122,114 @@ class FollowUps(WorksheetEntries):
         if rows:
             return dict(rows)
         return {key: entry.rating for key, entry in self.latest_worksheet(stakeholder_id).items()}
+
+    def save_follow_ups(
+        self, week: object, rows: Sequence[Mapping[str, object]],
+    ) -> dict[int, int]:
+        """Store a whole week of unreflected follow-ups at once (the Weekcheck's grid): per row
+        a `stakeholder_id`, its four `ratings`, the `based_on` version its form showed (None: the
+        week had none) and its own submission `token`. No reflection, no actions.
+
+        One transaction: every row is stored, or none is (a refused row raises and names its
+        stakeholder in the error's field, `"<stakeholder_id>.rating.<key>"`). A row whose token
+        was stored before (a double click, a resubmit) stores nothing new and gives what the
+        first submit stored, so saving the same grid twice appends no second version.
+        Returns the follow-up id per stakeholder.
+        """
+        day = domain.clean_date(week, "week")
+        cleaned: list[tuple[int, dict[str, int | None], object, str]] = []
+        for row in rows:
+            stakeholder_id = as_id("stakeholder", row.get("stakeholder_id"))
+            ratings = row.get("ratings")
+            if not isinstance(ratings, Mapping):
+                raise domain.ValidationError(f"{stakeholder_id}.ratings", "error.rating_required")
+            clean: dict[str, int | None] = {}
+            for key in worksheet.DIMENSION_KEYS:
+                try:
+                    clean[key] = domain.clean_rating(ratings.get(key), f"rating.{key}")
+                except domain.ValidationError as error:
+                    raise domain.ValidationError(f"{stakeholder_id}.{error.field}",
+                                                 error.message_key, **error.params) from error
+            token = row.get("token")
+            if not isinstance(token, str) or not 8 <= len(token) <= 64:
+                raise ValueError(f"not a submission token: {token!r}")
+            cleaned.append((stakeholder_id, clean, row.get("based_on"), token))
+        if len({stakeholder_id for stakeholder_id, *_ in cleaned}) != len(cleaned):
+            raise ValueError("one row per stakeholder")
+        today = self.today()
+        now = self.now()
+
+        def writer(stakeholder_id: int, ratings: dict[str, int | None],
+                   based_on: object) -> Callable[[duckdb.DuckDBPyConnection], int]:
+            return lambda cur: self._write_follow_up(cur, stakeholder_id, day, ratings,
+                                                     based_on=based_on, today=today, now=now)
+
+        stored = self._once_each("save_follow_ups", [
+            (token, writer(stakeholder_id, ratings, based_on))
+            for stakeholder_id, ratings, based_on, token in cleaned])
+        return {stakeholder_id: int(follow_up_id)  # type: ignore[arg-type]
+                for (stakeholder_id, *_), follow_up_id in zip(cleaned, stored, strict=True)}
+
+    def _write_follow_up(
+        self, cur: duckdb.DuckDBPyConnection, stakeholder_id: int, day: dt.date,
+        ratings: Mapping[str, int | None], *, based_on: object, reflection: str = "",
+        their_value: int | None = None, outcomes: Mapping[int, str] | None = None,
+        new_action: Mapping[str, object] | None = None, today: dt.date, now: object,
+    ) -> int:
+        """One follow-up written inside the caller's transaction, from cleaned values: the week
+        checked against the project's start, the version the form showed (`based_on`) still
+        the newest, the actions carried out marked done, a new action added."""
+        found = cur.execute(
+            "SELECT s.project_id, p.start_date FROM stakeholder s "
+            "LEFT JOIN project p ON p.id = s.project_id WHERE s.id = ?",
+            [stakeholder_id],
+        ).fetchall()
+        if not found:
+            raise NotFound("stakeholder", stakeholder_id)
+        project_id, project_start = found[0]
+        if project_start is None:
+            raise NotFound("project", project_id)
+        monday = domain.check_follow_up_week(day, project_start, today)
+        if based_on is not ANY_VERSION:
+            (current,) = cur.execute(
+                "SELECT max(id) FROM follow_up WHERE stakeholder_id = ? AND week = ?",
+                [stakeholder_id, monday],
+            ).fetchall()[0]
+            if current != based_on:
+                raise ConcurrentEdit("follow_up", stakeholder_id)
+        outcomes = outcomes or {}
+        if outcomes:
+            open_ids = {
+                action_id
+                for (action_id,) in cur.execute(
+                    "SELECT id FROM action WHERE stakeholder_id = ? "
+                    f"AND status IN {OPEN_STATUSES_SQL}",
+                    [stakeholder_id],
+                ).fetchall()
+            }
+            for action_id in outcomes:
+                if action_id not in open_ids:
+                    raise NotFound("action", action_id)
+        follow_up_id = insert_row(cur, "follow_up", {
+            "stakeholder_id": stakeholder_id, "week": monday,
+            "reflection": reflection, "their_value_rating": their_value,
+            "saved_at": now,
+        })
+        cur.executemany(
+            "INSERT INTO follow_up_rating VALUES (?, ?, ?)",
+            [[follow_up_id, key, rating] for key, rating in ratings.items()],
+        )
+        done_on = domain.done_in_week(monday, today)
+        for action_id, outcome in outcomes.items():
+            self._log_previous(cur, "action", action_id, "stakeholder_id", now)
+            cur.execute(
+                "UPDATE action SET status = 'done', done_on = ?, outcome = ?, "
+                "revision = revision + 1, updated_at = ? WHERE id = ?",
+                [done_on, outcome, now, action_id],
+            )
+        if new_action:
+            insert_row(cur, "action", {
+                "stakeholder_id": stakeholder_id, **new_action,
+                "created_at": now, "updated_at": now,
+            })
+        return follow_up_id

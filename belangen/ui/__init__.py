@@ -15,6 +15,7 @@ Pages use it as `from belangen import ui` and `ui.<name>`; each concern has a mo
 - `forms`: forms and data-changing clicks, saved once per drawing
 - `pickers`: the active project, stakeholder, week and rating inputs
 - `weekly`: the weekly pass and the worksheet's changed rows
+- `week_grid`: the Weekcheck's whole week at once, one row per stakeholder still to do
 - `setup`: the steps of setting a project up (next step, forms kept open, interest status)
 """
 
@@ -111,6 +112,7 @@ from belangen.ui.text import (
     what_worked_sentence,
     worksheet_field_text,
 )
+from belangen.ui.week_grid import view_switch, week_grid
 from belangen.ui.weekly import (
     WORKSHEET_FIELDS,
     changed_worksheet_rows,
@@ -209,8 +211,10 @@ __all__ = [
     "tr_count",
     "unanswered_text",
     "unchanged_ratings",
+    "view_switch",
     "week_choice_text",
     "week_chooser",
+    "week_grid",
     "week_text",
     "what_worked",
     "what_worked_sentence",

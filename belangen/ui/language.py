@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from belangen import texts
-from belangen.ui.state import picker_shown, seed_picker
+from belangen.ui.state import choice_from_url, choice_to_url, picker_shown, seed_picker
 
 LANGUAGE_KEY = "lang"
 
@@ -13,7 +13,6 @@ LANGUAGE_KEY = "lang"
 CHOSEN_LANGUAGE_KEY = "language_chosen"
 
 
-LANGUAGE_URL_SEEN_KEY = "language_url_seen"
 
 
 def language() -> str:
@@ -37,11 +36,9 @@ def language_picker() -> None:
     """Language choice in the sidebar, kept as `?lang=en` in the URL so a link or a reload keeps
     it (Streamlit's own URL binding would write the label, `?lang=English`). The URL is read
     only when its value changes, so it never undoes a choice made in the sidebar."""
-    requested = st.query_params.get(LANGUAGE_KEY)
-    if requested != st.session_state.get(LANGUAGE_URL_SEEN_KEY):
-        st.session_state[LANGUAGE_URL_SEEN_KEY] = requested
-        if requested in texts.LANGUAGES:
-            st.session_state[CHOSEN_LANGUAGE_KEY] = requested
+    requested = choice_from_url(LANGUAGE_KEY, texts.LANGUAGES)
+    if requested is not None:
+        st.session_state[CHOSEN_LANGUAGE_KEY] = requested
     seed_picker(LANGUAGE_KEY, language(), texts.LANGUAGES)
     chosen = st.sidebar.selectbox(
         "Taal / Language",
@@ -52,10 +49,4 @@ def language_picker() -> None:
     )
     picker_shown(LANGUAGE_KEY, chosen, texts.LANGUAGES)
     st.session_state[CHOSEN_LANGUAGE_KEY] = chosen
-    wanted = None if chosen == texts.DEFAULT_LANGUAGE else chosen
-    if st.query_params.get(LANGUAGE_KEY) != wanted:
-        if wanted is None:
-            st.query_params.pop(LANGUAGE_KEY, None)
-        else:
-            st.query_params[LANGUAGE_KEY] = wanted
-    st.session_state[LANGUAGE_URL_SEEN_KEY] = wanted
+    choice_to_url(LANGUAGE_KEY, chosen, texts.DEFAULT_LANGUAGE)

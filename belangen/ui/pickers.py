@@ -219,7 +219,7 @@ def planned_week_value(values: dict[str, Any], name: str, today: dt.date) -> dt.
 
 
 def planned_choice_text(choice: str, today: dt.date) -> str:
-    """'Volgende week (week 50)', 'Andere week…', 'Geen geplande week'."""
+    """'Volgende week (week 50)', 'Andere week…', 'Niet gepland'."""
     if choice == domain.PLANNED_NONE:
         return tr("planned.none")
     if choice == domain.PLANNED_OTHER:

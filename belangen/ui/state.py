@@ -46,3 +46,27 @@ def picker_shown(key: str, chosen: Any, options: Mapping[Any, str]) -> None:
     """After drawing it: what the picker showed, for `seed_picker` in the next run."""
     st.session_state[f"{key}__shown"] = chosen
     st.session_state[f"{key}__shown_text"] = options[chosen]
+
+
+def choice_from_url(param: str, valid: Mapping[Any, Any] | tuple[Any, ...]) -> Any:
+    """A choice bound to the URL's `param`: what the URL asks for when it changed since the
+    last run (a link, a reload, the browser's back button), else None, so the URL decides only
+    then and a choice made in the page is not undone by the URL it left behind."""
+    seen = f"{param}__url_seen"
+    requested = st.query_params.get(param)
+    if requested == st.session_state.get(seen):
+        return None
+    st.session_state[seen] = requested
+    return requested if requested in valid else None
+
+
+def choice_to_url(param: str, chosen: Any, default: Any) -> None:
+    """Write the choice shown into the URL (the default leaves it out), so a reload or a copied
+    link keeps it; `choice_from_url` then sees the URL as already followed."""
+    wanted = None if chosen == default else chosen
+    if st.query_params.get(param) != wanted:
+        if wanted is None:
+            st.query_params.pop(param, None)
+        else:
+            st.query_params[param] = wanted
+    st.session_state[f"{param}__url_seen"] = wanted

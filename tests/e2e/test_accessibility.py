@@ -128,6 +128,8 @@ def _states(app: AppPage, stakeholder_id: int, query: str) -> list[tuple[str, st
          lambda: app.open(f"/stakeholders{query}{with_stakeholder}")),
         ("worksheet", "worksheet", lambda: app.open(f"/worksheet{query}{with_stakeholder}")),
         ("follow_up", "follow_up", lambda: app.open(f"/follow_up{query}{with_stakeholder}")),
+        ("follow_up-grid", "follow_up",
+         lambda: app.open(f"/follow_up{query}{'&' if query else '?'}view=grid")),
     ]
     for number, view in enumerate(flows.TRENDS_VIEWS):
         def show(view: str = view, first: bool = number == 0) -> None:
