@@ -86,7 +86,7 @@ messages = ui.FieldMessages()
 unchanged_messages = ui.FieldMessages()
 # Last time on the left, this week's ratings on the right: beside each other on a wide screen,
 # last time first (above) on a narrow one, so it is in view while rating.
-last_time_column, ratings_column = st.columns([2, 3], gap="large")
+last_time_column, ratings_column = st.columns(2, gap="large")
 with last_time_column:
     unchanged = ui.last_time_panel(summary, week, today, unchanged=form if offer_unchanged
                                    else None, messages=unchanged_messages)

@@ -32,7 +32,7 @@ OLDER = "Oudere reflectie van Ans"
 
 
 def reflection(name: str) -> str:
-    return f"Reflectie van {name}: *geen* Markdown"
+    return f"Reflectie van {name}: *geen* Markdown, geen link naar https://example.org"
 
 
 @pytest.fixture(scope="module")
@@ -120,6 +120,7 @@ def test_an_unchanged_week_is_one_action_after_opening_the_follow_up(
     text = panel_text(app)
     assert reflection(NAMES[0]) in text, "last week's reflection, in the panel"
     assert "*geen*" in text, "as the user wrote it, not as Markdown"
+    assert app.key(PANEL_KEY).locator("a, em").count() == 0, "no link, no emphasis"
     assert PLANNED[NAMES[0]] in text, "the action planned for this week"
     assert tr("follow_up.last_time_overdue.one", count=1) in text
     assert OLDER not in text
