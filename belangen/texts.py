@@ -735,6 +735,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "compare with.",
     ),
     "follow_up.last_time_no_reflection": ("Geen reflectie genoteerd.", "No reflection noted."),
+    "follow_up.last_time_changed": (
+        "Je hebt al iets gewijzigd; ‘Niets veranderd’ zou dat weggooien. Sla op met "
+        "‘{save}’.",
+        "You have already changed something; ‘Nothing changed’ would drop it. Save with "
+        "‘{save}’.",
+    ),
     "follow_up.last_time_their_value": (
         "Oordeel van de stakeholder over de waarde: {rating}",
         "The stakeholder's view of the value: {rating}",

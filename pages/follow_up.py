@@ -80,16 +80,17 @@ elif previous is None and not baseline:
 summary = last_time.last_time(previous, {key: entry.rating for key, entry in baseline.items()},
                               open_actions, week)
 # 'Niets veranderd' only for a week not saved yet, with nothing typed that it would drop.
-offer_unchanged = current is None and summary.repeatable is not None \
-    and not last_time.blocks_unchanged(form.prepared.unsaved)
+could_repeat = current is None and summary.repeatable is not None
+changed = last_time.blocks_unchanged(form.prepared.unsaved)
 messages = ui.FieldMessages()
 unchanged_messages = ui.FieldMessages()
 # Last time on the left, this week's ratings on the right: beside each other on a wide screen,
 # last time first (above) on a narrow one, so it is in view while rating.
 last_time_column, ratings_column = st.columns(2, gap="large")
 with last_time_column:
-    unchanged = ui.last_time_panel(summary, week, today, unchanged=form if offer_unchanged
-                                   else None, messages=unchanged_messages)
+    unchanged = ui.last_time_panel(
+        summary, week, today, unchanged=form if could_repeat and not changed else None,
+        messages=unchanged_messages, changed=could_repeat and changed)
 with ratings_column:
     st.header(ui.tr("follow_up.ratings"), anchor=False)
     for row in worksheet.DIMENSIONS:

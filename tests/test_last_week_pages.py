@@ -200,6 +200,8 @@ def test_choosing_another_week_for_a_new_action_keeps_niets_veranderd(
     app.checkbox(key=field(form, f"done_{actions['now']}")).uncheck().run()
     app.radio(key=field(form, "rating_value")).set_value(4).run()
     assert not has_submit(app, form, "unchanged")
+    why = texts.t("follow_up.last_time_changed", "nl", save=texts.t("follow_up.save", "nl"))
+    assert why in panel(app)["caption"], "the panel says why the button is gone"
     app.radio(key=field(form, "rating_value")).set_value(None).run()
     assert has_submit(app, form, "unchanged")
     app.selectbox(key=field(form, "new_week_when")).set_value(domain.PLANNED_OTHER).run()

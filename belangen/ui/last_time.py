@@ -19,10 +19,11 @@ PANEL_KEY = "fu_last_time"
 
 def last_time_panel(
     summary: LastTime, week: dt.date, today: dt.date, *, unchanged: Form | None,
-    messages: FieldMessages,
+    messages: FieldMessages, changed: bool = False,
 ) -> bool:
     """Draw the panel; with `unchanged` (the week's form, when nothing on it would be lost)
-    also its 'Niets veranderd' button, whose refusals show under it in `messages`. Returns
+    also its 'Niets veranderd' button, whose refusals show under it in `messages`; `changed`
+    says instead why the button is not there (the form holds changes it would drop). Returns
     whether that button was pressed. `today` is the store's, as for every week on the page."""
     lang = language()
     st.header(tr("follow_up.last_time"), anchor=False)
@@ -46,6 +47,8 @@ def last_time_panel(
                 tr("follow_up.unchanged"), icon=":material/done_all:", name="unchanged",
                 help=tr("follow_up.unchanged_help"))
             messages.slot("")
+        elif changed:
+            st.caption(tr("follow_up.last_time_changed", save=tr("follow_up.save")))
         if summary.week is not None:
             st.markdown(f"**{tr('follow_up.reflection_title')}**")
             if summary.reflection.strip():
