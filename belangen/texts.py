@@ -63,9 +63,11 @@ GLOSSARY: dict[str, Term] = {
     "weekcheck": Term("weekcheck", "follow-up", ("follow-up", "follow-ups", "wekelijkse follow-up"),
                       note="the weekly look back per stakeholder; the English keeps 'follow-up'"),
     "habit": Term("weekritme", "weekly habit"),
-    "unchanged_week": Term("niets veranderd", "nothing changed", ("ongewijzigd",), ("unchanged",),
+    "unchanged_week": Term("niets veranderd", "nothing changed",
                            note="the one-click save of a week like the last one (issue 15's "
-                           "'Niets veranderd'): same ratings, no reflection, nothing ticked"),
+                           "'Niets veranderd'): same ratings, no reflection, nothing ticked; the "
+                           "grid's row status 'Ongewijzigd' (unchanged) describes a row, not "
+                           "this action"),
     "project": Term("project", "project"),
     "trend": Term("trend", "trend"),
     "archive": Term("archiveren", "archive"),
