@@ -16,6 +16,7 @@ Pages use it as `from belangen import ui` and `ui.<name>`; each concern has a mo
 - `pickers`: the active project, stakeholder, week and rating inputs
 - `weekly`: the weekly pass and the worksheet's changed rows
 - `week_grid`: the Weekcheck's whole week at once, one row per stakeholder still to do
+- `last_time`: the weekcheck's 'Vorige keer' panel beside the form
 """
 
 from belangen.ui.cache import (
@@ -62,6 +63,7 @@ from belangen.ui.language import (
     tr,
     tr_count,
 )
+from belangen.ui.last_time import last_time_panel
 from belangen.ui.navigation import app_pages, claim_navigation, name_the_document, overview_alias
 from belangen.ui.pickers import (
     PROJECT_KEY,
@@ -157,6 +159,7 @@ __all__ = [
     "interest_field_text",
     "language",
     "language_picker",
+    "last_time_panel",
     "latest_ratings",
     "latest_specs",
     "latest_table",
