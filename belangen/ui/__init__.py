@@ -111,7 +111,6 @@ from belangen.ui.weekly import (
     move_on_after_saving,
     previous_rating_caption,
     show_moved_on,
-    unchanged_ratings,
 )
 
 __all__ = [
@@ -196,7 +195,6 @@ __all__ = [
     "tr",
     "tr_count",
     "unanswered_text",
-    "unchanged_ratings",
     "view_switch",
     "week_choice_text",
     "week_chooser",
