@@ -63,6 +63,11 @@ GLOSSARY: dict[str, Term] = {
     "weekcheck": Term("weekcheck", "follow-up", ("follow-up", "follow-ups", "wekelijkse follow-up"),
                       note="the weekly look back per stakeholder; the English keeps 'follow-up'"),
     "habit": Term("weekritme", "weekly habit"),
+    "unchanged_week": Term("niets veranderd", "nothing changed",
+                           note="the one-click save of a week like the last one (issue 15's "
+                           "'Niets veranderd'): same ratings, no reflection, nothing ticked; the "
+                           "grid's row status 'Ongewijzigd' (unchanged) describes a row, not "
+                           "this action"),
     "project": Term("project", "project"),
     "trend": Term("trend", "trend"),
     "archive": Term("archiveren", "archive"),
@@ -646,7 +651,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Nog niet opgeslagen: kies eerst een waardering bij {questions}.",
         "Not saved yet: first choose a rating for {questions}.",
     ),
-    "follow_up.unchanged": ("Ongewijzigd opslaan", "Save unchanged"),
+    "follow_up.unchanged": ("Niets veranderd — opslaan", "Nothing changed — save"),
     "follow_up.unchanged_help": (
         "Slaat deze week op met dezelfde waarderingen als de vorige keer (of als het werkblad), "
         "zonder reflectie en zonder afgevinkte acties.",
@@ -762,6 +767,42 @@ TEXTS: dict[str, tuple[str, str]] = {
     "week_grid.week_done": (
         "Deze week is klaar: iedereen die aan de beurt was, heeft een weekcheck.",
         "This week is done: everyone who was due has a follow-up.",
+    ),
+    # Last time in view, beside this week's form (issue 15).
+    "follow_up.last_time": ("Vorige keer", "Last time"),
+    "follow_up.last_time_week": ("Weekcheck van {week}", "Follow-up of {week}"),
+    "follow_up.last_time_worksheet": (
+        "Nog geen weekcheck vóór deze week. Ter vergelijking: de waarderingen in het werkblad.",
+        "No follow-up before this week yet. For comparison: the ratings in the worksheet.",
+    ),
+    "follow_up.last_time_nothing": (
+        "Nog geen weekcheck vóór deze week en nog geen waarderingen in het werkblad: er is nog "
+        "niets om mee te vergelijken.",
+        "No follow-up before this week and no ratings in the worksheet yet: there is nothing to "
+        "compare with.",
+    ),
+    "follow_up.last_time_no_reflection": ("Geen reflectie genoteerd.", "No reflection noted."),
+    "follow_up.last_time_changed": (
+        "Je hebt al iets gewijzigd; ‘Niets veranderd’ zou dat weggooien. Sla op met "
+        "‘{save}’.",
+        "You have already changed something; ‘Nothing changed’ would drop it. Save with "
+        "‘{save}’.",
+    ),
+    "follow_up.last_time_their_value": (
+        "Oordeel van de stakeholder over de waarde: {rating}",
+        "The stakeholder's view of the value: {rating}",
+    ),
+    "follow_up.last_time_planned": ("Gepland voor {week}", "Planned for {week}"),
+    "follow_up.last_time_nothing_planned": (
+        "Geen acties gepland voor {week}.", "No actions planned for {week}."
+    ),
+    "follow_up.last_time_overdue.one": (
+        "Achterstallig: {count} actie uit een eerdere week staat nog open.",
+        "Overdue: {count} action from an earlier week is still open.",
+    ),
+    "follow_up.last_time_overdue.other": (
+        "Achterstallig: {count} acties uit eerdere weken staan nog open.",
+        "Overdue: {count} actions from earlier weeks are still open.",
     ),
     # --- Gegevens -----------------------------------------------------------------------------
     "nav.data": ("Gegevens", "Data"),

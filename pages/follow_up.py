@@ -3,7 +3,7 @@ and note what was learned — one save per stakeholder per week."""
 
 import streamlit as st
 
-from belangen import domain, ui, worksheet
+from belangen import domain, last_time, ui, worksheet
 
 FIRST_QUESTION = "follow_up.first_question"
 
@@ -77,17 +77,28 @@ if current:
 elif previous is None and not baseline:
     st.warning(ui.tr("follow_up.no_worksheet"), icon=":material/info:")
 
+summary = last_time.last_time(previous, {key: entry.rating for key, entry in baseline.items()},
+                              open_actions, week)
+# 'Niets veranderd' only for a week not saved yet, with nothing typed that it would drop.
+could_repeat = current is None and summary.repeatable is not None
+changed = last_time.blocks_unchanged(form.prepared.unsaved)
 messages = ui.FieldMessages()
-st.header(ui.tr("follow_up.ratings"), anchor=False)
-for pair in (worksheet.DIMENSIONS[:2], worksheet.DIMENSIONS[2:]):
-    for row, column in zip(pair, st.columns(2, gap="large"), strict=True):
-        with column:
-            ui.rating_input(row, form.key(f"rating_{row.key}"),
-                            f"{row.number}. {row.question(lang)}")
-            if row is worksheet.DIMENSIONS[0]:
-                ui.focus_if_requested(FIRST_QUESTION, form.key(f"rating_{row.key}"))
-            ui.previous_rating_caption(row, previous, baseline.get(row.key), today)
-            messages.slot(f"rating.{row.key}")
+unchanged_messages = ui.FieldMessages()
+# Last time on the left, this week's ratings on the right: beside each other on a wide screen,
+# last time first (above) on a narrow one, so it is in view while rating.
+last_time_column, ratings_column = st.columns(2, gap="large")
+with last_time_column:
+    unchanged = ui.last_time_panel(
+        summary, week, today, unchanged=form if could_repeat and not changed else None,
+        messages=unchanged_messages, changed=could_repeat and changed)
+with ratings_column:
+    st.header(ui.tr("follow_up.ratings"), anchor=False)
+    for row in worksheet.DIMENSIONS:
+        ui.rating_input(row, form.key(f"rating_{row.key}"), f"{row.number}. {row.question(lang)}")
+        if row is worksheet.DIMENSIONS[0]:
+            ui.focus_if_requested(FIRST_QUESTION, form.key(f"rating_{row.key}"))
+        ui.previous_rating_caption(row, previous, baseline.get(row.key), today)
+        messages.slot(f"rating.{row.key}")
 
 actions_column, reflection_column = st.columns(2, gap="large")
 with actions_column:
@@ -155,16 +166,7 @@ def save(ratings: dict[str, object], *, unchanged: bool = False) -> None:
                             todo=todo, is_current_week=week == this_week)
 
 
-unchanged_from = ui.unchanged_ratings(previous, baseline)
-save_column, unchanged_column, _ = st.columns([1, 1, 2], vertical_alignment="center")
-with save_column:
-    pressed = form.submit_button(ui.tr("follow_up.save"), type="primary", icon=":material/save:")
-with unchanged_column:
-    # Only for a week not saved yet, with nothing typed: it would drop what is on screen.
-    unchanged = current is None and unchanged_from is not None and not form.prepared.unsaved \
-        and form.submit_button(
-        ui.tr("follow_up.unchanged"), icon=":material/done_all:", name="unchanged",
-        help=ui.tr("follow_up.unchanged_help"))
+pressed = form.submit_button(ui.tr("follow_up.save"), type="primary", icon=":material/save:")
 answer_slot = st.empty()
 form.show_unsaved()
 
@@ -178,6 +180,7 @@ if pressed:
             messages.show(domain.ValidationError(f"rating.{key}", "error.rating_required"))
     else:
         ui.attempt(lambda: save(ratings), messages, success=success, form=form)
-elif unchanged and unchanged_from is not None:
-    repeated: dict[str, object] = dict(unchanged_from)
-    ui.attempt(lambda: save(repeated, unchanged=True), messages, success=success, form=form)
+elif unchanged and summary.repeatable is not None:
+    repeated: dict[str, object] = dict(summary.repeatable)
+    ui.attempt(lambda: save(repeated, unchanged=True), unchanged_messages, success=success,
+               form=form)

@@ -16,6 +16,7 @@ Pages use it as `from belangen import ui` and `ui.<name>`; each concern has a mo
 - `pickers`: the active project, stakeholder, week and rating inputs
 - `weekly`: the weekly pass and the worksheet's changed rows
 - `week_grid`: the Weekcheck's whole week at once, one row per stakeholder still to do
+- `last_time`: the weekcheck's 'Vorige keer' panel beside the form
 - `setup`: the steps of setting a project up (next step, forms kept open, interest status)
 """
 
@@ -64,6 +65,7 @@ from belangen.ui.language import (
     tr,
     tr_count,
 )
+from belangen.ui.last_time import last_time_panel
 from belangen.ui.navigation import app_pages, claim_navigation, name_the_document, overview_alias
 from belangen.ui.pickers import (
     PROJECT_KEY,
@@ -119,7 +121,6 @@ from belangen.ui.weekly import (
     move_on_after_saving,
     previous_rating_caption,
     show_moved_on,
-    unchanged_ratings,
 )
 
 __all__ = [
@@ -172,6 +173,7 @@ __all__ = [
     "keep_new_stakeholder_form_open",
     "language",
     "language_picker",
+    "last_time_panel",
     "latest_ratings",
     "latest_specs",
     "latest_table",
@@ -210,7 +212,6 @@ __all__ = [
     "tr",
     "tr_count",
     "unanswered_text",
-    "unchanged_ratings",
     "view_switch",
     "week_choice_text",
     "week_chooser",

@@ -32,17 +32,6 @@ def previous_rating_caption(
         st.caption(tr("follow_up.worksheet_rating", rating=rating_text(row, baseline.rating)))
 
 
-def unchanged_ratings(
-    previous: domain.FollowUp | None, baseline: dict[str, Any]
-) -> dict[str, int] | None:
-    """The ratings 'Niets veranderd' repeats: last week's, else the worksheet's, if complete."""
-    if previous is not None:
-        ratings = dict(previous.ratings)
-    else:
-        ratings = {key: entry.rating for key, entry in baseline.items()}
-    return ratings if not domain.unanswered(ratings) else None
-
-
 def move_on_after_saving(
     stakeholder: Stakeholder, week: dt.date, *, is_first_save: bool, todo: list[int],
     is_current_week: bool,

@@ -125,6 +125,7 @@ def run(outdir: Path) -> list[str]:
                                 shoot(app, outdir, f"{lang}-{size}-{screen}-tab{number + 1}",
                                       notes)
                         with flows.speaking(lang):
+                            shoot_last_week(app, outdir, f"{lang}-{size}", notes)
                             shoot_returned_forms(app, outdir, f"{lang}-{size}", notes)
                         notes.extend(foreign_requests(log, f"{lang}-{size}"))
                         context.close()
@@ -132,6 +133,22 @@ def run(outdir: Path) -> list[str]:
         finally:
             server.stop()
     return notes
+
+
+LAST_WEEK_PERSON = sample.STAKEHOLDERS[0].name
+"""A sample stakeholder with an action planned for this week (and one for next week)."""
+
+
+def shoot_last_week(app: AppPage, outdir: Path, label: str, notes: list[str]) -> None:
+    """The weekcheck with last week in view (issue 15): first the window as it opens (what is
+    in view without scrolling), then the whole page."""
+    app.open(f"/follow_up{language_query(flows.lang())}")
+    flows.choose_stakeholder(app, LAST_WEEK_PERSON)
+    app.page.mouse.wheel(0, -10_000)
+    app.page.wait_for_timeout(400)
+    app.page.screenshot(path=outdir / f"{label}-follow_up-last-week-window.png")
+    print(outdir / f"{label}-follow_up-last-week-window.png")
+    shoot(app, outdir, f"{label}-follow_up-last-week", notes)
 
 
 def shoot_returned_forms(app: AppPage, outdir: Path, label: str, notes: list[str]) -> None:

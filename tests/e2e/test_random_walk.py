@@ -92,7 +92,7 @@ class Saved:
         return bool(self.follow_ups.get((stakeholder, week)))
 
     def previous_ratings(self, stakeholder: int, week: dt.date) -> dict | None:
-        """What 'Ongewijzigd opslaan' repeats: the latest earlier week, else the worksheet."""
+        """What 'Niets veranderd — opslaan' repeats: the latest earlier week, else the worksheet."""
         earlier = [w for (s, w) in self.follow_ups if s == stakeholder and w < week
                    and self.follow_ups[(s, w)]]
         if earlier:
@@ -542,9 +542,10 @@ class Walk:
         if not button.count():
             typed = bool(self.tab.records.get(form, Record(None, None)).draft)
             assert self.saved.logged(form.stakeholder, form.week) or ratings is None or typed, (
-                "'Ongewijzigd opslaan' is missing")
+                "'Niets veranderd — opslaan' is missing")
             return
-        assert not self.tab.records[form].draft, "'Ongewijzigd opslaan' offered over typed changes"
+        assert not self.tab.records[form].draft, (
+            "'Niets veranderd — opslaan' offered over typed changes")
         rendered(self.tab, self.saved, {form})
         stale = self.tab.records[form].base != self.saved.version(form)
         self.tab.app.click(button)
