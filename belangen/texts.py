@@ -433,6 +433,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "projects.archived": ("Project gearchiveerd.", "Project archived."),
     "projects.unarchived": ("Project uit het archief gehaald.", "Project unarchived."),
+    "projects.next_step": (
+        "Volgende stap: met wie werk je samen in {project}? Voeg de eerste stakeholder toe.",
+        "Next step: who do you work with in {project}? Add the first stakeholder.",
+    ),
+    "projects.add_first_stakeholder": ("Eerste stakeholder toevoegen",
+                                       "Add the first stakeholder"),
     # --- Stakeholders -------------------------------------------------------------------------
     "stakeholders.title": ("Stakeholders", "Stakeholders"),
     "stakeholders.intro": (
@@ -510,6 +516,37 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{name} is definitief verwijderd, ook uit de automatische kopieën.",
         "{name} was deleted for good, from the automatic copies too.",
     ),
+    # The register and the steps of setting up (issue 15)
+    "stakeholders.cadence_short": ("Hoe vaak", "How often"),
+    "stakeholders.next_step": (
+        "Volgende stap: noteer hiernaast de belangen van {name} (onderdeel 1 van het werkblad) "
+        "en vul daarna het werkblad in.",
+        "Next step: note {name}'s interests alongside (aspect 1 of the worksheet), then fill in "
+        "the worksheet.",
+    ),
+    "register.title": ("Alle stakeholders", "All stakeholders"),
+    "register.help": (
+        "Klik een stakeholder aan om die hieronder te openen. Waarderingen zijn de laatst "
+        "gegeven: uit de weekcheck, of van het werkblad zolang er geen weekcheck is.",
+        "Click a stakeholder to open them below. Ratings are the latest given: from the "
+        "follow-up, or from the worksheet while there is no follow-up yet.",
+    ),
+    "register.interests": ("{confirmed} bevestigd · {suspected} vermoed",
+                           "{confirmed} confirmed · {suspected} suspected"),
+    "register.interests_column": ("Belangen", "Interests"),
+    "register.interests_help": (
+        "Hoeveel belangen bevestigd zijn in gesprek, en hoeveel nog verborgen of vermoed.",
+        "How many interests are confirmed in conversation, and how many are still hidden or "
+        "suspected.",
+    ),
+    "register.ratings": ("Waardering {initials}", "Ratings {initials}"),
+    "register.ratings_help": (
+        "De laatste waardering per onderdeel, in deze volgorde: {aspects}. – is nog niet "
+        "gewaardeerd.",
+        "The latest rating per aspect, in this order: {aspects}. – is not rated yet.",
+    ),
+    "register.next_action": ("Volgende actie", "Next action"),
+    "register.last_follow_up": ("Laatste weekcheck", "Last follow-up"),
     "interests.title": ("Belangen", "Interests"),
     "interests.text": ("Belang", "Interest"),
     "interests.kind": ("Soort belang", "Kind of interest"),
@@ -524,6 +561,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "interests.added": ("Belang toegevoegd.", "Interest added."),
     "interests.new": ("Nieuw belang", "New interest"),
     "interests.confirmed_on": (" sinds {date}", " since {date}"),
+    "interests.status_short.suspected": ("Vermoed", "Suspected"),
+    "interests.status_short.confirmed": ("Bevestigd", "Confirmed"),
     # --- Werkblad -----------------------------------------------------------------------------
     "worksheet.title": ("Werkblad", "Worksheet"),
     "worksheet.constituency": ("Achterban: {text}", "Constituency: {text}"),
@@ -582,6 +621,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "actions.new_placeholder": ("Wat ga je doen?", "What will you do?"),
     "actions.add": ("Actie toevoegen", "Add action"),
     "actions.added": ("Actie toegevoegd.", "Action added."),
+    "actions.add_submit": ("Toevoegen", "Add"),
+    "actions.cancel_new": ("Annuleren", "Cancel"),
+    "actions.cancel_new_help": (
+        "Sluit dit formulier zonder de actie toe te voegen; wat je typte vervalt.",
+        "Closes this form without adding the action; what you typed is dropped.",
+    ),
     # --- Weekcheck ----------------------------------------------------------------------------
     "follow_up.title": ("Weekcheck", "Weekly follow-up"),
     "follow_up.intro": (

@@ -33,6 +33,7 @@ status = store.follow_up_status(project.id, this_week)
 if status.empty:
     st.info(ui.tr("overview.no_stakeholders"), icon=":material/info:")
     if st.button(ui.tr("overview.add_stakeholders"), type="primary", key="ov_add_stakeholders"):
+        ui.offer_first_stakeholder()
         st.switch_page(screens.STAKEHOLDERS.path)
     st.stop()
 

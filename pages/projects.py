@@ -4,7 +4,7 @@ from functools import partial
 
 import streamlit as st
 
-from belangen import ui
+from belangen import screens, ui
 
 store = ui.get_store()
 st.title(ui.tr("projects.title"), anchor=False)
@@ -25,17 +25,44 @@ def project_fields(form: ui.Form, messages: ui.FieldMessages) -> None:
     messages.slot("")
 
 
+# The project created last in this session: its next step is offered until it has people.
+# (A comment, not a string: Streamlit's magic would print a bare string on the page.)
+CREATED_KEY = "proj_just_created"
+
+
+def create_project(values: dict, token: str) -> None:
+    project_id = store.create_project(values["name"], values["description"], values["own_goal"],
+                                      values["start_date"], token=token)
+    ui.set_active_project(project_id)
+    st.session_state[CREATED_KEY] = project_id
+
+
+def next_step() -> None:
+    """Right under the button just pressed: the step after creating a project, adding its
+    first stakeholder, on the Stakeholders page with that form open and ready for typing."""
+    created = st.session_state.get(CREATED_KEY)
+    active = ui.active_project(store)
+    if active is None or created != active.id or store.list_stakeholders(active.id):
+        return
+    with st.container(border=True, key="proj_next_step"):
+        st.success(ui.tr("projects.next_step", project=ui.plain(active.name)),
+                   icon=":material/arrow_forward:")
+        if st.button(ui.tr("projects.add_first_stakeholder"), type="primary",
+                     icon=":material/person_add:", key="proj_add_first_stakeholder"):
+            ui.offer_first_stakeholder()
+            st.switch_page(screens.STAKEHOLDERS.path)
+
+
 with st.container(border=True):
     st.header(ui.tr("projects.new"), anchor=False)
     new = ui.Form("proj_new", {"name": "", "description": "", "own_goal": "",
                                "start_date": store.today()}, version=None)
     new.draw(
         ui.project_field_text, project_fields, ui.tr("projects.create"),
-        lambda values: ui.set_active_project(store.create_project(
-            values["name"], values["description"], values["own_goal"], values["start_date"],
-            token=new.token)),
+        lambda values: create_project(values, new.token),
         success=ui.tr("projects.created"), type="primary",
     )
+    next_step()
 
 
 def project_editor(project) -> None:

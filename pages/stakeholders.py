@@ -1,10 +1,12 @@
 """Stakeholders: who takes part in the project, what they answer to, and their interests (row 1)."""
 
+import zlib
 from functools import partial
 
+import pandas as pd
 import streamlit as st
 
-from belangen import backup, domain, screens, ui, worksheet
+from belangen import backup, domain, formats, screens, ui, worksheet
 
 store = ui.get_store()
 st.title(ui.tr("stakeholders.title"), anchor=False)
@@ -32,18 +34,33 @@ def stakeholder_fields(form: ui.Form, messages: ui.FieldMessages) -> None:
     messages.slot("")
 
 
-has_stakeholders = bool(store.list_stakeholders(project.id))
-with st.expander(ui.tr("stakeholders.new"), icon=":material/person_add:",
-                 expanded=not has_stakeholders):
+def add_stakeholder(values: dict, token: str) -> None:
+    """Store the new stakeholder and make it the one shown; the next step (their interests)
+    gets the keyboard, and the form stays open for the stakeholder after them."""
+    stakeholder_id = store.create_stakeholder(
+        project.id, values["name"], values["role"], values["constituency"], values["notes"],
+        cadence_weeks=values["cadence_weeks"], token=token)
+    ui.select_stakeholder(stakeholder_id)
+    ui.keep_new_stakeholder_form_open()
+    st.session_state[JUST_ADDED_KEY] = stakeholder_id
+    ui.request_focus(f"new_interest_{stakeholder_id}")
+
+
+JUST_ADDED_KEY = "sh_just_added"
+NEW_FORM = f"sh_new_{project.id}"
+register_area = st.container()
+with ui.new_stakeholder_expander(
+    has_stakeholders=bool(store.list_stakeholders(project.id)),
+    has_draft=ui.has_unsaved(NEW_FORM),
+):
     blank = {**dict.fromkeys(STAKEHOLDER_FIELDS, ""), "cadence_weeks": domain.DEFAULT_CADENCE}
-    new = ui.Form(f"sh_new_{project.id}", blank, version=None)
+    new = ui.Form(NEW_FORM, blank, version=None)
     new.draw(
         ui.stakeholder_field_text, stakeholder_fields, ui.tr("stakeholders.add"),
-        lambda values: ui.select_stakeholder(store.create_stakeholder(
-            project.id, values["name"], values["role"], values["constituency"],
-            values["notes"], cadence_weeks=values["cadence_weeks"], token=new.token)),
+        lambda values: add_stakeholder(values, new.token),
         success=ui.tr("stakeholders.added"), type="primary",
     )
+    ui.focus_if_requested(ui.NEW_STAKEHOLDER_FOCUS, new.key("name"))
 
 
 def interest_fields(form: ui.Form, messages: ui.FieldMessages) -> None:
@@ -52,9 +69,10 @@ def interest_fields(form: ui.Form, messages: ui.FieldMessages) -> None:
     left, right = st.columns(2)
     left.selectbox(ui.tr("interests.kind"), list(worksheet.INTEREST_KINDS),
                    format_func=lambda k: worksheet.INTEREST_KINDS[k](lang), key=form.key("kind"))
-    right.selectbox(ui.tr("interests.status"), list(worksheet.INTEREST_STATUSES),
-                    format_func=lambda s: worksheet.INTEREST_STATUSES[s](lang),
-                    key=form.key("status"))
+    # Two choices: one click, both in view (a list needed two clicks and hid the other).
+    right.radio(ui.tr("interests.status"), list(worksheet.INTEREST_STATUSES),
+                format_func=lambda s: worksheet.INTEREST_STATUSES[s](lang),
+                key=form.key("status"))
     st.text_area(ui.tr("interests.signals"), help=ui.tr("interests.signals_help"),
                  key=form.key("signals"), height=68)
     messages.slot("signals")
@@ -79,10 +97,19 @@ def interest_form(stakeholder_id: int, interest=None) -> None:
     else:
         form.draw(
             ui.interest_field_text, interest_fields, ui.tr("interests.add"),
-            lambda values: store.add_interest(stakeholder_id, values["text"], values["kind"],
-                                           values["status"], values["signals"], token=form.token),
+            lambda values: add_interest(stakeholder_id, values, form.token),
             success=ui.tr("interests.added"),
         )
+        ui.focus_if_requested(f"new_interest_{stakeholder_id}", form.key("text"),
+                              element="textarea")
+
+
+def add_interest(stakeholder_id: int, values: dict, token: str) -> None:
+    """Store the interest; the emptied form keeps the keyboard for the next one."""
+    store.add_interest(stakeholder_id, values["text"], values["kind"], values["status"],
+                       values["signals"], token=token)
+    st.session_state.pop(JUST_ADDED_KEY, None)  # on their way: the pointer has done its work
+    ui.request_focus(f"new_interest_{stakeholder_id}")
 
 
 def interests_section(stakeholder_id: int) -> None:
@@ -92,10 +119,12 @@ def interests_section(stakeholder_id: int) -> None:
         status = worksheet.INTEREST_STATUSES[interest.status](lang)
         if interest.confirmed_on:
             status += ui.tr("interests.confirmed_on", date=interest.confirmed_on)
-        label = f"{ui.plain(interest.text)} · {worksheet.INTEREST_KINDS[interest.kind](lang)}"
+        # The status first in the label, in a word and as an icon: seen without opening.
+        label = (f"{ui.interest_status_short(interest.status)} · {ui.plain(interest.text)} · "
+                 f"{worksheet.INTEREST_KINDS[interest.kind](lang)}")
         if interest.archived:
             label += ui.tr("common.archived_marker")
-        with st.expander(label):
+        with st.expander(label, icon=ui.INTEREST_STATUS_ICONS[interest.status]):
             st.caption(status)
             interest_form(stakeholder_id, interest)
             ui.action_button(
@@ -104,7 +133,9 @@ def interests_section(stakeholder_id: int) -> None:
                 partial(store.set_interest_archived, interest.id, not interest.archived),
                 success=ui.tr("common.saved"), version=interest.revision,
             )
-    with st.expander(ui.tr("interests.new"), icon=":material/add:"):
+    # Always in view, emptied after each add: several interests in a row need no reopening.
+    with st.container(border=True, key=f"sh_int_new_{stakeholder_id}__panel"):
+        st.markdown(f"**{ui.tr('interests.new')}**")
         interest_form(stakeholder_id)
 
 
@@ -123,9 +154,96 @@ def stakeholder_editor(stakeholder) -> None:
 stakeholders = store.list_stakeholders(project.id, include_archived=True)
 archived = [s for s in stakeholders if s.archived]
 
-st.divider()
+# What the register showed last: the stakeholder its selection was drawn for, and the
+# stakeholders in the order of its rows then; its widget key names both. (Comments, not
+# strings: Streamlit's magic would print a bare string on the page.)
+REGISTER_SHOWN_KEY = "sh_register_shown"
+
+
+def register_key(chosen_id: int, rows: tuple[int, ...]) -> str:
+    """The register's widget key: another chosen stakeholder or other rows (someone added,
+    renamed, archived) make it a new table with that stakeholder's row selected, so the
+    selection never points at a row that moved."""
+    return f"sh_register_{chosen_id}_{zlib.crc32(repr(rows).encode()):08x}"
+
+
+def follow_register_choice() -> None:
+    """A row chosen in the register (drawn last run) opens that stakeholder below; the row is
+    read against the rows as they were drawn."""
+    shown, rows = st.session_state.get(REGISTER_SHOWN_KEY, (None, ()))
+    event = st.session_state.get(register_key(shown, rows)) if shown is not None else None
+    selected = list(event["selection"]["rows"]) if event else []
+    if selected and 0 <= selected[0] < len(rows) and rows[selected[0]] != shown:
+        ui.select_stakeholder(rows[selected[0]])
+
+
+def register_table(register, chosen_id: int) -> None:
+    """Every active stakeholder in one table; choosing a row opens it in the editor below.
+    User text arrives as cell values (never Markdown); the name stays in view when the table
+    scrolls sideways on a narrow screen."""
+    today = store.today()
+    table = register[["stakeholder_id", "name", "role"]].copy()
+    table["interests"] = [
+        ui.tr("register.interests", confirmed=int(confirmed), suspected=int(suspected))
+        for confirmed, suspected in zip(register["confirmed_interests"],
+                                        register["suspected_interests"], strict=True)]
+    # The four ratings in one short column, right after the name: on a narrow screen they
+    # stay in view, and the table needs no sideways scrolling to see where someone stands.
+    table["ratings"] = [
+        " · ".join("–" if pd.isna(rating) else str(int(rating)) for rating in ratings)
+        for ratings in register[[f"latest_{key}" for key in worksheet.DIMENSION_KEYS]]
+        .itertuples(index=False)]
+    initials = " · ".join(row.short_name(lang)[0] for row in worksheet.DIMENSIONS)
+    table["next_action"] = [
+        "—" if pd.isna(text) else (
+            f"{text} · {formats.week_short(week.date(), lang, today)}" if pd.notna(week) else text)
+        for text, week in zip(register["next_action"], register["next_action_week"], strict=True)]
+    table["last_follow_up"] = [
+        "—" if pd.isna(week) else formats.week_short(week.date(), lang, today)
+        for week in register["last_follow_up"]]
+    table["cadence"] = register["cadence_weeks"].map(ui.cadence_text)
+    table["constituency"] = register["constituency"].fillna("")
+    column_config = {
+        "stakeholder_id": None,
+        "name": st.column_config.TextColumn(ui.tr("stakeholders.name")),
+        "ratings": st.column_config.TextColumn(
+            ui.tr("register.ratings", initials=initials),
+            help=ui.tr("register.ratings_help", aspects=", ".join(
+                row.short_name(lang) for row in worksheet.DIMENSIONS))),
+        "interests": st.column_config.TextColumn(ui.tr("register.interests_column"),
+                                                 help=ui.tr("register.interests_help")),
+        "role": st.column_config.TextColumn(ui.tr("stakeholders.role")),
+        "next_action": st.column_config.TextColumn(ui.tr("register.next_action"), width="medium"),
+        "last_follow_up": st.column_config.TextColumn(ui.tr("register.last_follow_up")),
+        "cadence": st.column_config.TextColumn(ui.tr("stakeholders.cadence_short")),
+        "constituency": st.column_config.TextColumn(ui.tr("stakeholders.constituency"),
+                                                    width="medium"),
+    }
+    table = table[["stakeholder_id", "name", "ratings", "interests", "role", "next_action",
+                   "last_follow_up", "cadence", "constituency"]]
+    ids = tuple(int(stakeholder_id) for stakeholder_id in table["stakeholder_id"])
+    st.session_state[REGISTER_SHOWN_KEY] = (chosen_id, ids)
+    st.dataframe(
+        table, column_config=column_config, hide_index=True, width="stretch",
+        key=register_key(chosen_id, ids), on_select="rerun", selection_mode="single-row",
+        selection_default={"selection": {"rows": [ids.index(chosen_id)], "columns": []}},
+    )
+
+
+register = store.stakeholder_register(project.id)
+follow_register_choice()
+
+if not register.empty:
+    st.divider()
 chosen = ui.stakeholder_picker(store, project, key="sh_stakeholder", show_hint=False)
 if chosen is not None:
+    with register_area:
+        st.header(ui.tr("register.title"), anchor=False)
+        st.caption(ui.tr("register.help"))
+        register_table(register, chosen.id)
+    if st.session_state.get(JUST_ADDED_KEY) == chosen.id:
+        st.info(ui.tr("stakeholders.next_step", name=ui.plain(chosen.name)),
+                icon=":material/arrow_downward:")
     details, interests = st.columns(2, gap="large")
     with details:
         st.header(ui.tr("stakeholders.details"), anchor=False)

@@ -78,7 +78,7 @@ def interests_row() -> None:
         kind = worksheet.INTEREST_KINDS[interest.kind](lang)
         status = worksheet.INTEREST_STATUSES[interest.status](lang)
         st.text(f"• {interest.text}")
-        st.caption(f"{kind} · {status}")
+        st.caption(f"{status} · {kind}")  # the status first, as every list of interests has it
     st.page_link(screens.STAKEHOLDERS.path, label=ui.tr("worksheet.edit_interests"),
                  icon=":material/edit:", query_params={ui.STAKEHOLDER_PARAM: str(stakeholder.id)})
 
@@ -114,25 +114,53 @@ def action_editor(action) -> None:
         )
 
 
+def adding_key(row: worksheet.WorksheetRow) -> str:
+    """A plain key: the user asked for this row's new-action form (kept across pages)."""
+    return f"ws_adding_{stakeholder.id}_{row.key}"
+
+
 def new_action(row: worksheet.WorksheetRow) -> None:
-    adder = ui.Form(f"ws_new_action_{stakeholder.id}_{row.key}",
-                    {"text": "", **ui.planned_week_saved("planned_week", None, today)},
+    """This row's new-action form, only when asked for: a small button opens it, it stays
+    open while something typed in it is unsaved (also after leaving the page), and closes
+    after the action is added or the user cancels."""
+    form_id = f"ws_new_action_{stakeholder.id}_{row.key}"
+    if not (st.session_state.get(adding_key(row)) or ui.has_unsaved(form_id)):
+        if st.button(ui.tr("actions.add"), key=f"{form_id}__open", icon=":material/add:"):
+            st.session_state[adding_key(row)] = True
+            ui.request_focus(form_id)
+            st.rerun()
+        return
+    adder = ui.Form(form_id, {"text": "", **ui.planned_week_saved("planned_week", None, today)},
                     version=None)
     fields = ui.FieldMessages()
-    st.text_input(ui.tr("actions.new"), key=adder.key("text"),
-                  placeholder=ui.tr("actions.new_placeholder"))
-    fields.slot("text")
-    ui.planned_week_field(adder.key("planned_week_when"), adder.key("planned_week_other"), today)
-    fields.slot("planned_week")
-    fields.slot("")
-    if adder.submit_button(ui.tr("actions.add")):
+    with st.container(border=True):
+        st.text_input(ui.tr("actions.new"), key=adder.key("text"),
+                      placeholder=ui.tr("actions.new_placeholder"))
+        ui.focus_if_requested(form_id, adder.key("text"))
+        fields.slot("text")
+        ui.planned_week_field(adder.key("planned_week_when"), adder.key("planned_week_other"),
+                              today)
+        fields.slot("planned_week")
+        fields.slot("")
+        add_column, cancel_column = st.columns(2)
+        with add_column:
+            added = adder.submit_button(ui.tr("actions.add_submit"), type="primary")
+        with cancel_column:
+            if st.button(ui.tr("actions.cancel_new"), key=f"{form_id}__cancel",
+                         help=ui.tr("actions.cancel_new_help")):
+                ui.discard_draft(form_id)
+                st.session_state.pop(adding_key(row), None)
+                st.rerun()
+    if added:
         values = adder.values()
-        ui.attempt(
-            lambda: store.add_action(stakeholder.id, row.key, values["text"],
-                                  planned_week=ui.planned_week_value(values, "planned_week", today),
-                                  token=adder.token),
-            fields, success=ui.tr("actions.added"), form=adder,
-        )
+
+        def add() -> None:
+            store.add_action(stakeholder.id, row.key, values["text"],
+                             planned_week=ui.planned_week_value(values, "planned_week", today),
+                             token=adder.token)
+            st.session_state.pop(adding_key(row), None)
+
+        ui.attempt(add, fields, success=ui.tr("actions.added"), form=adder)
 
 
 def actions_column(row: worksheet.WorksheetRow) -> None:
@@ -158,8 +186,7 @@ def actions_column(row: worksheet.WorksheetRow) -> None:
                 action_editor(action)
         elif ui.has_unsaved(f"ws_action_{action.id}"):
             st.caption(ui.tr("actions.unsaved_closed"))
-    with st.container(border=True):
-        new_action(row)
+    new_action(row)
 
 
 for row in worksheet.ROWS:

@@ -111,7 +111,7 @@ def test_stakeholder_with_two_interests_is_stored(app: AppTest, store: Store) ->
                                ("Budget", "organisational", "confirmed")]:
         app.text_area(key=field(adder, "text")).set_value(text)
         app.selectbox(key=field(adder, "kind")).set_value(kind)
-        app.selectbox(key=field(adder, "status")).set_value(status)
+        app.radio(key=field(adder, "status")).set_value(status)
         submit(app, adder)
         assert not errors(app)
         assert app.text_area(key=field(adder, "text")).value == ""
@@ -121,7 +121,7 @@ def test_stakeholder_with_two_interests_is_stored(app: AppTest, store: Store) ->
     assert interests[1].confirmed_on == store.today()
 
     first = interests[0]
-    app.selectbox(key=field(f"sh_int_{first.id}", "status")).set_value("confirmed")
+    app.radio(key=field(f"sh_int_{first.id}", "status")).set_value("confirmed")
     submit(app, f"sh_int_{first.id}")
     assert store.get_interest(first.id).confirmed_on == store.today()
 
@@ -222,6 +222,7 @@ def test_conflict_reload_shows_the_other_tabs_text(store: Store, db_path) -> Non
 def test_actions_are_added_and_change_status(store: Store, db_path) -> None:
     app, stakeholder_id = worksheet_of_a_new_stakeholder(store)
     adder = f"ws_new_action_{stakeholder_id}_conversation"
+    app.button(key=f"{adder}__open").click().run()
     app.text_input(key=field(adder, "text")).set_value("Koffie drinken op neutraal terrein")
     app.selectbox(key=field(adder, "planned_week_when")).set_value("other").run()
     later = domain.week_start(store.today()) + dt.timedelta(weeks=6)

@@ -43,6 +43,7 @@ def test_next_week_is_the_monday_after_the_current_week(
 ) -> None:
     app, stakeholder_id = open_worksheet(store)
     adder = f"ws_new_action_{stakeholder_id}_conversation"
+    app.button(key=f"{adder}__open").click().run()  # the form is there when asked for
     when = app.selectbox(key=field(adder, "planned_week_when"))
     assert when.value == domain.PLANNED_NONE  # a new action plans nothing by itself
     assert when.options[2] == "Volgende week (week 50)"

@@ -41,7 +41,7 @@ SAFE_CALLS = {
     "week_choice_text", "action_status_text", "what_worked_sentence", "unanswered_text",
     "question", "short_name", "action_prompt", "rating_label", "labelled_rating", "error_text",
     "len", "iso_week_label", "week_choice", "week_short", "signed_change", "str", "int",
-    "number", "planned_choice_text", "cadence_text", "follow_up_marker",
+    "number", "planned_choice_text", "cadence_text", "follow_up_marker", "interest_status_short",
 }
 # The primitives themselves: what they return is the definition of safe text.
 PRIMITIVES = {"tr", "tr_count", "t", "t_count", "plain"}

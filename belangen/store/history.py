@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from belangen import analytics, domain
+from belangen import analytics, domain, worksheet
 from belangen.store.actions import OPEN_STATUSES_SQL
 from belangen.store.database import Database
 
@@ -203,9 +203,11 @@ class History(Database):
 
     def stakeholder_register(self, project_id: int) -> pd.DataFrame:
         """One row per active stakeholder, for the register: role, constituency, cadence, how
-        many interests are confirmed and suspected, the last follow-up week and the next open
-        action (soonest planned first, then unplanned). Sorted by name."""
-        return self._frame(
+        many interests are confirmed and suspected, the last follow-up week, the next open
+        action (soonest planned first, then unplanned) and, per rated dimension, the latest
+        rating as `latest_ratings` defines it (the worksheet start until a week is logged) in
+        a column `latest_<dimension>` (nullable integer). Sorted by name."""
+        register = self._frame(
             "WITH next_action AS ("
             "  SELECT a.stakeholder_id, a.text, a.planned_week FROM action a "
             f"  WHERE a.status IN {OPEN_STATUSES_SQL} "
@@ -223,6 +225,15 @@ class History(Database):
             "WHERE s.project_id = ? AND NOT s.archived ORDER BY lower(s.name), s.id",
             [project_id],
         )
+        ratings = self.latest_ratings(project_id).dropna(subset=["dimension"])
+        latest = ratings.pivot(index="stakeholder_id", columns="dimension",
+                               values="latest_rating")
+        for dimension in worksheet.DIMENSION_KEYS:
+            column = (latest[dimension] if dimension in latest.columns
+                      else pd.Series(dtype="Int64"))
+            register[f"latest_{dimension}"] = (
+                register["stakeholder_id"].map(column).astype("Int64"))
+        return register
 
     def actions_done(self, project_id: int, stakeholder_id: int | None = None) -> pd.DataFrame:
         """Actions carried out, with the ISO week they were done in.

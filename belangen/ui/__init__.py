@@ -17,6 +17,7 @@ Pages use it as `from belangen import ui` and `ui.<name>`; each concern has a mo
 - `weekly`: the weekly pass and the worksheet's changed rows
 - `week_grid`: the Weekcheck's whole week at once, one row per stakeholder still to do
 - `last_time`: the weekcheck's 'Vorige keer' panel beside the form
+- `setup`: the steps of setting a project up (next step, forms kept open, interest status)
 """
 
 from belangen.ui.cache import (
@@ -52,6 +53,7 @@ from belangen.ui.forms import (
     act,
     action_button,
     attempt,
+    discard_draft,
     flash,
     has_unsaved,
     show_flash,
@@ -82,6 +84,14 @@ from belangen.ui.pickers import (
     set_active_project,
     stakeholder_picker,
     week_chooser,
+)
+from belangen.ui.setup import (
+    INTEREST_STATUS_ICONS,
+    NEW_STAKEHOLDER_FOCUS,
+    interest_status_short,
+    keep_new_stakeholder_form_open,
+    new_stakeholder_expander,
+    offer_first_stakeholder,
 )
 from belangen.ui.state import begin_run
 from belangen.ui.text import (
@@ -115,7 +125,9 @@ from belangen.ui.weekly import (
 
 __all__ = [
     "FLASH_KEY",
+    "INTEREST_STATUS_ICONS",
     "LANGUAGE_KEY",
+    "NEW_STAKEHOLDER_FOCUS",
     "PROJECT_KEY",
     "STAKEHOLDER_KEY",
     "STAKEHOLDER_PARAM",
@@ -147,6 +159,7 @@ __all__ = [
     "course_table",
     "data_key",
     "date_field",
+    "discard_draft",
     "error_text",
     "flash",
     "focus_if_requested",
@@ -156,6 +169,8 @@ __all__ = [
     "get_store",
     "has_unsaved",
     "interest_field_text",
+    "interest_status_short",
+    "keep_new_stakeholder_form_open",
     "language",
     "language_picker",
     "last_time_panel",
@@ -164,6 +179,8 @@ __all__ = [
     "latest_table",
     "move_on_after_saving",
     "name_the_document",
+    "new_stakeholder_expander",
+    "offer_first_stakeholder",
     "overview_alias",
     "plain",
     "planned_choice_text",

@@ -113,13 +113,16 @@ def request_focus(target: str) -> None:
     st.session_state[FOCUS_REQUEST_KEY] = target
 
 
-def focus_if_requested(target: str, widget_key: str) -> bool:
+def focus_if_requested(target: str, widget_key: str, *, element: str = "input") -> bool:
     """Called where `target` was just drawn as the widget `widget_key`: if a save asked for it,
-    move keyboard focus there once (a later run leaves focus where the user put it)."""
+    move keyboard focus there once (a later run leaves focus where the user put it).
+    `element`: "textarea" for a text area."""
     if st.session_state.get(FOCUS_REQUEST_KEY) != target:
         return False
+    if element not in ("input", "textarea"):
+        raise ValueError(f"cannot focus a {element!r}")
     del st.session_state[FOCUS_REQUEST_KEY]
-    selector = f".st-key-{widget_key} input"
+    selector = f".st-key-{widget_key} {element}"
     # A new comment each time, so the browser sees a new element and runs the script again.
     st._event.html(_FOCUS_SCRIPT.format(selector=_json_for_script(selector),
                                         nonce=next(_nonces)),

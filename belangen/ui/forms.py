@@ -34,6 +34,11 @@ def has_unsaved(form_id: str) -> bool:
     return form_state.has_unsaved(session(), form_id)
 
 
+def discard_draft(form_id: str) -> None:
+    """The user drops what they typed in `form_id`: its next drawing shows what is saved."""
+    form_state.discard_draft(session(), form_id)
+
+
 def show_flash() -> None:
     message = st.session_state.pop(FLASH_KEY, None)
     if message:

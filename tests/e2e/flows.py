@@ -155,12 +155,13 @@ def stakeholder_options(app: AppPage) -> list[str]:
 def add_interest(
     app: AppPage, stakeholder_id: int, text: str, kind: str, status: str, signals: str = ""
 ) -> None:
-    """On the Stakeholders page, with the stakeholder chosen: row 1 of the worksheet."""
-    open_expander(app, tr("interests.new"))
+    """On the Stakeholders page, with the stakeholder chosen: row 1 of the worksheet (its
+    new-interest form is always in view; the status is a choice of two)."""
     form = f"sh_int_new_{stakeholder_id}"
     type_text(app, field(app, form, "text").locator("textarea"), text)
     app.choose_select(field(app, form, "kind"), worksheet.INTEREST_KINDS[kind](lang()))
-    app.choose_select(field(app, form, "status"), worksheet.INTEREST_STATUSES[status](lang()))
+    app.choose_radio(field(app, form, "status"), worksheet.INTEREST_STATUSES[status](lang()),
+                     rerun=True)
     type_text(app, field(app, form, "signals").locator("textarea"), signals)
     app.click(form_button(app, form))
     assert not app.exception_texts(), app.exception_texts()
@@ -191,11 +192,20 @@ def fill_worksheet_row(
 
 
 def add_action(app: AppPage, stakeholder_id: int, row_key: str, text: str) -> None:
-    """On the Werkblad: a new action in the right-hand column of one row."""
+    """On the Werkblad: a new action in the right-hand column of one row (its form opened
+    first when it is not open yet)."""
     form = f"ws_new_action_{stakeholder_id}_{row_key}"
+    open_new_action(app, stakeholder_id, row_key)
     type_text(app, field(app, form, "text").locator("input"), text)
     app.click(form_button(app, form))
     assert not app.exception_texts(), app.exception_texts()
+
+
+def open_new_action(app: AppPage, stakeholder_id: int, row_key: str) -> None:
+    """On the Werkblad: open one row's new-action form (asked for with a small button)."""
+    asked = app.key(f"ws_new_action_{stakeholder_id}_{row_key}__open").get_by_role("button")
+    if asked.count():
+        app.click(asked)
 
 
 def checked_radio_text(radio: Locator) -> str:
@@ -275,7 +285,6 @@ def new_project_button(app: AppPage) -> Locator:
 
 
 def fill_new_interest(app: AppPage, stakeholder_id: int, text: str) -> None:
-    open_expander(app, tr("interests.new"))
     type_text(app, field(app, f"sh_int_new_{stakeholder_id}", "text").locator("textarea"), text)
 
 

@@ -117,6 +117,7 @@ def test_a_planned_week_is_chosen_as_a_week_and_kept(
     on_day(app_server, app, NEW_YEAR)
     app.goto_page(tr("nav.worksheet"))
     adder = f"ws_new_action_{stakeholder_id}_conversation"
+    flows.open_new_action(app, stakeholder_id, "conversation")
     when = flows.field(app, adder, "planned_week_when")
     assert when.get_by_role("combobox").input_value() == tr("planned.none")
     assert "Volgende week (week 2)" in app.open_select(when).all_inner_texts()

@@ -46,7 +46,6 @@ def test_worksheet_survives_restart(app, app_server, new_tab, browser_log):
     for text, kind, status, signals in (SUSPECTED, CONFIRMED):
         flows.add_interest(app, jansen, text, kind, status, signals)
     # A saved "new" form starts empty again, so a second click cannot add a duplicate.
-    flows.open_expander(app, tr("interests.new"))
     assert flows.field(app, f"sh_int_new_{jansen}", "text").locator("textarea").input_value() == ""
 
     app.click(app.page.get_by_role("link", name=tr("stakeholders.open_worksheet")))
@@ -56,6 +55,8 @@ def test_worksheet_survives_restart(app, app_server, new_tab, browser_log):
         flows.save_worksheet(app, jansen)
     flows.add_action(app, jansen, *ACTION)
     adder = f"ws_new_action_{jansen}_{ACTION[0]}"
+    assert not flows.field(app, adder, "text").count(), "the form closes after adding"
+    flows.open_new_action(app, jansen, ACTION[0])
     assert flows.field(app, adder, "text").locator("input").input_value() == ""
     assert f"• {CONFIRMED[0]}" in app.main_text()
     assert_no_rendered_markup(app)
@@ -79,7 +80,7 @@ def test_worksheet_survives_restart(app, app_server, new_tab, browser_log):
         }, row.key
     shown = again.main_text()
     assert f"• {SUSPECTED[0]}" in shown
-    assert "Politiek belang · Verborgen of vermoed" in shown
+    assert "Verborgen of vermoed · Politiek belang" in shown
     assert f"• {CONFIRMED[0]}" in shown
     action = flows.expander(again, "Evaluatiegesprek")
     assert action.locator("summary").inner_text().endswith(f"Gepland · {ACTION[1]}")
@@ -97,7 +98,8 @@ def test_worksheet_survives_restart(app, app_server, new_tab, browser_log):
     assert worksheet.INTEREST_STATUSES["suspected"]("nl") in suspected.inner_text()
     assert suspected.locator("textarea").nth(1).input_value() == SUSPECTED[3]
     confirmed = flows.open_expander(again, "Budget")
-    assert f"{CONFIRMED[0]} · Organisatiebelang" in confirmed.locator("summary").inner_text()
+    assert f"Bevestigd · {CONFIRMED[0]} · Organisatiebelang" in (
+        confirmed.locator("summary").inner_text())
     confirmed_since = tr("interests.confirmed_on", date=dt.date.today())
     assert f"Bevestigd in gesprek{confirmed_since}" in confirmed.inner_text()
     assert_no_rendered_markup(again)

@@ -1,0 +1,56 @@
+"""Setting a project up quickly (issue 15): the step after creating a project, the
+new-stakeholder form that stays open for the next one, and interest status at a glance."""
+
+from __future__ import annotations
+
+from contextlib import AbstractContextManager
+from typing import Any
+
+import streamlit as st
+
+from belangen.ui.chrome import request_focus
+from belangen.ui.language import tr
+
+NEW_STAKEHOLDER_OPEN_KEY = "sh_new_open"
+"""The new-stakeholder panel's widget key (its open state while it is drawn)."""
+NEW_STAKEHOLDER_REQUEST_KEY = "sh_new_open_requested"
+"""A plain key: open the panel on its next drawing (after an add, or as the next step)."""
+NEW_STAKEHOLDER_FOCUS = "new_stakeholder_name"
+
+INTEREST_STATUS_ICONS = {
+    "suspected": ":material/help:",
+    "confirmed": ":material/verified:",
+}
+
+
+def keep_new_stakeholder_form_open() -> None:
+    """After adding a stakeholder: the emptied form stays open for the next one."""
+    st.session_state[NEW_STAKEHOLDER_REQUEST_KEY] = True
+
+
+def offer_first_stakeholder() -> None:
+    """The step after creating a project: Stakeholders with the new-stakeholder form open and
+    its first field ready for typing."""
+    st.session_state[NEW_STAKEHOLDER_REQUEST_KEY] = True
+    request_focus(NEW_STAKEHOLDER_FOCUS)
+
+
+def new_stakeholder_expander(
+    *, has_stakeholders: bool, has_draft: bool
+) -> AbstractContextManager[Any]:
+    """The panel holding the new-stakeholder form: open when the project has nobody yet, when
+    something typed there is not saved, when asked to (the next step, a stakeholder just
+    added), and otherwise as the user left it while on the page. Streamlit forgets a panel's
+    state on other pages, so its state is set before drawing, never passed as `expanded`."""
+    requested = st.session_state.pop(NEW_STAKEHOLDER_REQUEST_KEY, False)
+    if requested or NEW_STAKEHOLDER_OPEN_KEY not in st.session_state:
+        st.session_state[NEW_STAKEHOLDER_OPEN_KEY] = bool(
+            requested or not has_stakeholders or has_draft)
+    return st.expander(tr("stakeholders.new"), icon=":material/person_add:",
+                       key=NEW_STAKEHOLDER_OPEN_KEY,
+                       on_change="rerun")
+
+
+def interest_status_short(status: str) -> str:
+    """'vermoed' / 'bevestigd': an interest's status in one word, for lists."""
+    return tr(f"interests.status_short.{status}")

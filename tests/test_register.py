@@ -1,0 +1,52 @@
+"""The stakeholder register's read model: every active stakeholder once, with the latest rating
+per rated aspect as the overview reads it (the worksheet start until a week is logged)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+
+from belangen import worksheet
+from belangen.store import Store
+
+MONDAY = dt.date(2026, 11, 2)
+
+
+def test_register_shows_each_stakeholders_latest_ratings(tmp_path: Path) -> None:
+    db = Store(tmp_path / "r.duckdb", now=lambda: dt.datetime(2026, 11, 25, 12))
+    try:
+        project = db.create_project("Register", start_date=MONDAY)
+        ans = db.create_stakeholder(project, "Ans", "Wethouder")
+        bob = db.create_stakeholder(project, "Bob")
+        db.create_stakeholder(project, "Cor")
+        gone = db.create_stakeholder(project, "Gearchiveerd")
+        db.set_stakeholder_archived(gone, True)
+        db.save_worksheet_entry(ans, "value", rating=2, reflection="Start")
+        db.save_worksheet_entry(bob, "conversation", rating=3, reflection="Alleen dit")
+        start = dict.fromkeys(worksheet.DIMENSION_KEYS, 2)
+        db.save_follow_up(ans, MONDAY, ratings=start)
+        db.save_follow_up(ans, MONDAY + dt.timedelta(weeks=1), ratings={**start, "value": 4})
+
+        register = db.stakeholder_register(project).set_index("name")
+        columns = [f"latest_{key}" for key in worksheet.DIMENSION_KEYS]
+        assert list(register.index) == ["Ans", "Bob", "Cor"], "archived ones are left out"
+        assert register.loc["Ans", columns].tolist() == [2, 4, 2, 2], "the newest week"
+        bob_row = register.loc["Bob", columns]
+        assert bob_row["latest_conversation"] == 3, "the worksheet start while no week is logged"
+        assert bob_row.drop("latest_conversation").isna().all()
+        assert register.loc["Cor", columns].isna().all(), "nothing rated: empty, not 0"
+        assert all(isinstance(register[column].dtype, pd.Int64Dtype) for column in columns)
+    finally:
+        db.close()
+
+
+def test_register_of_a_project_without_stakeholders_has_every_column(tmp_path: Path) -> None:
+    db = Store(tmp_path / "r.duckdb")
+    try:
+        register = db.stakeholder_register(db.create_project("Leeg"))
+        assert register.empty
+        assert {f"latest_{key}" for key in worksheet.DIMENSION_KEYS} <= set(register.columns)
+    finally:
+        db.close()
