@@ -3,10 +3,10 @@
 import zlib
 from functools import partial
 
-import pandas as pd
 import streamlit as st
 
-from belangen import backup, domain, formats, screens, ui, worksheet
+from belangen import backup, domain, screens, ui, worksheet
+from belangen.register import ratings_initials, register_rows
 
 store = ui.get_store()
 st.title(ui.tr("stakeholders.title"), anchor=False)
@@ -181,28 +181,8 @@ def register_table(register, chosen_id: int) -> None:
     """Every active stakeholder in one table; choosing a row opens it in the editor below.
     User text arrives as cell values (never Markdown); the name stays in view when the table
     scrolls sideways on a narrow screen."""
-    today = store.today()
-    table = register[["stakeholder_id", "name", "role"]].copy()
-    table["interests"] = [
-        ui.tr("register.interests", confirmed=int(confirmed), suspected=int(suspected))
-        for confirmed, suspected in zip(register["confirmed_interests"],
-                                        register["suspected_interests"], strict=True)]
-    # The four ratings in one short column, right after the name: on a narrow screen they
-    # stay in view, and the table needs no sideways scrolling to see where someone stands.
-    table["ratings"] = [
-        " · ".join("–" if pd.isna(rating) else str(int(rating)) for rating in ratings)
-        for ratings in register[[f"latest_{key}" for key in worksheet.DIMENSION_KEYS]]
-        .itertuples(index=False)]
-    initials = " · ".join(row.short_name(lang)[0] for row in worksheet.DIMENSIONS)
-    table["next_action"] = [
-        "—" if pd.isna(text) else (
-            f"{text} · {formats.week_short(week.date(), lang, today)}" if pd.notna(week) else text)
-        for text, week in zip(register["next_action"], register["next_action_week"], strict=True)]
-    table["last_follow_up"] = [
-        "—" if pd.isna(week) else formats.week_short(week.date(), lang, today)
-        for week in register["last_follow_up"]]
-    table["cadence"] = register["cadence_weeks"].map(ui.cadence_text)
-    table["constituency"] = register["constituency"].fillna("")
+    table = register_rows(register, lang, store.today())
+    initials = ratings_initials(lang)
     column_config = {
         "stakeholder_id": None,
         "name": st.column_config.TextColumn(ui.tr("stakeholders.name")),
@@ -219,8 +199,6 @@ def register_table(register, chosen_id: int) -> None:
         "constituency": st.column_config.TextColumn(ui.tr("stakeholders.constituency"),
                                                     width="medium"),
     }
-    table = table[["stakeholder_id", "name", "ratings", "interests", "role", "next_action",
-                   "last_follow_up", "cadence", "constituency"]]
     ids = tuple(int(stakeholder_id) for stakeholder_id in table["stakeholder_id"])
     st.session_state[REGISTER_SHOWN_KEY] = (chosen_id, ids)
     st.dataframe(

@@ -9,7 +9,9 @@ from pathlib import Path
 import pandas as pd
 
 from belangen import worksheet
+from belangen.register import COLUMNS, ratings_initials, register_rows
 from belangen.store import Store
+from belangen.texts import t
 
 MONDAY = dt.date(2026, 11, 2)
 
@@ -48,5 +50,43 @@ def test_register_of_a_project_without_stakeholders_has_every_column(tmp_path: P
         register = db.stakeholder_register(db.create_project("Leeg"))
         assert register.empty
         assert {f"latest_{key}" for key in worksheet.DIMENSION_KEYS} <= set(register.columns)
+    finally:
+        db.close()
+
+
+def test_register_rows_put_every_cell_in_words(tmp_path: Path) -> None:
+    """What the table shows, without Streamlit: ratings in one short cell ('–' for none), the
+    interests counted by status, the next action with its week, cadence in words, and user text
+    as it was typed (no Markdown is made of it)."""
+    today = dt.date(2026, 11, 25)
+    db = Store(tmp_path / "r.duckdb", now=lambda: dt.datetime(2026, 11, 25, 12))
+    try:
+        project = db.create_project("Register", start_date=MONDAY)
+        ans = db.create_stakeholder(project, "Ans **vet**", "Wethouder", "De *raad*",
+                                    cadence_weeks=4)
+        db.create_stakeholder(project, "Bob")
+        db.add_interest(ans, "Herverkiezing", "political", "suspected")
+        db.add_interest(ans, "Budget", "organisational", "confirmed")
+        db.add_interest(ans, "Rust", "individual", "confirmed")
+        db.save_worksheet_entry(ans, "value", rating=2, reflection="Start")
+        db.add_action(ans, "negotiation", "Bellen", planned_week=dt.date(2026, 11, 30))
+        db.save_follow_up(ans, MONDAY, ratings=dict.fromkeys(worksheet.DIMENSION_KEYS, 3))
+
+        rows = register_rows(db.stakeholder_register(project), "nl", today).set_index("name")
+        assert list(rows.columns) == list(COLUMNS[:1] + COLUMNS[2:])
+        ans_row = rows.loc["Ans **vet**"]
+        assert ans_row["ratings"] == "3 · 3 · 3 · 3"
+        assert ans_row["interests"] == "2 bevestigd · 1 vermoed"
+        assert ans_row["next_action"] == "Bellen · week 49"
+        assert ans_row["last_follow_up"] == "week 45"
+        assert ans_row["cadence"] == t("cadence.every_4", "nl")
+        assert ans_row["constituency"] == "De *raad*"
+        bob_row = rows.loc["Bob"]
+        assert bob_row["ratings"] == "– · – · – · –"
+        assert (bob_row["next_action"], bob_row["last_follow_up"]) == ("—", "—")
+        assert ratings_initials("nl") == "I · W · G · O"
+        english = register_rows(db.stakeholder_register(project), "en", today)
+        assert english.loc[english["name"] == "Bob", "interests"].item() == \
+            "0 confirmed · 0 suspected"
     finally:
         db.close()
