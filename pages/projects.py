@@ -28,6 +28,8 @@ def project_fields(form: ui.Form, messages: ui.FieldMessages) -> None:
 # The project created last in this session: its next step is offered until it has people.
 # (A comment, not a string: Streamlit's magic would print a bare string on the page.)
 CREATED_KEY = "proj_just_created"
+# The project "Je projecten" shows (plain state: the picker's key is gone on other pages).
+PROJECT_SHOWN_KEY = "proj_shown"
 
 
 def create_project(values: dict, token: str) -> None:
@@ -35,6 +37,7 @@ def create_project(values: dict, token: str) -> None:
                                       values["start_date"], token=token)
     ui.set_active_project(project_id)
     st.session_state[CREATED_KEY] = project_id
+    st.session_state[PROJECT_SHOWN_KEY] = project_id
 
 
 def next_step() -> None:
@@ -84,6 +87,7 @@ def archive_buttons(project, is_active: bool) -> None:
         ui.tr("projects.make_active"), key=f"{prefix}_activate"
     ):
         ui.set_active_project(project.id)
+        st.session_state[PROJECT_SHOWN_KEY] = project.id
         st.rerun()
     with archive_column:
         if project.archived:
@@ -118,11 +122,16 @@ if projects:
     # projects, editors nobody opened would make every click slower.
     st.header(ui.tr("projects.list"), anchor=False)
     by_id = {project.id: project for project in projects}
-    if st.session_state.get("proj_choose") not in by_id:  # absent: start with the active one
-        st.session_state["proj_choose"] = (
-            active.id if active is not None and active.id in by_id else next(iter(by_id)))
+    labels = {project.id: project_label(project, active) for project in projects}
+    # Start with the active project; a project just created or made active is shown next.
+    shown = st.session_state.get(PROJECT_SHOWN_KEY)
+    if shown not in by_id:
+        shown = active.id if active is not None and active.id in by_id else next(iter(by_id))
+    ui.seed_picker("proj_choose", shown, labels)
     chosen = by_id[st.selectbox(ui.tr("projects.choose"), list(by_id), key="proj_choose",
-                                format_func=lambda pid: project_label(by_id[pid], active))]
+                                format_func=labels.__getitem__)]
+    ui.picker_shown("proj_choose", chosen.id, labels)
+    st.session_state[PROJECT_SHOWN_KEY] = chosen.id
     with st.container(border=True):
         project_editor(chosen)
         archive_buttons(chosen, active is not None and chosen.id == active.id)

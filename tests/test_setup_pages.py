@@ -194,3 +194,23 @@ def test_rated_rows_still_save_as_one_beside_an_open_action_form(store: Store, d
     assert (latest["value"].reflection, latest["negotiation"].reflection) == (
         "Nieuw inzicht", "Ook nieuw")
     assert has_submit(app, adder), "the form asked for stays open"
+
+
+def test_your_projects_shows_the_project_just_created_and_marks_only_it_active(
+    app: AppTest, store: Store
+) -> None:
+    """Seen in a screenshot: after creating a project, 'Je projecten' still showed the one
+    before it, labelled '· actief', while the new project was the active one."""
+    first = store.create_project("Dorpshuis")
+    open_page(app, screens.PROJECTS.path)
+    assert app.selectbox(key="proj_choose").value == first
+    app.text_input(key=field("proj_new", "name")).set_value("Stationsgebied")
+    submit(app, "proj_new")
+    new = next(project.id for project in store.list_projects() if project.id != first)
+    picker = app.selectbox(key="proj_choose")
+    assert picker.value == new, "the project just created is the one shown"
+    active = app.session_state[ui.PROJECT_KEY]
+    assert active == new
+    labels = dict(zip([first, new], [picker.format_func(first), picker.format_func(new)],
+                      strict=True))
+    assert labels[new].endswith("· actief") and "actief" not in labels[first], labels

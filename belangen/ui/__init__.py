@@ -93,7 +93,7 @@ from belangen.ui.setup import (
     new_stakeholder_expander,
     offer_first_stakeholder,
 )
-from belangen.ui.state import begin_run
+from belangen.ui.state import begin_run, picker_shown, seed_picker
 from belangen.ui.text import (
     WORD_JOINER,
     action_field_text,
@@ -182,6 +182,7 @@ __all__ = [
     "new_stakeholder_expander",
     "offer_first_stakeholder",
     "overview_alias",
+    "picker_shown",
     "plain",
     "planned_choice_text",
     "planned_week_field",
@@ -199,6 +200,7 @@ __all__ = [
     "refuse_unless_private",
     "request_focus",
     "require_project",
+    "seed_picker",
     "select_stakeholder",
     "set_active_project",
     "show_flash",
