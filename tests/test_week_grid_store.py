@@ -141,3 +141,42 @@ def test_survives_reopening_the_file(seeded, db_path):
         assert follow_up is not None and follow_up.ratings == ratings(4)
     finally:
         reopened.close()
+
+
+def test_starting_points_agree_with_each_stakeholders_own_reads(store: Store) -> None:
+    """The grid's one read gives, per stakeholder, what previous_follow_up and latest_worksheet
+    give one by one: the newest version of the latest earlier week, else the worksheet."""
+    project = store.create_project("Start", start_date=dt.date(2026, 9, 7))
+    week = domain.week_start(store.today())
+    logged = store.create_stakeholder(project, "Gelogd")
+    corrected = store.create_stakeholder(project, "Verbeterd")
+    sheet_only = store.create_stakeholder(project, "Alleen werkblad")
+    nothing = store.create_stakeholder(project, "Niets")
+    later_only = store.create_stakeholder(project, "Alleen deze week")
+    store.save_worksheet_entry(logged, "value", rating=1, reflection="")
+    first = store.save_worksheet_entry(sheet_only, "conversation", rating=4, reflection="")
+    store.save_worksheet_entry(sheet_only, "conversation", rating=5, reflection="later",
+                               based_on=first)
+    store.save_follow_up(logged, week - dt.timedelta(weeks=3), ratings=ratings(2))
+    store.save_follow_up(logged, week - dt.timedelta(weeks=1), ratings=ratings(3))
+    store.save_follow_up(corrected, week - dt.timedelta(weeks=2), ratings=ratings(2))
+    store.save_follow_up(corrected, week - dt.timedelta(weeks=2), ratings=ratings(4))
+    store.save_follow_up(later_only, week, ratings=ratings(5))
+
+    points = store.starting_points(project, week)
+    for stakeholder_id in (logged, corrected, sheet_only, nothing, later_only):
+        mine = points[points["stakeholder_id"] == stakeholder_id].set_index("dimension")
+        assert sorted(mine.index) == sorted(worksheet.DIMENSION_KEYS)
+        previous = store.previous_follow_up(stakeholder_id, week)
+        if previous is None:
+            assert mine["follow_up_id"].isna().all()
+            assert mine["follow_up_rating"].isna().all()
+        else:
+            assert set(mine["follow_up_id"]) == {previous.id}
+            assert mine["previous_week"].iloc[0].date() == previous.week
+            assert mine["follow_up_rating"].to_dict() == previous.ratings
+        sheet = store.latest_worksheet(stakeholder_id)
+        assert {key: rating for key, rating in mine["worksheet_rating"].dropna().items()} == {
+            key: entry.rating for key, entry in sheet.items() if entry.rating is not None}
+    assert points.loc[points["stakeholder_id"] == sheet_only].set_index("dimension").at[
+        "conversation", "worksheet_rating"] == 5, "the newest worksheet version"

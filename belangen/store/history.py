@@ -201,6 +201,37 @@ class History(Database):
             [project_id],
         )
 
+    def starting_points(self, project_id: int, week: dt.date) -> pd.DataFrame:
+        """What the Weekcheck's grid takes over, for every active stakeholder in one read: the
+        current version of their latest weekcheck before `week` (`follow_up_id`,
+        `previous_week`) and its rating per dimension, beside the latest worksheet rating per
+        dimension. Columns: stakeholder_id, follow_up_id, previous_week, dimension,
+        follow_up_rating, worksheet_rating (nullable integers; one row per stakeholder and
+        rated dimension)."""
+        dimensions = ", ".join(f"('{key}')" for key in worksheet.DIMENSION_KEYS)
+        return self._frame(
+            "WITH people AS ("
+            "  SELECT id FROM stakeholder WHERE project_id = ? AND NOT archived), "
+            "previous AS ("
+            "  SELECT f.id, f.stakeholder_id, f.week FROM follow_up f "
+            "  JOIN people p ON p.id = f.stakeholder_id WHERE f.week < ? "
+            "  QUALIFY row_number() OVER (PARTITION BY f.stakeholder_id "
+            "                             ORDER BY f.week DESC, f.id DESC) = 1), "
+            "sheet AS ("
+            "  SELECT w.stakeholder_id, w.dimension, w.rating FROM worksheet_entry w "
+            "  JOIN people p ON p.id = w.stakeholder_id "
+            "  QUALIFY row_number() OVER (PARTITION BY w.stakeholder_id, w.dimension "
+            "                             ORDER BY w.id DESC) = 1) "
+            "SELECT p.id AS stakeholder_id, f.id AS follow_up_id, f.week AS previous_week, "
+            "d.dimension, r.rating AS follow_up_rating, w.rating AS worksheet_rating "
+            f"FROM people p CROSS JOIN (VALUES {dimensions}) d(dimension) "
+            "LEFT JOIN previous f ON f.stakeholder_id = p.id "
+            "LEFT JOIN follow_up_rating r ON r.follow_up_id = f.id AND r.dimension = d.dimension "
+            "LEFT JOIN sheet w ON w.stakeholder_id = p.id AND w.dimension = d.dimension "
+            "ORDER BY p.id, d.dimension",
+            [project_id, domain.week_start(week)],
+        )
+
     def stakeholder_register(self, project_id: int) -> pd.DataFrame:
         """One row per active stakeholder, for the register: role, constituency, cadence, how
         many interests are confirmed and suspected, the last follow-up week, the next open

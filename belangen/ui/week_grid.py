@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from belangen import domain, form_state, formats, worksheet
@@ -96,26 +97,29 @@ def save_form_id(project_id: int, week: dt.date) -> str:
     return f"fu_grid_save_{project_id}_{week.isoformat()}"
 
 
-def grid_rows(store: Store, stakeholders: list[tuple[int, str]], week: dt.date,
-              today: dt.date) -> list[GridRow]:
-    """What each row starts from: their previous weekcheck's ratings, else the worksheet's."""
+def grid_rows(store: Store, project_id: int, stakeholders: list[tuple[int, str]],
+              week: dt.date, today: dt.date) -> list[GridRow]:
+    """What each row starts from: their previous weekcheck's ratings, else the worksheet's
+    (read for everyone at once: a grid of forty people is one query, not eighty)."""
+    points = {int(stakeholder_id): group.set_index("dimension")
+              for stakeholder_id, group in store.starting_points(project_id, week)
+              .groupby("stakeholder_id")}
     rows = []
     for stakeholder_id, name in stakeholders:
-        previous = store.previous_follow_up(stakeholder_id, week)
-        baseline = store.latest_worksheet(stakeholder_id)
-        if previous is not None:
-            prefill = {key: previous.ratings.get(key) for key in worksheet.DIMENSION_KEYS}
-            source = tr("week_grid.from_week",
-                        week=formats.week_short(previous.week, language(), today))
-        elif any(key in baseline for key in worksheet.DIMENSION_KEYS):
-            prefill = {key: baseline[key].rating if key in baseline else None
-                       for key in worksheet.DIMENSION_KEYS}
-            source = tr("week_grid.from_worksheet")
+        point = points[stakeholder_id]
+        follow_up_id = point["follow_up_id"].iloc[0]
+        if pd.notna(follow_up_id):
+            column = "follow_up_rating"
+            source = tr("week_grid.from_week", week=formats.week_short(
+                pd.Timestamp(point["previous_week"].iloc[0]).date(), language(), today))
+        elif point["worksheet_rating"].notna().any():
+            column, source = "worksheet_rating", tr("week_grid.from_worksheet")
         else:
-            prefill = dict.fromkeys(worksheet.DIMENSION_KEYS)
-            source = tr("week_grid.from_nothing")
+            column, source = "worksheet_rating", tr("week_grid.from_nothing")
+        prefill = {key: None if pd.isna(point.at[key, column]) else int(point.at[key, column])
+                   for key in worksheet.DIMENSION_KEYS}
         rows.append(GridRow(stakeholder_id, name, prefill, source,
-                            previous.id if previous is not None else None))
+                            int(follow_up_id) if pd.notna(follow_up_id) else None))
     return rows
 
 
@@ -150,7 +154,7 @@ def week_grid(store: Store, project: Project, week: dt.date, today: dt.date) -> 
         return
 
     st.caption(tr("week_grid.intro"))
-    rows = grid_rows(store, todo, week, today)
+    rows = grid_rows(store, project.id, todo, week, today)
     lang = language()
     with st.container(key="fu_grid_header"):
         header = st.columns(COLUMNS, gap="small", vertical_alignment="bottom")
