@@ -82,16 +82,35 @@ def document_language() -> None:
 FOCUS_REQUEST_KEY = "chrome_focus_request"
 
 # Waits for the element (the page may still be drawing), brings it to the middle of the window
-# and gives it keyboard focus; gives up quietly after about three seconds.
+# and gives it keyboard focus; gives up quietly after about three seconds. For a few seconds
+# more it brings the element back into view if what is drawn above it pushes it away (seen on a
+# busy machine), until focus moves on or the user scrolls, types or clicks.
 _FOCUS_SCRIPT = """<script>
 (() => {{
   const selector = {selector};
   let tries = 0;
+  const keepInView = (element) => {{
+    let checks = 0;
+    let userMoved = false;
+    for (const type of ["wheel", "touchmove", "keydown", "pointerdown"]) {{
+      window.addEventListener(type, () => {{ userMoved = true; }}, {{once: true, capture: true}});
+    }}
+    const check = () => {{
+      if (userMoved || document.activeElement !== element || ++checks > 30) return;
+      const box = element.getBoundingClientRect();
+      if (box.top < 0 || box.bottom > window.innerHeight) {{
+        element.scrollIntoView({{block: "center"}});
+      }}
+      setTimeout(check, 100);
+    }};
+    setTimeout(check, 100);
+  }};
   const attempt = () => {{
     const element = document.querySelector(selector);
     if (element) {{
       element.scrollIntoView({{block: "center"}});
       element.focus({{preventScroll: true}});
+      keepInView(element);
     }} else if (++tries < 60) {{
       setTimeout(attempt, 50);
     }}

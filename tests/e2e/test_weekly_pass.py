@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from belangen import worksheet
 from tests.factories import weekly_project
@@ -197,10 +198,16 @@ def focused_field(app) -> str | None:
 
 
 def in_window(app, key: str) -> bool:
-    return app.page.evaluate("""(key) => {
-        const box = document.querySelector(".st-key-" + key).getBoundingClientRect();
-        return box.top >= 0 && box.bottom <= window.innerHeight;
-    }""", key)
+    """Whether the field is in the window once the page has settled: drawing above it may push
+    it away for a moment after focus, and the app brings it back."""
+    try:
+        app.page.wait_for_function("""(key) => {
+            const box = document.querySelector(".st-key-" + key).getBoundingClientRect();
+            return box.top >= 0 && box.bottom <= window.innerHeight;
+        }""", arg=key, timeout=5000)
+    except PlaywrightTimeout:
+        return False
+    return True
 
 
 def test_after_saving_focus_goes_to_the_first_question_of_the_next_form(seeded, app,
