@@ -48,9 +48,12 @@ def add_stakeholder(values: dict, token: str) -> None:
 
 JUST_ADDED_KEY = "sh_just_added"
 NEW_FORM = f"sh_new_{project.id}"
+# Every active stakeholder, read once: the register below, and whether there is anyone yet.
+# (A save reruns the page, so a stakeholder just added is in it.)
+register = store.stakeholder_register(project.id)
 register_area = st.container()
 with ui.new_stakeholder_expander(
-    has_stakeholders=bool(store.list_stakeholders(project.id)),
+    has_stakeholders=not register.empty,
     has_draft=ui.has_unsaved(NEW_FORM),
 ):
     blank = {**dict.fromkeys(STAKEHOLDER_FIELDS, ""), "cadence_weeks": domain.DEFAULT_CADENCE}
@@ -208,7 +211,6 @@ def register_table(register, chosen_id: int) -> None:
     )
 
 
-register = store.stakeholder_register(project.id)
 follow_register_choice()
 
 if not register.empty:
