@@ -24,7 +24,8 @@ class LastTime:
     """What was said the last time before the chosen week, and what was planned for it."""
 
     week: dt.date | None
-    """The week of the latest weekcheck before the chosen one; None: there is none."""
+    """The week of the latest weekcheck before the chosen one; None: there is none, and the
+    comparison is the worksheet (if it has ratings)."""
     ratings: dict[str, int | None]
     """Per rated aspect, in worksheet order: that weekcheck's ratings, else the worksheet's
     (None where the worksheet has none)."""
@@ -36,11 +37,6 @@ class LastTime:
     """Open actions planned for a week before the chosen one."""
 
     @property
-    def from_worksheet(self) -> bool:
-        """No weekcheck before: the comparison is the worksheet (if it has ratings)."""
-        return self.week is None
-
-    @property
     def has_ratings(self) -> bool:
         return any(rating is not None for rating in self.ratings.values())
 
@@ -48,10 +44,8 @@ class LastTime:
     def repeatable(self) -> dict[str, int] | None:
         """The ratings 'Niets veranderd' saves again: only when every aspect has one, so an
         unchanged week never invents a rating."""
-        if any(rating is None for rating in self.ratings.values()):
-            return None
-        return {key: int(rating) for key, rating in self.ratings.items()
-                if rating is not None}
+        complete = {key: rating for key, rating in self.ratings.items() if rating is not None}
+        return complete if len(complete) == len(self.ratings) else None
 
 
 def last_time(

@@ -28,7 +28,6 @@ def test_last_weeks_follow_up_is_what_the_panel_shows() -> None:
     previous = follow_up(WEEK - dt.timedelta(weeks=2), (2, 3, 4, 5), "Hij belde zelf.", 4)
     summary = last_time(previous, dict.fromkeys(KEYS, 1), [], WEEK)
     assert summary.week == WEEK - dt.timedelta(weeks=2)
-    assert not summary.from_worksheet
     assert list(summary.ratings) == list(KEYS), "in worksheet order"
     assert summary.ratings == dict(zip(KEYS, (2, 3, 4, 5), strict=True)), "not the worksheet's"
     assert (summary.reflection, summary.their_value) == ("Hij belde zelf.", 4)
@@ -37,7 +36,7 @@ def test_last_weeks_follow_up_is_what_the_panel_shows() -> None:
 
 def test_without_an_earlier_follow_up_the_worksheet_is_the_comparison() -> None:
     summary = last_time(None, dict(zip(KEYS, (1, 2, 3, 4), strict=True)), [], WEEK)
-    assert summary.from_worksheet and summary.week is None
+    assert summary.week is None
     assert summary.has_ratings
     assert summary.ratings == dict(zip(KEYS, (1, 2, 3, 4), strict=True))
     assert summary.reflection == "" and summary.their_value is None
