@@ -9,13 +9,15 @@ error boxes, and any request that left the machine.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from belangen import domain, sample, texts, ui, worksheet
 from belangen.store import Store
@@ -95,43 +97,61 @@ _CONTENT_HEIGHT = """
 """
 
 
-def run(outdir: Path) -> list[str]:
-    outdir.mkdir(parents=True, exist_ok=True)
-    notes: list[str] = []
-    with tempfile.TemporaryDirectory(prefix="belangen-shots-") as folder:
+@contextlib.contextmanager
+def served(prefix: str, fill: Callable[[Path], object]) -> Iterator[tuple[AppServer, Browser]]:
+    """An app on a fresh database that `fill` seeds before it starts, and a Chromium; both
+    stopped however the block ends. Shared by every screenshot script."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as folder:
         server = AppServer(Path(folder) / "belangen.duckdb", Path(folder) / "streamlit.log")
-        seed(server.db_path)
+        fill(server.db_path)
         server.start()
         try:
             with sync_playwright() as playwright:
                 browser = launch_chromium(playwright)
-                paths: list[str] = []
-                for lang in LANGUAGES:
-                    for size, viewport in VIEWPORTS.items():
-                        context, log = new_context(browser, server, viewport)
-                        app = AppPage(context.new_page(), server.base_url)
-                        query = language_query(lang)
-                        app.open(f"/{query}")
-                        paths = paths or page_paths(app)
-                        for path in paths:
-                            screen = path.strip("/") or "home"
-                            app.open(f"/{path.strip('/')}{query}")
-                            shoot(app, outdir, f"{lang}-{size}-{screen}", notes)
-                            for number, tab in enumerate(app.page.get_by_role("tab").all()):
-                                if number == 0:
-                                    continue  # the first tab is what the page shot shows
-                                app.page.mouse.wheel(0, -10_000)
-                                tab.click()
-                                shoot(app, outdir, f"{lang}-{size}-{screen}-tab{number + 1}",
-                                      notes)
-                        with flows.speaking(lang):
-                            shoot_last_week(app, outdir, f"{lang}-{size}", notes)
-                            shoot_returned_forms(app, outdir, f"{lang}-{size}", notes)
-                        notes.extend(foreign_requests(log, f"{lang}-{size}"))
-                        context.close()
-                browser.close()
+                try:
+                    yield server, browser
+                finally:
+                    browser.close()
         finally:
             server.stop()
+
+
+def every_tab(
+    browser: Browser, server: AppServer
+) -> Iterator[tuple[str, str, AppPage, BrowserLog]]:
+    """A fresh profile and tab per language and window size, closed after its shots."""
+    for lang in LANGUAGES:
+        for size, viewport in VIEWPORTS.items():
+            context, log = new_context(browser, server, viewport)
+            try:
+                yield lang, size, AppPage(context.new_page(), server.base_url), log
+            finally:
+                context.close()
+
+
+def run(outdir: Path) -> list[str]:
+    outdir.mkdir(parents=True, exist_ok=True)
+    notes: list[str] = []
+    with served("belangen-shots-", seed) as (server, browser):
+        paths: list[str] = []
+        for lang, size, app, log in every_tab(browser, server):
+            query = language_query(lang)
+            app.open(f"/{query}")
+            paths = paths or page_paths(app)
+            for path in paths:
+                screen = path.strip("/") or "home"
+                app.open(f"/{path.strip('/')}{query}")
+                shoot(app, outdir, f"{lang}-{size}-{screen}", notes)
+                for number, tab in enumerate(app.page.get_by_role("tab").all()):
+                    if number == 0:
+                        continue  # the first tab is what the page shot shows
+                    app.page.mouse.wheel(0, -10_000)
+                    tab.click()
+                    shoot(app, outdir, f"{lang}-{size}-{screen}-tab{number + 1}", notes)
+            with flows.speaking(lang):
+                shoot_last_week(app, outdir, f"{lang}-{size}", notes)
+                shoot_returned_forms(app, outdir, f"{lang}-{size}", notes)
+            notes.extend(foreign_requests(log, f"{lang}-{size}"))
     return notes
 
 

@@ -8,42 +8,23 @@ next step after creating a project; NL and EN, 1280 and 400 px wide.
 from __future__ import annotations
 
 import sys
-import tempfile
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
 from . import flows
-from .harness import AppPage, AppServer, launch_chromium, new_context
-from .screenshots import LANGUAGES, VIEWPORTS, language_query, seed, shoot
+from .harness import AppPage
+from .screenshots import every_tab, language_query, seed, served, shoot
 
 
 def run(outdir: Path) -> list[str]:
     outdir.mkdir(parents=True, exist_ok=True)
     notes: list[str] = []
-    with tempfile.TemporaryDirectory(prefix="belangen-setup-shots-") as folder:
-        server = AppServer(Path(folder) / "belangen.duckdb", Path(folder) / "streamlit.log")
-        seed(server.db_path)
-        server.start()
-        try:
-            with sync_playwright() as playwright:
-                browser = launch_chromium(playwright)
-                # The sample first everywhere, then the new projects (a new project would
-                # become the one a new tab opens with).
-                for step in ("sample", "new_project"):
-                    for lang in LANGUAGES:
-                        for size, viewport in VIEWPORTS.items():
-                            context, _log = new_context(browser, server, viewport)
-                            app = AppPage(context.new_page(), server.base_url)
-                            with flows.speaking(lang):
-                                if step == "sample":
-                                    shoot_sample(app, outdir, f"{lang}-{size}", notes)
-                                else:
-                                    shoot_new_project(app, outdir, f"{lang}-{size}", notes)
-                            context.close()
-                browser.close()
-        finally:
-            server.stop()
+    with served("belangen-setup-shots-", seed) as (server, browser):
+        # The sample first everywhere, then the new projects (a new project would become the
+        # one a new tab opens with).
+        for shoot_step in (shoot_sample, shoot_new_project):
+            for lang, size, app, _log in every_tab(browser, server):
+                with flows.speaking(lang):
+                    shoot_step(app, outdir, f"{lang}-{size}", notes)
     return notes
 
 

@@ -9,56 +9,46 @@ Not a test (pytest does not collect it).
 from __future__ import annotations
 
 import sys
-import tempfile
 from pathlib import Path
-
-from playwright.sync_api import sync_playwright
 
 from belangen import worksheet
 from belangen.store import Store
 from tests.factories import week_logged_last_week
 
 from . import flows
-from .harness import AppPage, AppServer, launch_chromium, new_context
-from .screenshots import LANGUAGES, VIEWPORTS, language_query, shoot
+from .screenshots import every_tab, language_query, served, shoot
+
+
+def seed_grid(db_path: Path, count: int, ids: dict[str, int]) -> None:
+    """`count` stakeholders with last week logged; their ids go into `ids`."""
+    db = Store(db_path)
+    try:
+        ids.update(week_logged_last_week(db, count))
+    finally:
+        db.close()
 
 
 def run(outdir: Path, counts: tuple[int, ...] = (8, 40)) -> list[str]:
     outdir.mkdir(parents=True, exist_ok=True)
     notes: list[str] = []
     for count in counts:
-        with tempfile.TemporaryDirectory(prefix="belangen-grid-") as folder:
-            server = AppServer(Path(folder) / "belangen.duckdb", Path(folder) / "streamlit.log")
-            db = Store(server.db_path)
-            try:
-                ids = week_logged_last_week(db, count)
-            finally:
-                db.close()
-            server.start()
-            try:
-                with sync_playwright() as playwright:
-                    browser = launch_chromium(playwright)
-                    for lang in LANGUAGES:
-                        for size, viewport in VIEWPORTS.items():
-                            context, _ = new_context(browser, server, viewport)
-                            app = AppPage(context.new_page(), server.base_url)
-                            query = language_query(lang)
-                            sep = "&" if query else "?"
-                            app.open(f"/follow_up{query}{sep}view=grid")
-                            label = f"{lang}-{size}-{count}"
-                            shoot(app, outdir, f"grid-{label}", notes)
-                            if count == 8:
-                                with flows.speaking(lang):
-                                    first = min(v for k, v in ids.items() if k != "project")
-                                    form = f"fu_grid_{first}_{flows.this_week().isoformat()}"
-                                    app.choose_select(
-                                        flows.field(app, form, f"rating_{worksheet.VALUE.key}"),
-                                        flows.rating_option(worksheet.VALUE, 5))
-                                shoot(app, outdir, f"grid-{label}-changed", notes)
-                            context.close()
-                    browser.close()
-            finally:
-                server.stop()
+        ids: dict[str, int] = {}
+        with served("belangen-grid-", lambda db_path, n=count, into=ids: seed_grid(
+                db_path, n, into)) as (server, browser):
+            for lang, size, app, _log in every_tab(browser, server):
+                query = language_query(lang)
+                sep = "&" if query else "?"
+                app.open(f"/follow_up{query}{sep}view=grid")
+                label = f"{lang}-{size}-{count}"
+                shoot(app, outdir, f"grid-{label}", notes)
+                if count == 8:
+                    with flows.speaking(lang):
+                        first = min(v for k, v in ids.items() if k != "project")
+                        form = f"fu_grid_{first}_{flows.this_week().isoformat()}"
+                        app.choose_select(
+                            flows.field(app, form, f"rating_{worksheet.VALUE.key}"),
+                            flows.rating_option(worksheet.VALUE, 5))
+                    shoot(app, outdir, f"grid-{label}-changed", notes)
     return notes
 
 
