@@ -285,7 +285,7 @@ def project_values(
 
 
 def stakeholder_values(
-    name: object, role: object, constituency: object, notes: object
+    name: object, role: object, constituency: object, notes: object, back_home: object = ""
 ) -> dict[str, Any]:
     """A stakeholder's fields, with `name_key`: what makes two names the same in a project."""
     clean = clean_name(name)
@@ -295,6 +295,7 @@ def stakeholder_values(
         "role": clean_text(role, "role", max_length=MAX_NAME_LENGTH),
         "constituency": clean_text(constituency, "constituency"),
         "notes": clean_text(notes, "notes"),
+        "back_home": clean_text(back_home, "back_home"),
     }
 
 
@@ -306,6 +307,111 @@ def interest_values(
         "kind": clean_choice(kind, worksheet.INTEREST_KINDS, "kind"),
         "status": clean_choice(status, worksheet.INTEREST_STATUSES, "status"),
         "signals": clean_text(signals, "signals"),
+    }
+
+
+def own_interest_values(
+    text: object, kind: object, on_table: object, notes: object
+) -> dict[str, Any]:
+    """The user's own interest: a stakeholder's kinds; on the table or kept to themselves."""
+    if not isinstance(on_table, bool):
+        raise ValidationError("on_table", "error.invalid_choice")
+    return {
+        "text": _required_text(text, "text"),
+        "kind": clean_choice(kind, worksheet.INTEREST_KINDS, "kind"),
+        "on_table": on_table,
+        "notes": clean_text(notes, "notes"),
+    }
+
+
+# An interest on the map, whoever holds it: 'i<id>' a stakeholder's, 'o<id>' the user's own.
+STAKEHOLDER_REF = "i"
+OWN_REF = "o"
+SELF_PARTY = "self"
+"""The party key of the user (and their organisation); a stakeholder's is 's<id>'."""
+
+LINK_RELATIONS = ("shared", "tension")
+OPTION_STATUSES = ("idea", "discussed", "agreed", "rejected")
+OPEN_OPTION_STATUSES = ("idea", "discussed")
+
+
+def interest_ref(interest_id: int) -> str:
+    return f"{STAKEHOLDER_REF}{int(interest_id)}"
+
+
+def own_ref(own_interest_id: int) -> str:
+    return f"{OWN_REF}{int(own_interest_id)}"
+
+
+def stakeholder_party(stakeholder_id: int) -> str:
+    return f"s{int(stakeholder_id)}"
+
+
+def parse_ref(value: object, field_name: str = "ref") -> tuple[str, int]:
+    """('i', 12) for 'i12'; anything else is refused."""
+    if (not isinstance(value, str) or len(value) < 2 or value[0] not in (STAKEHOLDER_REF, OWN_REF)
+            or not value[1:].isdigit() or value[1] == "0"):
+        raise ValidationError(field_name, "error.invalid_choice")
+    return value[0], int(value[1:])
+
+
+def link_values(first_ref: object, second_ref: object, relation: object,
+                note: object) -> dict[str, Any]:
+    """A link between two interests, stored in one order so a pair is one link."""
+    first = parse_ref(first_ref, "first_ref")
+    second = parse_ref(second_ref, "second_ref")
+    if first == second:
+        raise ValidationError("second_ref", "error.link_same_interest")
+    low, high = sorted((f"{first[0]}{first[1]}", f"{second[0]}{second[1]}"))
+    return {
+        "first_ref": low,
+        "second_ref": high,
+        "relation": clean_choice(relation, LINK_RELATIONS, "relation"),
+        "note": clean_text(note, "note"),
+    }
+
+
+def _id_list(values: object, field_name: str) -> list[int]:
+    if not isinstance(values, list | tuple | set | frozenset):
+        raise ValidationError(field_name, "error.invalid_choice")
+    ids = []
+    for value in values:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ValidationError(field_name, "error.invalid_choice")
+        ids.append(value)
+    return sorted(set(ids))
+
+
+def option_values(
+    title: object, description: object, serves: object, costs: object, status: object,
+    agreed_on: object, partners: object, *, today: dt.date,
+) -> dict[str, Any]:
+    """A win-win option as stored. Agreed needs a day (today unless given, never one to
+    come) and at least one stakeholder it was agreed with; other statuses keep neither."""
+    if not isinstance(serves, list | tuple | set | frozenset):
+        raise ValidationError("serves", "error.invalid_choice")
+    refs = sorted({"{}{}".format(*parse_ref(ref, "serves")) for ref in serves},
+                  key=lambda ref: (ref[0], int(ref[1:])))
+    clean_status = clean_choice(status, OPTION_STATUSES, "status")
+    day = clean_date(agreed_on, "agreed_on", optional=True)
+    with_whom = _id_list(partners, "partners")
+    if clean_status == "agreed":
+        day = day or today
+        if day > today:
+            raise ValidationError("agreed_on", "error.agreed_in_future")
+        if not with_whom:
+            raise ValidationError("partners", "error.agreed_with_nobody")
+    else:
+        day = None
+        with_whom = []
+    return {
+        "title": clean_name(title, "title"),
+        "description": clean_text(description, "description"),
+        "serves": refs,
+        "costs": clean_text(costs, "costs"),
+        "status": clean_status,
+        "agreed_on": day,
+        "partners": with_whom,
     }
 
 
@@ -383,6 +489,8 @@ class Stakeholder:
     archived: bool
     revision: int
     cadence_weeks: int = DEFAULT_CADENCE
+    back_home: str = ""
+    """What they must be able to explain to their achterban."""
 
 
 @dataclass(frozen=True)
@@ -439,3 +547,49 @@ class FollowUp:
     their_value_rating: int | None
     reflection: str
     saved_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class OwnInterest:
+    id: int
+    project_id: int
+    text: str
+    kind: str
+    on_table: bool
+    notes: str
+    archived: bool
+    revision: int
+
+    @property
+    def ref(self) -> str:
+        return own_ref(self.id)
+
+
+@dataclass(frozen=True)
+class InterestLink:
+    id: int
+    project_id: int
+    first_ref: str
+    second_ref: str
+    relation: str
+    note: str
+    revision: int
+
+
+@dataclass(frozen=True)
+class WinWinOption:
+    id: int
+    project_id: int
+    title: str
+    description: str
+    serves: tuple[str, ...]
+    costs: str
+    status: str
+    agreed_on: dt.date | None
+    partners: tuple[int, ...]
+    archived: bool
+    revision: int
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_OPTION_STATUSES

@@ -33,9 +33,13 @@ STAKEHOLDERS = Screen("pages/stakeholders.py", "nav.stakeholders", ":material/gr
 WORKSHEET = Screen("pages/worksheet.py", "nav.worksheet", ":material/table_rows:", "worksheet")
 FOLLOW_UP = Screen("pages/follow_up.py", "nav.follow_up", ":material/event_repeat:", "follow_up")
 TRENDS = Screen("pages/trends.py", "nav.trends", ":material/show_chart:", "trends")
+INTEREST_MAP = Screen("pages/interest_map.py", "nav.interest_map", ":material/hub:",
+                      "interest_map")
+OPTIONS = Screen("pages/options.py", "nav.options", ":material/handshake:", "options")
+BRIEF = Screen("pages/brief.py", "nav.brief", ":material/assignment:", "brief")
 DATA = Screen("pages/data.py", "nav.data", ":material/save:", "data")
 
-SCREENS: tuple[Screen, ...] = (OVERVIEW, PROJECTS, STAKEHOLDERS, WORKSHEET, FOLLOW_UP, TRENDS,
-                               DATA)
+SCREENS: tuple[Screen, ...] = (OVERVIEW, PROJECTS, STAKEHOLDERS, WORKSHEET, INTEREST_MAP, OPTIONS,
+                               BRIEF, FOLLOW_UP, TRENDS, DATA)
 HISTORY_SCREENS: tuple[Screen, ...] = (OVERVIEW, WORKSHEET, FOLLOW_UP, TRENDS)
 """Screens that read a stakeholder's or project's weekly history to draw what they show."""

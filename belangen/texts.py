@@ -120,6 +120,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "nav.worksheet": ("Werkblad", "Worksheet"),
     "nav.follow_up": ("Weekcheck", "Weekly follow-up"),
     "nav.trends": ("Trends", "Trends"),
+    "nav.interest_map": ("Belangenkaart", "Interest map"),
+    "nav.options": ("Win-win opties", "Win-win options"),
+    "nav.brief": ("Gespreksvoorbereiding", "Meeting brief"),
     "nav.active_project": ("Actief project", "Active project"),
     "nav.document_title": ("{page} · Belangen", "{page} · Belangen"),
     "common.save": ("Opslaan", "Save"),
@@ -311,6 +314,36 @@ TEXTS: dict[str, tuple[str, str]] = {
     "error.done_in_future": (
         "Een actie kan niet in de toekomst gedaan zijn.",
         "An action cannot have been done in the future.",
+    ),
+    "error.link_same_interest": (
+        "Kies twee verschillende belangen.", "Choose two different interests."
+    ),
+    "error.link_same_party": (
+        "Kies belangen van twee verschillende partijen: een verband leg je tussen partijen.",
+        "Choose interests of two different parties: a link is made between parties.",
+    ),
+    "error.link_exists": (
+        "Deze twee belangen zijn al verbonden. Pas dat verband aan in plaats van een tweede te "
+        "maken.",
+        "These two interests are already linked. Change that link instead of making a second.",
+    ),
+    "error.interest_not_in_project": (
+        "Dit belang hoort niet (meer) bij dit project. Kies een ander.",
+        "This interest is not (or no longer) part of this project. Choose another.",
+    ),
+    "error.agreed_in_future": (
+        "Een afspraak kan niet in de toekomst gemaakt zijn.",
+        "An agreement cannot have been made in the future.",
+    ),
+    "error.agreed_with_nobody": (
+        "Kies met wie je dit hebt afgesproken.", "Choose who you agreed this with."
+    ),
+    "error.partner_not_in_project": (
+        "Kies stakeholders van dit project.", "Choose stakeholders of this project."
+    ),
+    "error.option_not_agreed": (
+        "Alleen van een afgesproken optie maak je acties.",
+        "Only an agreed option can become actions.",
     ),
     "error.week_in_future": (
         "Deze week is nog niet begonnen. Een weekcheck doe je voor deze week of een eerdere.",

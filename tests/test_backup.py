@@ -106,6 +106,15 @@ def fill_every_kind(db: Store, clock: Clock) -> None:
         dt.date(2026, 3, 2),
         ratings=dict.fromkeys(worksheet.DIMENSION_KEYS, 4),
     )
+    # The collaboration map: an own interest, a link (edited once), an agreed option that
+    # became an action.
+    own = db.add_own_interest(project_id, "Draagvlak in de raad", "political", True, "")
+    link = db.add_link(project_id, f"o{own}", f"i{interest}", "shared", "Beiden de raad")
+    db.update_link(link, 1, relation="shared", note="Beiden willen de raad mee")
+    option = db.add_option(project_id, "Gezamenlijk raadsvoorstel", "Samen schrijven",
+                           serves=[f"o{own}", f"i{interest}"], costs="Tijd van beiden",
+                           status="agreed", agreed_on=dt.date(2026, 3, 3), partners=[person])
+    db.actions_from_option(option, [person], row_key="negotiation")
     db.set_stakeholder_archived(person, True)
 
 

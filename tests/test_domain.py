@@ -153,7 +153,7 @@ def test_an_action_reported_in_a_follow_up_is_done_within_that_week() -> None:
 def test_stakeholder_values_carry_the_key_that_makes_names_the_same() -> None:
     values = domain.stakeholder_values(" Ånne ", "CFO", "", None)
     assert values == {"name": "Ånne", "name_key": domain.name_key("Ånne"), "role": "CFO",
-                      "constituency": "", "notes": ""}
+                      "constituency": "", "notes": "", "back_home": ""}
     with pytest.raises(ValidationError):
         domain.stakeholder_values("x", "r" * (domain.MAX_NAME_LENGTH + 1), "", "")
 

@@ -6,6 +6,7 @@ Callers use one facade, `Store`, made of one class per aggregate over the shared
 - `migrations`: the schema as numbered steps, and bringing a file up to it;
 - `projects`, `stakeholders` (with their interests), `worksheet_entries`, `actions`,
   `follow_ups`: the records and their writes;
+- `collaboration`: the user's own interests, the interest map's links and win-win options;
 - `history`: read models over the weeks (ratings, worksheet start, latest, actions);
 - `snapshots`: every table at once, for exports, backups and restores;
 - `errors`: what the store raises.
@@ -17,6 +18,7 @@ write and runs its own checks inside the write's transaction.
 from __future__ import annotations
 
 from belangen.store.actions import Actions
+from belangen.store.collaboration import Collaboration
 from belangen.store.database import (
     DEFAULT_DB_PATH,
     OFFLINE_CONFIG,
@@ -63,5 +65,5 @@ __all__ = [
 ]
 
 
-class Store(Projects, Stakeholders, FollowUps, Actions, History, Snapshots):
+class Store(Projects, Stakeholders, FollowUps, Actions, History, Snapshots, Collaboration):
     """All reads and writes of one database file."""

@@ -158,6 +158,76 @@ STEPS: tuple[tuple[int, str], ...] = (
         UPDATE stakeholder SET cadence_weeks = 1 WHERE cadence_weeks IS NULL;
         """,
     ),
+    (
+        5,
+        """
+        -- The collaboration as a whole. An interest on the map is named by a reference:
+        -- 'i<id>' for a stakeholder's (table interest), 'o<id>' for the user's own.
+
+        -- The user's own interests (and their organisation's) in a project: the kinds of a
+        -- stakeholder's; on the table, or kept to themselves.
+        CREATE SEQUENCE own_interest_ids START 1;
+        CREATE TABLE own_interest (
+            id BIGINT PRIMARY KEY DEFAULT nextval('own_interest_ids'),
+            project_id BIGINT NOT NULL,
+            text VARCHAR NOT NULL,
+            kind VARCHAR NOT NULL,
+            on_table BOOLEAN NOT NULL DEFAULT TRUE,
+            notes VARCHAR NOT NULL DEFAULT '',
+            archived BOOLEAN NOT NULL DEFAULT FALSE,
+            revision INTEGER NOT NULL DEFAULT 1,
+            created_at TIMESTAMP NOT NULL,
+            updated_at TIMESTAMP NOT NULL
+        );
+        CREATE INDEX own_interest_by_project ON own_interest (project_id);
+
+        -- Two interests of different parties that point the same way ('shared') or pull
+        -- apart ('tension').
+        CREATE SEQUENCE interest_link_ids START 1;
+        CREATE TABLE interest_link (
+            id BIGINT PRIMARY KEY DEFAULT nextval('interest_link_ids'),
+            project_id BIGINT NOT NULL,
+            first_ref VARCHAR NOT NULL,
+            second_ref VARCHAR NOT NULL,
+            relation VARCHAR NOT NULL,
+            note VARCHAR NOT NULL DEFAULT '',
+            archived BOOLEAN NOT NULL DEFAULT FALSE,
+            revision INTEGER NOT NULL DEFAULT 1,
+            created_at TIMESTAMP NOT NULL,
+            updated_at TIMESTAMP NOT NULL
+        );
+        CREATE INDEX interest_link_by_project ON interest_link (project_id);
+
+        -- A concrete idea for a win-win: the interests it serves (a JSON list of references),
+        -- what it costs whom, and idea -> discussed -> agreed (on a day, with stakeholders:
+        -- a JSON list of ids) or rejected. Kept in one row so the change log holds each
+        -- version whole.
+        CREATE SEQUENCE win_win_option_ids START 1;
+        CREATE TABLE win_win_option (
+            id BIGINT PRIMARY KEY DEFAULT nextval('win_win_option_ids'),
+            project_id BIGINT NOT NULL,
+            title VARCHAR NOT NULL,
+            description VARCHAR NOT NULL DEFAULT '',
+            serves VARCHAR NOT NULL DEFAULT '[]',
+            costs VARCHAR NOT NULL DEFAULT '',
+            status VARCHAR NOT NULL,
+            agreed_on DATE,
+            partners VARCHAR NOT NULL DEFAULT '[]',
+            archived BOOLEAN NOT NULL DEFAULT FALSE,
+            revision INTEGER NOT NULL DEFAULT 1,
+            created_at TIMESTAMP NOT NULL,
+            updated_at TIMESTAMP NOT NULL
+        );
+        CREATE INDEX win_win_option_by_project ON win_win_option (project_id);
+
+        -- What a stakeholder must be able to explain to their achterban (the brief shows it).
+        ALTER TABLE stakeholder ADD COLUMN back_home VARCHAR DEFAULT '';
+        UPDATE stakeholder SET back_home = '' WHERE back_home IS NULL;
+
+        -- An action made from an agreed option points back at it.
+        ALTER TABLE action ADD COLUMN option_id BIGINT;
+        """,
+    ),
 )
 
 LATEST_VERSION = STEPS[-1][0]

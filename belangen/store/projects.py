@@ -6,6 +6,7 @@ import duckdb
 
 from belangen import domain
 from belangen.domain import Project
+from belangen.store.collaboration import delete_project_collaboration
 from belangen.store.database import Database, as_id, insert_row, require_row
 from belangen.store.stakeholders import Stakeholders
 
@@ -74,6 +75,7 @@ class Projects(Database):
             ]
             for stakeholder_id in stakeholder_ids:
                 Stakeholders.delete_stakeholder_rows(cur, stakeholder_id)
+            delete_project_collaboration(cur, project_id)
             cur.execute(
                 "DELETE FROM change_log WHERE table_name = 'project' AND row_id = ?", [project_id]
             )

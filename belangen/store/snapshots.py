@@ -38,6 +38,9 @@ _REFERENCES = (
     ("action", "stakeholder_id", "stakeholder"),
     ("follow_up", "stakeholder_id", "stakeholder"),
     ("follow_up_rating", "follow_up_id", "follow_up"),
+    ("own_interest", "project_id", "project"),
+    ("interest_link", "project_id", "project"),
+    ("win_win_option", "project_id", "project"),
 )
 
 

@@ -9,10 +9,12 @@ import duckdb
 
 from belangen import domain
 from belangen.domain import Interest, Stakeholder, ValidationError
+from belangen.store.collaboration import forget_interests, forget_partner
 from belangen.store.database import Database, as_id, require_row, row_of
 
 _STAKEHOLDER_COLUMNS = (
-    "id, project_id, name, role, constituency, notes, archived, revision, cadence_weeks"
+    "id, project_id, name, role, constituency, notes, archived, revision, cadence_weeks, "
+    "back_home"
 )
 _INTEREST_COLUMNS = (
     "id, stakeholder_id, text, kind, status, signals, confirmed_on, archived, revision"
@@ -49,9 +51,9 @@ class Stakeholders(Database):
     def create_stakeholder(
         self, project_id: int, name: object, role: object = "", constituency: object = "",
         notes: object = "", *, cadence_weeks: object = domain.DEFAULT_CADENCE,
-        token: str | None = None,
+        back_home: object = "", token: str | None = None,
     ) -> int:
-        values = domain.stakeholder_values(name, role, constituency, notes)
+        values = domain.stakeholder_values(name, role, constituency, notes, back_home)
         values["cadence_weeks"] = domain.clean_cadence(cadence_weeks)
 
         def unique_in_the_project(cur: duckdb.DuckDBPyConnection) -> None:
@@ -64,10 +66,13 @@ class Stakeholders(Database):
     def update_stakeholder(
         self, stakeholder_id: int, revision: int | None, *, name: object, role: object,
         constituency: object, notes: object, cadence_weeks: object | None = None,
-        token: str | None = None,
+        back_home: object | None = None, token: str | None = None,
     ) -> None:
-        """Changes the stakeholder's fields; the cadence only when one is given."""
-        values = domain.stakeholder_values(name, role, constituency, notes)
+        """Changes the stakeholder's fields; the cadence and what they must explain back home
+        only when given."""
+        values = domain.stakeholder_values(name, role, constituency, notes, back_home or "")
+        if back_home is None:
+            del values["back_home"]
         if cadence_weeks is not None:
             values["cadence_weeks"] = domain.clean_cadence(cadence_weeks)
 
@@ -97,7 +102,12 @@ class Stakeholders(Database):
 
     @staticmethod
     def delete_stakeholder_rows(cur: duckdb.DuckDBPyConnection, stakeholder_id: int) -> None:
-        """Every row of one stakeholder, on any database of this schema (a safety copy too)."""
+        """Every row of one stakeholder, on any database of this schema (a safety copy too),
+        and their place on the project's map and in its options."""
+        refs = [domain.interest_ref(interest_id) for (interest_id,) in cur.execute(
+            "SELECT id FROM interest WHERE stakeholder_id = ?", [stakeholder_id]).fetchall()]
+        forget_interests(cur, refs)
+        forget_partner(cur, stakeholder_id)
         for table, condition in _STAKEHOLDER_OWNED:
             cur.execute(f"DELETE FROM {table} WHERE {condition}", [stakeholder_id])
 
