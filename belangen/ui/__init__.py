@@ -17,6 +17,7 @@ Pages use it as `from belangen import ui` and `ui.<name>`; each concern has a mo
 - `weekly`: the weekly pass and the worksheet's changed rows
 - `week_grid`: the Weekcheck's whole week at once, one row per stakeholder still to do
 - `last_time`: the weekcheck's 'Vorige keer' panel beside the form
+- `collaboration`: the project's interest map per run, and names of parties and interests
 - `setup`: the steps of setting a project up (next step, forms kept open, interest status)
 """
 
@@ -38,6 +39,7 @@ from belangen.ui.cache import (
 )
 from belangen.ui.chart_text import as_table, chart_notes
 from belangen.ui.chrome import focus_if_requested, request_focus, streamlit_chrome
+from belangen.ui.collaboration import interest_label, interest_map, party_name
 from belangen.ui.database import _daily_safety_copy, _open_store, clear_caches, get_store
 from belangen.ui.errors import error_text, friendly_errors, refuse_unless_private
 from belangen.ui.exports import (
@@ -169,6 +171,8 @@ __all__ = [
     "get_store",
     "has_unsaved",
     "interest_field_text",
+    "interest_label",
+    "interest_map",
     "interest_status_short",
     "keep_new_stakeholder_form_open",
     "language",
@@ -182,6 +186,7 @@ __all__ = [
     "new_stakeholder_expander",
     "offer_first_stakeholder",
     "overview_alias",
+    "party_name",
     "picker_shown",
     "plain",
     "planned_choice_text",
