@@ -57,6 +57,8 @@ class SampleStakeholder:
     """Week offset → the follow-up's reflection."""
     their_value: dict[int, int] = field(default_factory=dict)
     """Week offset → how the stakeholder rated the value, when an evaluation took place."""
+    back_home: str = ""
+    """What they must be able to explain to their achterban."""
 
 
 PROJECT_NAME = "Wijkvernieuwing Hoogveld (voorbeeld)"
@@ -81,6 +83,10 @@ STAKEHOLDERS: tuple[SampleStakeholder, ...] = (
             "De gemeenteraad en de coalitiepartijen; inwoners die betaalbare woningen verwachten."
         ),
         notes="Wil maandelijks een korte stand van zaken, liever op papier dan in een overleg.",
+        back_home=(
+            "Aan de coalitie: dat de woondeal gehaald wordt en het plein vóór de verkiezingen "
+            "zichtbaar verandert."
+        ),
         interests=(
             SampleInterest(
                 "De gemeente moet haar deel van de regionale woondeal halen: 150 extra "
@@ -205,6 +211,10 @@ STAKEHOLDERS: tuple[SampleStakeholder, ...] = (
             "240 portiekwoningen."
         ),
         notes="Zijn eerste project van deze omvang.",
+        back_home=(
+            "Aan directie en commissarissen: dat er geen euro buiten het onderhoudsplan "
+            "uitgaat en dat niemand tijdelijk hoeft te verhuizen."
+        ),
         interests=(
             SampleInterest(
                 "De renovatie moet binnen de begroting van het meerjarenonderhoudsplan blijven; "
@@ -324,6 +334,10 @@ STAKEHOLDERS: tuple[SampleStakeholder, ...] = (
             "gezinnen die zich niet vertegenwoordigd voelt."
         ),
         notes="Bereikbaar op dinsdag- en donderdagavond.",
+        back_home=(
+            "Aan de leden: dat de huur niet harder stijgt dan de besparing, en dat de vereniging "
+            "vooraf meepraatte in plaats van achteraf te horen wat er besloten was."
+        ),
         interests=(
             SampleInterest(
                 "Betaalbare woonlasten na de renovatie: de huur mag niet meer stijgen dan de "
@@ -441,6 +455,10 @@ STAKEHOLDERS: tuple[SampleStakeholder, ...] = (
             "Opbouwwerkers en vrijwilligers van het buurthuis; de gemeente is hun financier."
         ),
         notes="",
+        back_home=(
+            "Aan de gemeente als financier: wat het opbouwwerk zichtbaar heeft bijgedragen aan de "
+            "wijk."
+        ),
         interests=(
             SampleInterest(
                 "Het buurthuis aan het plein moet tijdens de werkzaamheden open kunnen blijven.",
@@ -510,6 +528,91 @@ STAKEHOLDERS: tuple[SampleStakeholder, ...] = (
     ),
 )
 
+
+# The collaboration as a whole. An interest is named by (stakeholder's place in STAKEHOLDERS,
+# interest's place in theirs), the user's own by (OWN, its place in OWN_INTERESTS).
+OWN = -1
+SampleRef = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class SampleOwnInterest:
+    text: str
+    kind: str
+    on_table: bool
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class SampleLink:
+    first: SampleRef
+    second: SampleRef
+    relation: str
+    note: str
+
+
+@dataclass(frozen=True)
+class SampleOption:
+    title: str
+    description: str
+    serves: tuple[SampleRef, ...]
+    costs: str
+    statuses: tuple[tuple[int, str], ...]
+    """(week offset, status) as the option moved on, from its first status."""
+    partners: tuple[int, ...] = ()
+    """Places in STAKEHOLDERS it was agreed with."""
+
+
+OWN_INTERESTS: tuple[SampleOwnInterest, ...] = (
+    SampleOwnInterest(
+        "Vóór de zomer een uitvoeringsplan dat de raad, de corporatie en de bewoners alle drie "
+        "steunen.",
+        "organisational",
+        on_table=True,
+    ),
+    SampleOwnInterest(
+        "Laten zien dat een wijkaanpak zonder escalatie kan: mijn opdracht als procesregisseur "
+        "loopt eind dit jaar af.",
+        "individual",
+        on_table=False,
+        notes="Niet iets om in het overleg te noemen.",
+    ),
+)
+
+LINKS: tuple[SampleLink, ...] = (
+    SampleLink((0, 0), (2, 0), "shared",
+               "Beide willen betaalbaar wonen: de gemeente telt woningen, de bewoners woonlasten."),
+    SampleLink((2, 1), (0, 2), "shared",
+               "De wethouder wil bewoners betrekken; de vereniging wil vooraf gehoord worden."),
+    SampleLink((OWN, 0), (0, 1), "shared",
+               "Allebei willen we snel een eerste stap die iedereen in de wijk ziet."),
+    SampleLink((3, 0), (2, 1), "shared",
+               "Het buurthuis is de plek waar bewoners elkaar en ons spreken."),
+    SampleLink((1, 0), (0, 1), "tension",
+               "Een eerste schop vóór de verkiezingen vraagt geld dat de corporatie niet heeft."),
+    SampleLink((2, 2), (1, 1), "tension",
+               "De verhuisafspraak is gemaakt met de huurdersraad, niet met de vereniging."),
+)
+
+OPTIONS: tuple[SampleOption, ...] = (
+    SampleOption(
+        "Het plein eerst tijdelijk inrichten, samen met bewoners en het buurthuis",
+        "Een zichtbare eerste stap vóór de verkiezingen, betaald uit het wijkbudget; de "
+        "corporatie renoveert daarna volgens haar eigen planning.",
+        serves=((0, 1), (1, 0), (2, 1), (3, 0), (OWN, 0)),
+        costs="Gemeente: € 40.000 uit het wijkbudget. Welzijn: twee ontwerpavonden begeleiden.",
+        statuses=((-4, "idea"), (-3, "discussed"), (-2, "agreed")),
+        partners=(0, 2, 3),
+    ),
+    SampleOption(
+        "De huurverhoging koppelen aan de gemeten energiebesparing",
+        "Na de renovatie stijgt de huur pas als de besparing een jaar lang is gemeten.",
+        serves=((2, 0), (0, 0)),
+        costs="Corporatie: minder huur als de besparing tegenvalt, en een jaar meten.",
+        statuses=((-2, "idea"), (-1, "discussed")),
+    ),
+)
+
 _DIMENSION_ORDER = ("genuine_interest", "value", "conversation", "negotiation")
 
 
@@ -570,7 +673,8 @@ def _fill(
     ] = []
     for number, person in enumerate(STAKEHOLDERS):
         stakeholder_id = store.create_stakeholder(
-            project_id, person.name, person.role, person.constituency, person.notes
+            project_id, person.name, person.role, person.constituency, person.notes,
+            back_home=person.back_home,
         )
         created[("stakeholder", stakeholder_id)] = moment(START_WEEK, 1, 10, number)
         interests: dict[int, SampleInterest] = {}
@@ -648,10 +752,56 @@ def _fill(
                 _set_status(store.get_action, store.update_action, action_id, "in_progress",
                             ("text", "planned_week"))
                 changed[("action", action_id)] = moment(-1, 4, 16, 30)
+    _fill_map(store, project_id, [(sid, list(ints)) for sid, _p, _a, ints in people], moment,
+              created, changed)
     # The story's dates instead of the moment it was loaded.
     store.back_date(
         created=created, changed=changed, saved=saved, confirmed_on=confirmed_on, done_on=done_on
     )
+
+
+def _fill_map(
+    store: Store,
+    project_id: int,
+    people: list[tuple[int, list[int]]],
+    moment: Callable[..., dt.datetime],
+    created: dict[tuple[str, int], dt.datetime],
+    changed: dict[tuple[str, int], dt.datetime],
+) -> None:
+    """The user's own interests, the links between interests and the options, as the user
+    made them from the fifth week of follow-ups on."""
+    own_ids = []
+    for index, own in enumerate(OWN_INTERESTS):
+        own_id = store.add_own_interest(project_id, own.text, own.kind, own.on_table, own.notes)
+        created[("own_interest", own_id)] = moment(WORKSHEET_WEEK, 1, 15, index)
+        own_ids.append(own_id)
+
+    def ref(place: SampleRef) -> str:
+        who, index = place
+        if who == OWN:
+            return domain.own_ref(own_ids[index])
+        return domain.interest_ref(people[who][1][index])
+
+    for index, link in enumerate(LINKS):
+        link_id = store.add_link(project_id, ref(link.first), ref(link.second), link.relation,
+                                 link.note)
+        created[("interest_link", link_id)] = moment(-4, 3, 10, index)
+    for option in OPTIONS:
+        (first_week, first_status), *later = option.statuses
+        serves = [ref(place) for place in option.serves]
+        option_id = store.add_option(project_id, option.title, option.description,
+                                     serves=serves, costs=option.costs, status=first_status)
+        created[("win_win_option", option_id)] = moment(first_week, 3, 11)
+        for week, status in later:
+            agreed = status == "agreed"
+            store.update_option(
+                option_id, store.get_option(option_id).revision, title=option.title,
+                description=option.description, serves=serves, costs=option.costs,
+                status=status,
+                agreed_on=moment(week, 2, 0).date() if agreed else None,
+                partners=[people[who][0] for who in option.partners] if agreed else [],
+            )
+            changed[("win_win_option", option_id)] = moment(week, 3, 11)
 
 
 def _set_status(

@@ -30,7 +30,12 @@ def fill(store: Store, project_id: int, marker: str, name: str) -> int:
                                       f"achterban {marker}", f"notities {marker}")
     store.update_stakeholder(person, None, name=f"{name} {marker}", role="", constituency="",
                              notes=f"nieuwe notities {marker}")  # the old version: change log
-    store.add_interest(person, f"belang {marker}", "political", "suspected", f"signaal {marker}")
+    interest = store.add_interest(person, f"belang {marker}", "political", "suspected",
+                                  f"signaal {marker}")
+    # On the map: a link whose note (and its earlier version) names them.
+    own = store.add_own_interest(project_id, f"eigen belang naast {name}", "other", True, "")
+    link = store.add_link(project_id, f"o{own}", f"i{interest}", "tension", f"noot {marker}")
+    store.update_link(link, 1, relation="tension", note=f"nieuwe noot {marker}")
     store.save_worksheet_entry(person, worksheet.VALUE.key, reflection=f"reflectie {marker}",
                                rating=3)
     action = store.add_action(person, worksheet.VALUE.key, f"actie {marker}")

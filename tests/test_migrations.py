@@ -83,3 +83,47 @@ def test_each_step_is_atomic_with_its_version_row(tmp_path: Path) -> None:
     finally:
         migrations.STEPS = original
         con.close()
+
+
+def test_upgrade_from_v4_with_data_adds_the_collaboration_tables(tmp_path: Path) -> None:
+    """A database as the last release left it (version 4, cadences) gains the map, the options
+    and the two new columns without changing a row it held."""
+    path = tmp_path / "v4.duckdb"
+    con = duckdb.connect(str(path))
+    migrate(con, target=4, now=lambda: STEP_TIME, path=path)
+    con.execute(
+        "INSERT INTO project (id, name, start_date, created_at, updated_at) "
+        "VALUES (3, 'Plein', DATE '2026-01-05', ?, ?)", [STEP_TIME, STEP_TIME])
+    con.execute(
+        "INSERT INTO stakeholder (id, project_id, name, name_key, constituency, cadence_weeks, "
+        "created_at, updated_at) VALUES (5, 3, 'Wethouder', 'wethouder', 'De raad', 2, ?, ?)",
+        [STEP_TIME, STEP_TIME])
+    con.execute(
+        "INSERT INTO interest (id, stakeholder_id, text, kind, status, created_at, updated_at) "
+        "VALUES (8, 5, 'Herverkiezing', 'political', 'suspected', ?, ?)", [STEP_TIME, STEP_TIME])
+    con.execute(
+        "INSERT INTO action (id, stakeholder_id, row_key, text, status, created_at, updated_at) "
+        "VALUES (9, 5, 'negotiation', 'Bellen', 'planned', ?, ?)", [STEP_TIME, STEP_TIME])
+    tables = ["project", "stakeholder", "interest", "action"]
+    before = {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in tables}
+    con.close()
+
+    store = Store(path, now=lambda: STEP_TIME)
+    try:
+        added = {"stakeholder": " EXCLUDE (back_home)", "action": " EXCLUDE (option_id)"}
+        assert {t: store.query_rows(f"SELECT *{added.get(t, '')} FROM {t} ORDER BY ALL")
+                for t in tables} == before
+        assert store.get_stakeholder(5).back_home == ""
+        assert store.query_rows("SELECT option_id FROM action") == [(None,)]
+        assert store.query_rows("SELECT max(version) FROM schema_version") == [(5,)]
+        for table in ("own_interest", "interest_link", "win_win_option"):
+            assert store.query_rows(f"SELECT count(*) FROM {table}") == [(0,)]
+        # The new tables work on the upgraded file, with the rows it held.
+        own = store.add_own_interest(3, "Op tijd klaar", "organisational", True, "")
+        store.add_link(3, f"o{own}", "i8", "tension", "")
+        option = store.add_option(3, "Samen naar de raad", serves=["i8", f"o{own}"],
+                                  status="agreed", partners=[5])
+        made = store.actions_from_option(option, [5], row_key="negotiation")
+        assert made == [a.id for a in store.list_actions(5) if a.id != 9]
+    finally:
+        store.close()

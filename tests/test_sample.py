@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from helpers.db import dump_tables
 
-from belangen import domain, worksheet
+from belangen import common_ground, domain, worksheet
 from belangen.sample import load_sample_project, remove_sample_project
 from belangen.store import Store
 
@@ -50,6 +50,29 @@ def test_sample_has_every_part_of_the_method(db: Store) -> None:
     assert db.query_rows(
         "SELECT count(*) FROM follow_up WHERE their_value_rating IS NOT NULL"
     )[0][0]
+
+
+def test_sample_has_a_small_map_and_two_options(db: Store) -> None:
+    project_id = load_sample_project(db)
+    people = db.list_stakeholders(project_id)
+    assert all(person.back_home for person in people)
+    own = db.list_own_interests(project_id)
+    assert {o.on_table for o in own} == {True, False}, "one said aloud, one kept to myself"
+    interest_map = common_ground.InterestMap.build(
+        [(p.id, p.name) for p in people], db.map_interests(project_id),
+        db.list_links(project_id))
+    assert {link.relation for link in interest_map.links} == {"shared", "tension"}
+    assert len(interest_map.links) == len(db.list_links(project_id)), "no link left the map"
+    assert max(len(g.parties) for g in interest_map.common_ground()) >= 3
+    agreed, open_option = db.list_options(project_id)
+    assert (agreed.status, open_option.status) == ("agreed", "discussed")
+    assert agreed.partners and agreed.agreed_on is not None
+    assert agreed.agreed_on < THIS_MONDAY
+    assert common_ground.every_party_gains(agreed, interest_map)
+    assert "self" in common_ground.missing_parties(open_option, interest_map)
+    history = db.query_rows(
+        "SELECT count(*) FROM change_log WHERE table_name = 'win_win_option'")
+    assert history == [(3,)], "idea → discussed → agreed, and idea → discussed"
 
 
 def test_ratings_move_after_actions_carried_out(db: Store) -> None:

@@ -31,7 +31,7 @@ V1_MIGRATED_AT = dt.datetime(2024, 1, 1)
 
 
 # Columns later migrations add to the v1 tables: a v1 file's data is compared without them.
-ADDED_LATER = {"stakeholder": ("cadence_weeks",)}
+ADDED_LATER = {"stakeholder": ("cadence_weeks", "back_home"), "action": ("option_id",)}
 
 
 def dump(con: duckdb.DuckDBPyConnection, tables: list[str]) -> dict[str, list[tuple]]:
