@@ -24,7 +24,23 @@ from icalendar import Alarm, Calendar, Event
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from belangen import domain, formats, worksheet
-from belangen.domain import Action, Interest, Project, Stakeholder, WorksheetEntry
+from belangen.common_ground import (
+    CommonGround,
+    InterestMap,
+    MapInterest,
+    Tension,
+    every_party_gains,
+    option_gain,
+)
+from belangen.domain import (
+    Action,
+    Interest,
+    OwnInterest,
+    Project,
+    Stakeholder,
+    WinWinOption,
+    WorksheetEntry,
+)
 from belangen.store import Store
 from belangen.texts import t
 
@@ -52,9 +68,32 @@ class StakeholderSheet:
 
 
 @dataclass(frozen=True)
+class OptionSummary:
+    option: WinWinOption
+    gains: dict[str, list[MapInterest]]
+    """Per party, the interests of theirs it serves (as far as the document shows them)."""
+    everyone_gains: bool
+
+
+@dataclass(frozen=True)
+class CollaborationSheet:
+    """The project as a whole: the user's own interests, common ground, tensions, options."""
+
+    interest_map: InterestMap
+    own: tuple[OwnInterest, ...]
+    common_ground: tuple[CommonGround, ...]
+    tensions: tuple[Tension, ...]
+    options: tuple[OptionSummary, ...]
+
+    def is_empty(self) -> bool:
+        return not (self.own or self.common_ground or self.tensions or self.options)
+
+
+@dataclass(frozen=True)
 class ProjectSheet:
     project: Project
     stakeholders: tuple[StakeholderSheet, ...]
+    collaboration: CollaborationSheet | None = None
 
 
 def _stakeholder_sheet(
@@ -97,8 +136,28 @@ def gather_stakeholder(
     return project, _stakeholder_sheet(store, stakeholder, include_hidden)
 
 
+def gather_collaboration(
+    store: Store, project_id: int, *, include_hidden: bool = False
+) -> CollaborationSheet:
+    """The map and options as a document shows them: without hypotheses (suspected interests,
+    own interests kept off the table, and what rests on them) unless asked for. Who gains from
+    an option is judged on what the document shows, so it never hints at what it leaves out."""
+    full = InterestMap.build(
+        [(s.id, s.name) for s in store.list_stakeholders(project_id)],
+        store.map_interests(project_id), store.list_links(project_id))
+    shown = full.for_export(include_hidden=include_hidden)
+    own = tuple(o for o in store.list_own_interests(project_id)
+                if include_hidden or o.on_table)
+    options = tuple(
+        OptionSummary(option, option_gain(option, shown), every_party_gains(option, shown))
+        for option in store.list_options(project_id)
+    )
+    return CollaborationSheet(shown, own, tuple(shown.common_ground()),
+                              tuple(shown.tensions()), options)
+
+
 def gather_project(store: Store, project_id: int, *, include_hidden: bool = False) -> ProjectSheet:
-    """A project's active stakeholders, each with their worksheet."""
+    """A project's active stakeholders, each with their worksheet, and the collaboration."""
     project = store.get_project(project_id)
     return ProjectSheet(
         project,
@@ -106,10 +165,80 @@ def gather_project(store: Store, project_id: int, *, include_hidden: bool = Fals
             _stakeholder_sheet(store, stakeholder, include_hidden)
             for stakeholder in store.list_stakeholders(project_id)
         ),
+        gather_collaboration(store, project_id, include_hidden=include_hidden),
     )
 
 
 # --- Shared wording --------------------------------------------------------------------------
+
+
+def party_text(interest_map: InterestMap, party: str, lang: str) -> str:
+    if party == domain.SELF_PARTY:
+        return t("party.self", lang)
+    return interest_map.names.get(party, "?")
+
+
+def _map_interest_text(interest_map: InterestMap, interest: MapInterest, lang: str) -> str:
+    """"Party: interest", with "(vermoed)" for a hypothesis."""
+    text = f"{party_text(interest_map, interest.party, lang)}: {interest.text}"
+    if interest.hypothesis:
+        key = "party.own_off_table" if interest.party == domain.SELF_PARTY else "party.suspected"
+        text += f" ({t(key, lang)})"
+    return text
+
+
+def option_status_text(option: WinWinOption, interest_map: InterestMap, lang: str) -> str:
+    """"Afgesproken op 18 nov 2026 met Marieke de Vries", or the status alone."""
+    status = t(f"option.status.{option.status}", lang)
+    if option.status != "agreed" or option.agreed_on is None:
+        return status
+    partners = [interest_map.names.get(domain.stakeholder_party(sid), "?")
+                for sid in option.partners]
+    return t("export.agreed_on_with", lang, status=status,
+             date=format_date(option.agreed_on, lang), partners=", ".join(partners))
+
+
+def _collaboration_items(
+    sheet: CollaborationSheet, lang: str
+) -> list[tuple[str, list[tuple[str, list[str]]]]]:
+    """The collaboration as (heading, [(item, [sub-items])]) for both formats; plain text."""
+    the_map = sheet.interest_map
+    sections: list[tuple[str, list[tuple[str, list[str]]]]] = []
+    own = [(f"{worksheet.INTEREST_KINDS[o.kind](lang)}: {o.text}"
+            + ("" if o.on_table else f" ({t('party.own_off_table', lang)})"),
+            [o.notes] if o.notes else []) for o in sheet.own]
+    sections.append((t("export.own_interests", lang),
+                     own or [(t("export.no_own_interests", lang), [])]))
+    grounds = []
+    for ground in sheet.common_ground:
+        names = ", ".join(party_text(the_map, p, lang) for p in ground.parties)
+        grounds.append((t("export.shared_by", lang, count=len(ground.parties), parties=names),
+                        [_map_interest_text(the_map, i, lang) for i in ground.interests]
+                        + [f"{t('export.note', lang)}: {note}" for note in ground.notes]))
+    sections.append((t("export.common_ground", lang),
+                     grounds or [(t("export.no_common_ground", lang), [])]))
+    tensions = [(f"{_map_interest_text(the_map, x.first, lang)} ↔ "
+                 f"{_map_interest_text(the_map, x.second, lang)}",
+                 [f"{t('export.note', lang)}: {x.link.note}"] if x.link.note else [])
+                for x in sheet.tensions]
+    sections.append((t("export.tensions", lang),
+                     tensions or [(t("export.no_tensions", lang), [])]))
+    options = []
+    for summary in sheet.options:
+        option = summary.option
+        head = f"{option.title} — {option_status_text(option, the_map, lang)}"
+        if summary.everyone_gains:
+            head += f" — {t('export.everyone_gains', lang)}"
+        details = [option.description] if option.description else []
+        for party, served in summary.gains.items():
+            details.append(t("export.gains", lang, party=party_text(the_map, party, lang),
+                             interests="; ".join(i.text for i in served)))
+        if option.costs:
+            details.append(f"{t('export.costs', lang)}: {option.costs}")
+        options.append((head, details))
+    sections.append((t("export.options", lang),
+                     options or [(t("export.no_options", lang), [])]))
+    return sections
 
 
 def format_date(day: dt.date, lang: str) -> str:
@@ -167,6 +296,7 @@ def _details(project: Project, stakeholder: Stakeholder | None, lang: str) -> li
             (t("export.project", lang), project.name),
             (t("export.role", lang), stakeholder.role),
             (t("export.constituency", lang), stakeholder.constituency),
+            (t("export.back_home", lang), stakeholder.back_home),
             (t("export.notes", lang), stakeholder.notes),
         ]
     return [(label, value) for label, value in pairs if value]
@@ -349,6 +479,14 @@ def project_markdown(store: Store, project_id: int, **options: Unpack[Options]) 
     lines = _markdown_header(document)
     if not sheet.stakeholders:
         lines += [f"_{t('export.no_stakeholders', lang)}_", ""]
+    if sheet.collaboration is not None:
+        lines += [f"## {t('export.collaboration', lang)}", ""]
+        for heading, items in _collaboration_items(sheet.collaboration, lang):
+            lines += [f"### {heading}", ""]
+            for item, subs in items:
+                lines.append(f"- {_md_inline(item)}")
+                lines += [f"  - {_md_inline(sub)}" for sub in subs]
+            lines.append("")
     for person in sheet.stakeholders:
         lines += [f"## {_md_inline(person.stakeholder.name)}", ""]
         # The project is the title.
@@ -381,7 +519,8 @@ p.prompt { font-weight: 600; margin: .6rem 0 .2rem; }
 ul { margin: .2rem 0; padding-left: 1.3rem; }
 span.status { font-style: italic; color: #444; }
 p.empty { font-style: italic; color: #555; margin: .2rem 0; }
-section.stakeholder + section.stakeholder { break-before: page; page-break-before: always; }
+section.stakeholder + section.stakeholder, section.collaboration + section.stakeholder {
+  break-before: page; page-break-before: always; }
 @page { size: A4; margin: 16mm 15mm; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; }
@@ -527,6 +666,17 @@ def project_html(store: Store, project_id: int, **options: Unpack[Options]) -> s
     body = _html_header(document)
     if not sheet.stakeholders:
         body.append(f'<p class="empty">{_h(t("export.no_stakeholders", lang))}</p>')
+    if sheet.collaboration is not None:
+        body += ['<section class="collaboration">',
+                 f"<h2>{_h(t('export.collaboration', lang))}</h2>"]
+        for heading, items in _collaboration_items(sheet.collaboration, lang):
+            body += [f"<h3>{_h(heading)}</h3>", "<ul>"]
+            for item, subs in items:
+                inner = "".join(f"<li>{_h(sub)}</li>" for sub in subs)
+                body.append(f"<li>{_h(item)}" + (f"<ul>{inner}</ul>" if inner else "")
+                            + "</li>")
+            body.append("</ul>")
+        body.append("</section>")
     for person in sheet.stakeholders:
         body += [
             '<section class="stakeholder">',

@@ -1237,6 +1237,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "export.project": ("Project", "Project"),
     "export.role": ("Rol", "Role"),
     "export.constituency": ("Achterban", "Constituency"),
+    "export.back_home": ("Moet thuis kunnen uitleggen", "Must be able to explain back home"),
     "export.notes": ("Notities", "Notes"),
     "export.description": ("Omschrijving", "Description"),
     "export.own_goal": ("Mijn doel", "My goal"),
@@ -1244,13 +1245,42 @@ TEXTS: dict[str, tuple[str, str]] = {
     "export.exported_on": ("Geëxporteerd op", "Exported on"),
     "export.sample": ("Dit is een voorbeeldproject.", "This is a sample project."),
     "export.hidden_included": (
-        "Vertrouwelijk: bevat ook verborgen of vermoede belangen.",
-        "Confidential: includes hidden or suspected interests.",
+        "Vertrouwelijk: bevat ook verborgen of vermoede belangen, en eigen belangen die niet op "
+        "tafel liggen.",
+        "Confidential: includes hidden or suspected interests, and own interests not on the "
+        "table.",
     ),
     "export.hidden_left_out": (
-        "Verborgen of vermoede belangen zijn niet opgenomen.",
-        "Hidden or suspected interests are not included.",
+        "Verborgen of vermoede belangen, en eigen belangen die niet op tafel liggen, zijn niet "
+        "opgenomen.",
+        "Hidden or suspected interests, and own interests not on the table, are not included.",
     ),
+    "export.collaboration": ("De samenwerking als geheel", "The collaboration as a whole"),
+    "export.own_interests": ("Mijn eigen belangen", "My own interests"),
+    "export.no_own_interests": (
+        "Nog geen eigen belangen genoteerd.", "No own interests noted yet."
+    ),
+    "export.common_ground": ("Gezamenlijk vertrekpunt", "Common ground"),
+    "export.no_common_ground": (
+        "Nog geen gedeelde belangen verbonden.", "No shared interests linked yet."
+    ),
+    "export.shared_by": ("Gedeeld door {count} partijen: {parties}",
+                         "Shared by {count} parties: {parties}"),
+    "export.tensions": ("Spanningen", "Tensions"),
+    "export.no_tensions": ("Nog geen spanningen genoteerd.", "No tensions noted yet."),
+    "export.options": ("Win-win opties", "Win-win options"),
+    "export.no_options": ("Nog geen opties.", "No options yet."),
+    "export.everyone_gains": ("iedereen wint", "every party gains"),
+    "export.gains": ("Wint voor {party}: {interests}", "Gains for {party}: {interests}"),
+    "export.costs": ("Wat het kost", "What it costs"),
+    "export.agreed_on_with": ("{status} op {date} met {partners}",
+                              "{status} on {date} with {partners}"),
+    "option.status.idea": ("Idee", "Idea"),
+    "option.status.discussed": ("Besproken", "Discussed"),
+    "option.status.agreed": ("Afgesproken", "Agreed"),
+    "option.status.rejected": ("Verworpen", "Rejected"),
+    "link.relation.shared": ("Gedeeld", "Shared"),
+    "link.relation.tension": ("In spanning", "In tension"),
     "export.rating": ("Waardering", "Rating"),
     "export.target": ("Streefniveau", "Target"),
     "export.latest_week": ("Laatste weekcheck", "Latest follow-up"),

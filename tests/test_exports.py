@@ -62,6 +62,10 @@ def hostile_project(db: Store) -> tuple[int, int]:
     for row in worksheet.DIMENSIONS:
         db.save_worksheet_entry(person, row.key, reflection=HOSTILE + "\n# kop\n- lijst", rating=3)
     db.add_action(person, "value", HOSTILE, planned_week=dt.date(2026, 3, 16))
+    own = db.add_own_interest(project_id, HOSTILE, "other", True, HOSTILE)
+    interest = db.list_interests(person)[1].id
+    db.add_link(project_id, f"o{own}", f"i{interest}", "shared", HOSTILE + "\n# kop")
+    db.add_option(project_id, HOSTILE, HOSTILE, serves=[f"o{own}"], costs=HOSTILE)
     return project_id, person
 
 
@@ -106,8 +110,31 @@ def test_hidden_interests_only_when_asked(db: Store, sample: int, render) -> Non
         probe = text[:40]
         assert probe not in without
         assert probe in with_hidden or probe.replace("'", "&#x27;") in with_hidden
-    assert "Verborgen of vermoede belangen zijn niet opgenomen" in without
+    assert "Verborgen of vermoede belangen, en eigen belangen die niet op tafel" in without
     assert "Vertrouwelijk" in with_hidden
+
+
+def test_the_collaboration_leaves_out_hypotheses_unless_asked(db: Store) -> None:
+    """Suspected interests, own interests kept off the table, what rests on them, and whether
+    an option serves everyone are all judged on what the document shows."""
+    project_id = db.create_project("P", start_date=dt.date(2026, 1, 5))
+    person = db.create_stakeholder(project_id, "Wethouder")
+    open_interest = db.add_interest(person, "Woningen bouwen", "organisational", "confirmed")
+    hunch = db.add_interest(person, "Herverkozen worden", "political", "suspected")
+    aloud = db.add_own_interest(project_id, "Plan op tijd", "organisational", True, "")
+    quiet = db.add_own_interest(project_id, "Mijn promotie", "individual", False, "")
+    db.add_link(project_id, f"o{aloud}", f"i{open_interest}", "shared", "Samen tempo")
+    db.add_link(project_id, f"o{quiet}", f"i{hunch}", "tension", "Botst stil")
+    db.add_option(project_id, "Eerste paal", serves=[f"i{hunch}", f"o{aloud}"])
+    for render in (exports.project_markdown, exports.project_html):
+        without = render(db, project_id)
+        for secret in ("Mijn promotie", "Herverkozen", "Botst stil", "iedereen wint"):
+            assert secret not in without, (render.__name__, secret)
+        for shown in ("Plan op tijd", "Samen tempo", "Eerste paal", "Gezamenlijk vertrekpunt"):
+            assert shown in without, (render.__name__, shown)
+        with_hidden = render(db, project_id, include_hidden=True)
+        for secret in ("Mijn promotie", "Herverkozen", "Botst stil", "iedereen wint"):
+            assert secret in with_hidden, (render.__name__, secret)
 
 
 def test_stakeholder_export_leaves_out_hidden_signals_too(db: Store) -> None:
