@@ -611,9 +611,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "stakeholders.role": ("Rol of organisatie", "Role or organisation"),
     "stakeholders.constituency": ("Achterban en mandaat", "Constituency and mandate"),
     "stakeholders.constituency_help": (
-        "Aan wie legt deze persoon verantwoording af, en wat moet hij of zij daar kunnen "
-        "uitleggen?",
-        "Whom does this person answer to, and what must they be able to explain back home?",
+        "Aan wie legt deze persoon verantwoording af, en met welk mandaat zit hij of zij aan "
+        "tafel?",
+        "Whom does this person answer to, and with what mandate do they sit at the table?",
     ),
     "stakeholders.cadence": ("Hoe vaak een weekcheck?", "How often a follow-up?"),
     "stakeholders.cadence_help": (
