@@ -16,7 +16,13 @@ from dataclasses import dataclass
 import pandas as pd
 
 from belangen import analytics, domain, formats, worksheet
-from belangen.common_ground import CommonGround, InterestMap, MapInterest, options_of_party
+from belangen.common_ground import (
+    CommonGround,
+    InterestMap,
+    MapInterest,
+    option_gain,
+    options_of_party,
+)
 from belangen.domain import Action, Interest, Project, Stakeholder, WinWinOption
 from belangen.store import Store
 from belangen.texts import t, t_count
@@ -144,8 +150,9 @@ def actions_due(actions: Sequence[Action], week: dt.date) -> tuple[Action, ...]:
     return tuple(sorted(due, key=lambda a: (a.planned_week or monday, a.id)))
 
 
-def rating_points(history: pd.DataFrame, baseline: pd.DataFrame) -> dict[str, tuple[RatingPoint,
-                                                                                   ...]]:
+def rating_points(
+    history: pd.DataFrame, baseline: pd.DataFrame
+) -> dict[str, tuple[RatingPoint, ...]]:
     """Per rated aspect, the worksheet start and the weekchecks (`analytics.rating_series`)."""
     series = analytics.rating_series(history, baseline)
     points: dict[str, tuple[RatingPoint, ...]] = {}
@@ -247,8 +254,6 @@ def _interest_line(interest: Interest, lang: str, *, hypothesis: bool = False) -
 
 def _option_line(brief: Brief, option: WinWinOption, lang: str,
                  today: dt.date | None) -> Line:
-    from belangen.common_ground import option_gain
-
     the_map = brief.interest_map
     gains = option_gain(option, the_map)
     notes = []
@@ -328,13 +333,13 @@ def sections(brief: Brief, lang: str, today: dt.date | None = None) -> list[Sect
     found.append(Section("shared", t("brief.shared", lang), tuple(shared),
                          t("brief.shared_none", lang)))
     tensions = []
-    for theirs, other, note in brief.tensions:
+    for mine, other, note in brief.tensions:
         notes = (f"{party_name(the_map, other.party, lang)}: {_marked(other, lang)}",)
         if note:
             notes += (f"{t('brief.link_note', lang)}: {note}",)
-        tensions.append(Line(_marked(theirs, lang),
+        tensions.append(Line(_marked(mine, lang),
                              t("brief.with", lang, names=party_name(the_map, other.party, lang)),
-                             notes, theirs.hypothesis or other.hypothesis))
+                             notes, mine.hypothesis or other.hypothesis))
     found.append(Section("tensions", t("brief.tensions", lang), tuple(tensions),
                          t("brief.tensions_none", lang)))
 

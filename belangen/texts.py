@@ -159,7 +159,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "What must they be able to explain to their constituency?",
     ),
     "brief.back_home_field_help": (
-        "Wat moet deze persoon thuis kunnen verdedigen of laten zien, wil een afspraak standhouden?",
+        "Wat moet deze persoon thuis kunnen verdedigen of laten zien, wil een afspraak "
+        "standhouden?",
         "What must this person be able to defend or show back home for an agreement to hold?",
     ),
     "brief.with": ("Met {names}", "With {names}"),
@@ -181,7 +182,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "brief.option_agreed": ("Afgesproken", "Agreed"),
     "brief.option_on": ("op {date}", "on {date}"),
     "brief.option_with": ("met {names}", "with {names}"),
-    "brief.option_serves_them": ("Dient hun belang: {interests}", "Serves their interest: {interests}"),
+    "brief.option_serves_them": (
+        "Dient hun belang: {interests}", "Serves their interest: {interests}"),
     "brief.option_others_gain": ("Ook winst voor: {parties}", "Also a gain for: {parties}"),
     "brief.option_costs": ("Wat het kost: {costs}", "What it costs: {costs}"),
     "brief.actions": ("Acties die nu aan de beurt zijn", "Actions due now"),

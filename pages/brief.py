@@ -25,24 +25,21 @@ sections = {section.key: section for section in briefs.sections(brief, lang, tod
 HYPOTHESIS = f":orange-badge[{ui.tr('brief.hypothesis')}]"
 
 
-def line_markdown(line: briefs.Line) -> str:
-    """One list item, every user text made literal; a hypothesis gets a badge."""
-    item = f"**{ui.plain(line.label)}:** " if line.label else ""
-    item += ui.plain(line.text)
-    if line.hypothesis:
-        item += f" {HYPOTHESIS}"
-    return "\n".join([f"- {item}", *(f"    - {ui.plain(note)}" for note in line.notes)])
-
-
 def draw(section: briefs.Section) -> None:
+    """One section in a box; every text is made literal (also the app's own: they are read
+    from the brief, which holds user text beside them), a hypothesis gets a badge."""
     with st.container(border=True, key=f"brief_section_{section.key}"):
-        st.subheader(section.title, anchor=False)
+        st.subheader(ui.plain(section.title), anchor=False)
         if section.intro:
-            st.caption(section.intro)
-        if section.lines:
-            st.markdown("\n".join(line_markdown(line) for line in section.lines))
-        else:
-            st.caption(section.empty)
+            st.caption(ui.plain(section.intro))
+        if not section.lines:
+            st.caption(ui.plain(section.empty))
+            return
+        st.markdown("\n".join(
+            "- " + (f"**{ui.plain(line.label)}:** " if line.label else "") + ui.plain(line.text)
+            + (f" {HYPOTHESIS}" if line.hypothesis else "")
+            + "".join(f"\n    - {ui.plain(note)}" for note in line.notes)
+            for line in section.lines))
 
 
 LAYOUT = (("confirmed", "to_test"), ("back_home", "actions"), ("shared", "tensions"),
