@@ -205,6 +205,13 @@ def party_name(the_map: InterestMap, party: str, lang: str) -> str:
     return the_map.names.get(party, "?")
 
 
+def _object_name(the_map: InterestMap, party: str, lang: str) -> str:
+    """A party after "met" or "voor": the user as "mij / mijn organisatie"."""
+    if party == domain.SELF_PARTY:
+        return t("brief.me", lang)
+    return party_name(the_map, party, lang)
+
+
 def _marked(interest: MapInterest, lang: str) -> str:
     if not interest.hypothesis:
         return interest.text
@@ -263,7 +270,7 @@ def _option_line(brief: Brief, option: WinWinOption, lang: str,
     if theirs:
         notes.append(t("brief.option_serves_them", lang,
                        interests="; ".join(_marked(i, lang) for i in theirs)))
-    others = [party_name(the_map, p, lang) for p in gains if p != brief.party]
+    others = [_object_name(the_map, p, lang) for p in gains if p != brief.party]
     if others:
         notes.append(t("brief.option_others_gain", lang, parties=", ".join(others)))
     if option.costs:
@@ -323,7 +330,7 @@ def sections(brief: Brief, lang: str, today: dt.date | None = None) -> list[Sect
     for group in brief.shared:
         theirs = [i for i in group.interests if i.party == party]
         others = [i for i in group.interests if i.party != party]
-        names = [party_name(the_map, p, lang) for p in group.parties if p != party]
+        names = [_object_name(the_map, p, lang) for p in group.parties if p != party]
         notes = tuple(f"{party_name(the_map, i.party, lang)}: {_marked(i, lang)}"
                       for i in others)
         notes += tuple(f"{t('brief.link_note', lang)}: {note}" for note in group.notes)
@@ -338,7 +345,7 @@ def sections(brief: Brief, lang: str, today: dt.date | None = None) -> list[Sect
         if note:
             notes += (f"{t('brief.link_note', lang)}: {note}",)
         tensions.append(Line(_marked(mine, lang),
-                             t("brief.with", lang, names=party_name(the_map, other.party, lang)),
+                             t("brief.with", lang, names=_object_name(the_map, other.party, lang)),
                              notes, mine.hypothesis or other.hypothesis))
     found.append(Section("tensions", t("brief.tensions", lang), tuple(tensions),
                          t("brief.tensions_none", lang)))

@@ -164,6 +164,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "What must this person be able to defend or show back home for an agreement to hold?",
     ),
     "brief.with": ("Met {names}", "With {names}"),
+    "brief.me": ("mij / mijn organisatie", "me / my organisation"),
     "brief.link_note": ("Toelichting", "Note"),
     "brief.shared": ("Gedeelde belangen", "Shared interests"),
     "brief.shared_none": (

@@ -126,6 +126,7 @@ def test_hypotheses_are_shown_on_screen_marked(store: Store) -> None:
     shared = section(brief, "shared").lines
     assert any(hidden["own"] in note for line in shared for note in line.notes)
     assert any(line.hypothesis for line in shared)
+    assert [line.label for line in shared] == ["Met mij / mijn organisatie, Corporatie"]
     assert [line.hypothesis for line in section(brief, "tensions").lines] == [True]
     options = section(brief, "options").lines
     assert [(line.label, line.hypothesis) for line in options] == [
@@ -141,6 +142,7 @@ def test_an_export_leaves_out_hypotheses_and_what_rests_on_them(store: Store) ->
     assert "to_test" not in keys
     assert [line.label for line in section(brief, "options").lines] == ["Plein in fasen"]
     assert section(brief, "tensions").lines == ()
+    assert [line.label for line in section(brief, "shared").lines] == ["Met Corporatie"]
     assert [line.label for line in section(brief, "agreements").lines] == [
         "Afgesproken overleg"], "an agreement made with them stays"
     for document in (exports.brief_markdown(store, sid), exports.brief_html(store, sid)):
