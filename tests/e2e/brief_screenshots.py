@@ -68,7 +68,7 @@ def run(outdir: Path) -> list[str]:
         for lang, size, app, log in every_tab(browser, server):
             with flows.speaking(lang):
                 shoot_brief(app, outdir, f"{lang}-{size}", notes)
-            notes.extend(url for url in log.foreign_urls())
+            notes.extend(url for url in log.foreign_urls() if not url.startswith("file:"))
     return notes
 
 
@@ -91,6 +91,9 @@ def shoot_brief(app: AppPage, outdir: Path, label: str, notes: list[str]) -> Non
     page.close()
     app.click(app.key("brief_follow_up").get_by_role("button"))
     shoot(app, outdir, f"{label}-after-brief-weekcheck", notes)
+    # The profile's new field, what she must explain back home, beside the constituency.
+    app.open(f"/stakeholders{language_query(flows.lang())}")
+    shoot(app, outdir, f"{label}-stakeholders", notes)
 
 
 def main(argv: list[str]) -> int:
