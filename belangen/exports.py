@@ -23,6 +23,7 @@ import pandas as pd
 from icalendar import Alarm, Calendar, Event
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from belangen import brief as briefs
 from belangen import domain, formats, worksheet
 from belangen.common_ground import (
     CommonGround,
@@ -609,7 +610,7 @@ def _html_details(details: list[tuple[str, str]]) -> list[str]:
     return [f'<dl class="details">{items}</dl>']
 
 
-def _html_document(title: str, body: Iterable[str], lang: str) -> str:
+def _html_document(title: str, body: Iterable[str], lang: str, css: str = "") -> str:
     # No script may run even if something slipped through escaping; nothing is fetched.
     policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
     return "\n".join(
@@ -621,7 +622,7 @@ def _html_document(title: str, body: Iterable[str], lang: str) -> str:
             f'<meta http-equiv="Content-Security-Policy" content="{policy}">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>{_h(title)}</title>",
-            f"<style>{_PRINT_CSS}</style>",
+            f"<style>{_PRINT_CSS}{css}</style>",
             "</head>",
             "<body>",
             *body,
@@ -686,6 +687,120 @@ def project_html(store: Store, project_id: int, **options: Unpack[Options]) -> s
             "</section>",
         ]
     return _html_document(document.title, body, lang)
+
+
+# --- Gespreksvoorbereiding: one stakeholder's meeting brief -----------------------------------
+
+
+def _brief_document(brief: briefs.Brief, lang: str, exported_on: dt.date) -> _Document:
+    details = [(t("export.project", lang), brief.project.name),
+               (t("export.role", lang), brief.stakeholder.role),
+               (t("brief.week", lang), format_week(brief.week, lang))]
+    return _Document(
+        t("brief.title", lang, name=brief.stakeholder.name),
+        [(label, value) for label, value in details if value],
+        _notices(brief.project, brief.include_hidden, exported_on, lang),
+        lang,
+        brief.include_hidden,
+    )
+
+
+def _brief_options(store: Store, options: Options) -> tuple[str, dt.date]:
+    return options.get("lang", "nl"), options.get("exported_on") or store.today()
+
+
+def markdown_of_brief(brief: briefs.Brief, *, lang: str, exported_on: dt.date) -> str:
+    """A gathered brief as Markdown: the same sections the screen shows, user text literal."""
+    lines = _markdown_header(_brief_document(brief, lang, exported_on))
+    marker = t("brief.hypothesis", lang)
+    for section in briefs.sections(brief, lang):
+        lines += [f"## {section.title}", ""]
+        if section.intro:
+            lines += [f"_{section.intro}_", ""]
+        if not section.lines:
+            lines += [f"_{section.empty}_", ""]
+            continue
+        for line in section.lines:
+            item = f"**{_md_inline(line.label)}:** " if line.label else ""
+            item += _md_inline(line.text)
+            if line.hypothesis:
+                item += f" _({marker})_"
+            lines.append(f"- {item}")
+            lines += [f"  - {_md_inline(note)}" for note in line.notes]
+        lines.append("")
+    return _finish(lines)
+
+
+_BRIEF_CSS = """
+section.brief { margin: 1.2rem 0; break-inside: avoid; page-break-inside: avoid; }
+section.brief h2 { margin-top: 1.4rem; }
+p.intro { font-style: italic; color: #444; margin: .2rem 0 .4rem; }
+section.brief li { margin: .15rem 0; white-space: pre-wrap; }
+section.brief li li { white-space: pre-wrap; color: #333; }
+li.hypothesis { border-left: 3px dashed #8a5a00; padding-left: .4rem; list-style: none;
+                margin-left: -1rem; }
+span.hypothesis { font-size: .85em; font-style: italic; border: 1px solid #8a5a00;
+                  border-radius: .6em; padding: 0 .4em; color: #6b4500; }
+@media print {
+  section.brief { margin: .8rem 0; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+}
+"""
+
+
+def html_of_brief(brief: briefs.Brief, *, lang: str, exported_on: dt.date) -> str:
+    """A gathered brief as a self-contained page to print: one section per topic, none split
+    over two sheets of paper, hypotheses marked in words (they print in black and white)."""
+    document = _brief_document(brief, lang, exported_on)
+    marker = _h(t("brief.hypothesis", lang))
+    body = _html_header(document)
+    for section in briefs.sections(brief, lang):
+        body += [f'<section class="brief" id="{_h(section.key)}">', f"<h2>{_h(section.title)}</h2>"]
+        if section.intro:
+            body.append(f'<p class="intro">{_h(section.intro)}</p>')
+        if not section.lines:
+            body += [f'<p class="empty">{_h(section.empty)}</p>', "</section>"]
+            continue
+        body.append("<ul>")
+        for line in section.lines:
+            item = f"<strong>{_h(line.label)}:</strong> " if line.label else ""
+            item += _h(line.text)
+            if line.hypothesis:
+                item += f' <span class="hypothesis">{marker}</span>'
+            if line.notes:
+                item += "<ul>" + "".join(f"<li>{_h(note)}</li>" for note in line.notes) + "</ul>"
+            css_class = ' class="hypothesis"' if line.hypothesis else ""
+            body.append(f"<li{css_class}>{item}</li>")
+        body += ["</ul>", "</section>"]
+    return _html_document(document.title, body, lang, _BRIEF_CSS)
+
+
+def brief_markdown(store: Store, stakeholder_id: int, *, week: dt.date | None = None,
+                   **options: Unpack[Options]) -> str:
+    """One stakeholder's meeting brief for `week` (default: this week) as Markdown; without
+    hypotheses unless `include_hidden`."""
+    lang, exported_on = _brief_options(store, options)
+    brief = briefs.gather_brief(store, stakeholder_id, week=week or store.today(),
+                                include_hidden=_include_hidden(options))
+    return markdown_of_brief(brief, lang=lang, exported_on=exported_on)
+
+
+def brief_html(store: Store, stakeholder_id: int, *, week: dt.date | None = None,
+               **options: Unpack[Options]) -> str:
+    """One stakeholder's meeting brief as a printable page (see `brief_markdown`)."""
+    lang, exported_on = _brief_options(store, options)
+    brief = briefs.gather_brief(store, stakeholder_id, week=week or store.today(),
+                                include_hidden=_include_hidden(options))
+    return html_of_brief(brief, lang=lang, exported_on=exported_on)
+
+
+def brief_file_stem(project: str, stakeholder: str, *, include_hidden: bool, lang: str) -> str:
+    """'gespreksvoorbereiding-wijkvernieuwing-hoogveld-anouk-van-dijk', marked like a
+    worksheet file when it holds hypotheses."""
+    parts = [t("brief.file", lang), _file_name_part(project), _file_name_part(stakeholder)]
+    if include_hidden:
+        parts.append(t("export.file_sensitive", lang))
+    return "-".join(part for part in parts if part)
 
 
 # --- Every table: CSV and Excel --------------------------------------------------------------

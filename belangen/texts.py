@@ -126,6 +126,132 @@ TEXTS: dict[str, tuple[str, str]] = {
     "nav.interest_map": ("Belangenkaart", "Interest map"),
     "nav.options": ("Win-win opties", "Win-win options"),
     "nav.brief": ("Gespreksvoorbereiding", "Meeting brief"),
+    # --- Gespreksvoorbereiding (brief.*) ------------------------------------------------------
+    "brief.intro": (
+        "Alles over {name} op één plek, voor je volgende gesprek: waar het hen om gaat, wat je "
+        "nog moet toetsen, waar jullie elkaar vinden en waar het schuurt.",
+        "Everything about {name} in one place, for your next conversation: what matters to "
+        "them, what you still need to test, where you meet and where it chafes.",
+    ),
+    "brief.for_week": ("Voor het gesprek in {week}", "For the conversation in {week}"),
+    "brief.title": ("Gespreksvoorbereiding — {name}", "Meeting brief — {name}"),
+    "brief.week": ("Gesprek in", "Meeting in"),
+    "brief.hypothesis": ("hypothese", "hypothesis"),
+    "brief.confirmed": ("Bevestigde belangen", "Confirmed interests"),
+    "brief.confirmed_none": (
+        "Nog geen belang bevestigd in gesprek.", "No interest confirmed in conversation yet."),
+    "brief.to_test": ("Te toetsen in het gesprek", "To test in the conversation"),
+    "brief.to_test_intro": (
+        "Vermoedens, geen feiten: vraag open door, bijvoorbeeld ‘Wat is voor u belangrijk "
+        "aan …?’, en leg niets voor als vaststaand.",
+        "Suspicions, not facts: ask open questions, such as ‘What matters to you about …?’, "
+        "and present nothing as settled.",
+    ),
+    "brief.to_test_none": ("Geen vermoede belangen.", "No suspected interests."),
+    "brief.back_home_title": ("Achterban", "Constituency"),
+    "brief.back_home": ("Moet thuis kunnen uitleggen", "Must be able to explain back home"),
+    "brief.back_home_none": (
+        "Nog niet ingevuld: vul de achterban aan bij Stakeholders.",
+        "Not filled in yet: add the constituency under Stakeholders.",
+    ),
+    "brief.back_home_field": (
+        "Wat moeten ze aan hun achterban kunnen uitleggen?",
+        "What must they be able to explain to their constituency?",
+    ),
+    "brief.back_home_field_help": (
+        "Wat moet deze persoon thuis kunnen verdedigen of laten zien, wil een afspraak "
+        "standhouden?",
+        "What must this person be able to defend or show back home for an agreement to hold?",
+    ),
+    "brief.with": ("Met {names}", "With {names}"),
+    "brief.me": ("mij / mijn organisatie", "me / my organisation"),
+    "brief.link_note": ("Toelichting", "Note"),
+    "brief.shared": ("Gedeelde belangen", "Shared interests"),
+    "brief.shared_none": (
+        "Nog geen belang van hen gedeeld met een ander (leg verbanden op de Belangenkaart).",
+        "No interest of theirs shared with another yet (link them on the interest map).",
+    ),
+    "brief.tensions": ("Spanningen", "Tensions"),
+    "brief.tensions_none": ("Geen spanningen genoteerd.", "No tensions noted."),
+    "brief.options": ("Open win-win opties", "Open win-win options"),
+    "brief.options_none": (
+        "Geen open opties waar zij baat bij hebben.", "No open options that benefit them."),
+    "brief.agreements": ("Afspraken", "Agreements"),
+    "brief.agreements_none": ("Nog geen afspraken met hen.", "No agreements with them yet."),
+    "brief.option_idea": ("Idee", "Idea"),
+    "brief.option_discussed": ("Besproken", "Discussed"),
+    "brief.option_agreed": ("Afgesproken", "Agreed"),
+    "brief.option_on": ("op {date}", "on {date}"),
+    "brief.option_with": ("met {names}", "with {names}"),
+    "brief.option_serves_them": (
+        "Dient hun belang: {interests}", "Serves their interest: {interests}"),
+    "brief.option_others_gain": ("Ook winst voor: {parties}", "Also a gain for: {parties}"),
+    "brief.option_costs": ("Wat het kost: {costs}", "What it costs: {costs}"),
+    "brief.actions": ("Acties die nu aan de beurt zijn", "Actions due now"),
+    "brief.actions_none": (
+        "Geen open acties gepland tot en met deze week.",
+        "No open actions planned up to and including this week.",
+    ),
+    "brief.action_this_week": ("{status}, {week}", "{status}, {week}"),
+    "brief.action_overdue": ("Achterstallig: {status}, {week}", "Overdue: {status}, {week}"),
+    "brief.trend": ("Verloop van de waarderingen", "How the ratings moved"),
+    "brief.trend_none_at_all": ("Nog niets gewaardeerd.", "Nothing rated yet."),
+    "brief.trend_none": ("{row}: nog geen waardering", "{row}: not rated yet"),
+    "brief.trend_worksheet_only": (
+        "{row}: {rating} op het werkblad ({week}), nog geen weekcheck",
+        "{row}: {rating} on the worksheet ({week}), no follow-up yet",
+    ),
+    "brief.trend_first": (
+        "{row}: {rating} in {week}, de eerste waardering",
+        "{row}: {rating} in {week}, the first rating",
+    ),
+    "brief.trend_change": (
+        "{row}: van {first} naar {latest} sinds {week}",
+        "{row}: from {first} to {latest} since {week}",
+    ),
+    "brief.trend_same": (
+        "{row}: gelijk gebleven op {rating} sinds {week}",
+        "{row}: unchanged at {rating} since {week}",
+    ),
+    "brief.trend_back": (
+        "{row}: weer {rating}, net als in {week}",
+        "{row}: back at {rating}, as in {week}",
+    ),
+    "brief.reflections": ("Laatste reflecties", "Latest reflections"),
+    "brief.reflections_none": (
+        "Nog geen reflectie in een weekcheck.", "No reflection in a follow-up yet."),
+    "brief.worked": ("Wat werkte met hen", "What worked with them"),
+    "brief.worked_intro": (
+        "Hoe een waardering bewoog in de twee weken na een actie, en wat acties opleverden.",
+        "How a rating moved in the two weeks after an action, and what actions yielded.",
+    ),
+    "brief.worked_none": (
+        "Nog geen gedane acties met een opbrengst of een gemeten effect.",
+        "No done actions with an outcome or a measured effect yet.",
+    ),
+    "brief.worked_change": (
+        "na een actie gemiddeld {change} ({cases})",
+        "after an action {change} on average ({cases})",
+    ),
+    "brief.done_on": ("Gedaan op {date}", "Done on {date}"),
+    "brief.include_hidden": (
+        "Vermoede belangen meenemen in de download",
+        "Include suspected interests in the download",
+    ),
+    "brief.include_hidden_help": (
+        "Uit: alleen wat bevestigd en op tafel is, geschikt om te delen. Aan: ook je "
+        "hypotheses, houd het bestand dan voor jezelf.",
+        "Off: only what is confirmed and on the table, fit to share. On: your hypotheses "
+        "too; then keep the file to yourself.",
+    ),
+    "brief.download_markdown": ("Download als Markdown", "Download as Markdown"),
+    "brief.download_html": ("Afdrukversie (HTML)", "Printable version (HTML)"),
+    "brief.downloads": ("Meenemen naar het gesprek", "Take it to the meeting"),
+    "brief.follow_up": (
+        "Na het gesprek: weekcheck invullen", "After the meeting: fill in the follow-up"),
+    "brief.follow_up_help": (
+        "Opent de weekcheck van {week} voor {name}.", "Opens the follow-up of {week} for {name}."),
+    "brief.file": ("gespreksvoorbereiding", "meeting-brief"),
     "nav.active_project": ("Actief project", "Active project"),
     "nav.document_title": ("{page} · Belangen", "{page} · Belangen"),
     "common.save": ("Opslaan", "Save"),
@@ -488,9 +614,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "stakeholders.role": ("Rol of organisatie", "Role or organisation"),
     "stakeholders.constituency": ("Achterban en mandaat", "Constituency and mandate"),
     "stakeholders.constituency_help": (
-        "Aan wie legt deze persoon verantwoording af, en wat moet hij of zij daar kunnen "
-        "uitleggen?",
-        "Whom does this person answer to, and what must they be able to explain back home?",
+        "Aan wie legt deze persoon verantwoording af, en met welk mandaat zit hij of zij aan "
+        "tafel?",
+        "Whom does this person answer to, and with what mandate do they sit at the table?",
     ),
     "stakeholders.cadence": ("Hoe vaak een weekcheck?", "How often a follow-up?"),
     "stakeholders.cadence_help": (

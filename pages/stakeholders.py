@@ -15,7 +15,7 @@ lang = ui.language()
 
 st.caption(ui.tr("stakeholders.intro", project=ui.plain(project.name)))
 
-STAKEHOLDER_FIELDS = ("name", "role", "constituency", "notes", "cadence_weeks")
+STAKEHOLDER_FIELDS = ("name", "role", "constituency", "back_home", "notes", "cadence_weeks")
 
 
 def stakeholder_fields(form: ui.Form, messages: ui.FieldMessages) -> None:
@@ -26,6 +26,9 @@ def stakeholder_fields(form: ui.Form, messages: ui.FieldMessages) -> None:
     st.text_area(ui.tr("stakeholders.constituency"), key=form.key("constituency"),
                  help=ui.tr("stakeholders.constituency_help"), height=80)
     messages.slot("constituency")
+    st.text_area(ui.tr("brief.back_home_field"), key=form.key("back_home"),
+                 help=ui.tr("brief.back_home_field_help"), height=80)
+    messages.slot("back_home")
     st.text_area(ui.tr("stakeholders.notes"), key=form.key("notes"), height=80)
     messages.slot("notes")
     st.selectbox(ui.tr("stakeholders.cadence"), domain.CADENCES, key=form.key("cadence_weeks"),
@@ -39,7 +42,7 @@ def add_stakeholder(values: dict, token: str) -> None:
     gets the keyboard, and the form stays open for the stakeholder after them."""
     stakeholder_id = store.create_stakeholder(
         project.id, values["name"], values["role"], values["constituency"], values["notes"],
-        cadence_weeks=values["cadence_weeks"], token=token)
+        cadence_weeks=values["cadence_weeks"], back_home=values["back_home"], token=token)
     ui.select_stakeholder(stakeholder_id)
     ui.keep_new_stakeholder_form_open()
     st.session_state[JUST_ADDED_KEY] = stakeholder_id

@@ -121,6 +121,7 @@ from belangen.ui.weekly import (
     WORKSHEET_FIELDS,
     changed_worksheet_rows,
     move_on_after_saving,
+    open_follow_up,
     previous_rating_caption,
     show_moved_on,
 )
@@ -185,6 +186,7 @@ __all__ = [
     "name_the_document",
     "new_stakeholder_expander",
     "offer_first_stakeholder",
+    "open_follow_up",
     "overview_alias",
     "party_name",
     "picker_shown",

@@ -138,6 +138,7 @@ _FIELD_LABELS = {
                 "own_goal": "projects.own_goal", "start_date": "projects.start_date"},
     "stakeholder": {"name": "stakeholders.name", "role": "stakeholders.role",
                     "constituency": "stakeholders.constituency", "notes": "stakeholders.notes",
+                    "back_home": "brief.back_home_field",
                     "cadence_weeks": "stakeholders.cadence"},
     "interest": {"text": "interests.text", "kind": "interests.kind",
                  "status": "interests.status", "signals": "interests.signals"},

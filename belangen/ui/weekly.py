@@ -8,14 +8,17 @@ from typing import Any
 
 import streamlit as st
 
-from belangen import domain, formats, worksheet
+from belangen import domain, formats, screens, worksheet
 from belangen.domain import Stakeholder
 from belangen.ui.forms import Form
 from belangen.ui.language import language, tr
-from belangen.ui.pickers import select_stakeholder
+from belangen.ui.pickers import STAKEHOLDER_PARAM, select_stakeholder
 from belangen.ui.text import plain, rating_text
+from belangen.ui.week_grid import VIEW_KEY, VIEWS
 
 MOVED_ON_KEY = "follow_up_moved_on"
+FOLLOW_UP_WEEK_KEY = "fu_week"
+"""The Weekcheck's week chooser (`week_chooser` keeps it beside a plain `<key>__kept`)."""
 
 
 def previous_rating_caption(
@@ -66,6 +69,20 @@ def show_moved_on(stakeholder: Stakeholder, week: dt.date) -> None:
                          next=plain(stakeholder.name)))
         button.button(tr("follow_up.stay", name=plain(moved["name"])), key="fu_stay",
                       on_click=stay)
+
+
+def open_follow_up(stakeholder_id: int, week: dt.date) -> None:
+    """Go to the Weekcheck for one stakeholder and one week, in the per-person view: set
+    what that page reads (its week chooser's key and kept key, its view) and switch there
+    with `?stakeholder=<id>`, so the URL says whom it is about."""
+    monday = domain.week_start(week)
+    st.session_state[FOLLOW_UP_WEEK_KEY] = monday
+    st.session_state[f"{FOLLOW_UP_WEEK_KEY}__kept"] = monday
+    st.session_state[VIEW_KEY] = VIEWS[0]
+    st.session_state[f"{VIEW_KEY}__kept"] = VIEWS[0]
+    select_stakeholder(stakeholder_id)
+    st.switch_page(screens.FOLLOW_UP.path,
+                   query_params={STAKEHOLDER_PARAM: str(stakeholder_id)})
 
 
 WORKSHEET_FIELDS = ("rating", "target", "reflection")
