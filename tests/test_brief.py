@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from belangen import brief as briefs
-from belangen import domain, exports, worksheet
+from belangen import domain, exports, texts, worksheet
 from belangen.brief import RatingPoint, trend_text
 from belangen.store import Store
 
@@ -149,7 +149,7 @@ def test_an_export_leaves_out_hypotheses_and_what_rests_on_them(store: Store) ->
         assert "Plein in fasen" in document and "Allebei zuinig" in document
         for text in hidden.values():
             assert text not in document
-        assert "Verborgen of vermoede belangen zijn niet opgenomen." in document
+        assert texts.t("export.hidden_left_out") in document
     included = exports.brief_markdown(store, sid, include_hidden=True)
     assert all(text in included for text in hidden.values())
     assert "Vertrouwelijk" in included

@@ -13,7 +13,7 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from belangen import brief as briefs
-from belangen import domain, screens, ui, worksheet
+from belangen import domain, screens, texts, ui, worksheet
 from belangen.store import Store
 from tests.apptest import field, run_app, submit
 
@@ -113,7 +113,7 @@ def test_the_downloads_hold_the_sections_without_hypotheses_unless_asked(
             assert f"## {title}" in document
     assert "## Te toetsen in het gesprek" not in document
     assert not any(text in document for text in suspected)
-    assert "Verborgen of vermoede belangen zijn niet opgenomen." in document
+    assert texts.t("export.hidden_left_out") in document
     page = downloaded(app, media, "brief_download_html")
     assert "@media print" in page and "<h2>Bevestigde belangen</h2>" in page
 
