@@ -238,8 +238,7 @@ def gains(option: domain.WinWinOption) -> None:
     gained = common_ground.option_gain(option, the_map)
     missing = common_ground.missing_parties(option, the_map)
     if gained:
-        st.markdown(f"**{ui.tr('options.gains')}**")
-        st.markdown("\n".join(
+        st.markdown(f"**{ui.tr('options.gains')}**\n\n" + "\n".join(
             f"- **{ui.plain(ui.party_name(the_map, party))}**: "
             f"{'; '.join(ui.plain(interest_words(i)) for i in found)}"
             for party, found in gained.items()))
@@ -258,21 +257,22 @@ def gains(option: domain.WinWinOption) -> None:
 
 def option_card(option: domain.WinWinOption) -> None:
     with st.container(border=True, key=f"opt_{option.id}__card"):
-        st.subheader(ui.plain(option.title), anchor=False)
+        # Bold, not a heading: a card's title in h3 drew larger than the group's h2 above it.
+        st.markdown(f"**{ui.plain(option.title)}**")
         with st.container(horizontal=True):
-            st.badge(ui.tr(f"options.status.{option.status}"),
-                     icon=STATUS_ICONS[option.status], color=STATUS_COLORS[option.status])
             if common_ground.every_party_gains(option, the_map):
                 st.badge(ui.tr("options.every_party"), icon=":material/celebration:",
                          color="green")
+            st.badge(ui.tr(f"options.status.{option.status}"),
+                     icon=STATUS_ICONS[option.status], color=STATUS_COLORS[option.status])
         if option.status == "agreed" and option.agreed_on is not None:
             st.caption(ui.tr("options.agreed_with", date=option.agreed_on, partners=", ".join(
                 ui.plain(NAMES.get(sid, "?")) for sid in option.partners)))
         if option.description:
-            st.text(option.description)
+            st.markdown("  \n".join(ui.plain(line) for line in option.description.splitlines()))
         if option.costs:
-            st.markdown(f"**{ui.tr('options.costs_shown')}**")
-            st.text(option.costs)
+            st.markdown(f"**{ui.tr('options.costs_shown')}**  \n" + "  \n".join(
+                ui.plain(line) for line in option.costs.splitlines()))
         gains(option)
         if option.status == "agreed":
             if option.id in made:
