@@ -246,7 +246,8 @@ def gains(option: domain.WinWinOption) -> None:
             st.markdown(":material/person_off: " + ui.tr(
                 "options.gains_nothing",
                 parties=", ".join(ui.plain(ui.party_name(the_map, p)) for p in missing)))
-        elif any(i.hypothesis for found in gained.values() for i in found):
+        elif any(i.hypothesis and i.party != domain.SELF_PARTY
+                 for found in gained.values() for i in found):
             st.caption(ui.tr("options.every_party_suspected"))
     else:
         st.caption(ui.tr("options.serves_nothing"))

@@ -248,6 +248,28 @@ def test_making_actions_without_anyone_is_refused_at_the_field(store: Store, db_
     assert store.list_actions(int(ids["Gemeente"])) == []
 
 
+def test_an_interest_gone_from_the_map_is_said_and_refused_on_save(
+        store: Store, db_path) -> None:
+    ids = parties(store)
+    option_id = store.add_option(int(ids["project"]), "Avondwerk",
+                                 serves=[ids["Binnen budget"], ids["Omzet tijdens de bouw"]])
+    store.set_interest_archived(int(str(ids["Binnen budget"])[1:]), True)
+    app = open_options()
+    assert "1 belang dat deze optie diende staat niet meer op de kaart." in card_text(
+        app, option_id)
+    edit = f"opt_{option_id}"
+    serves = app.multiselect(key=field(edit, "serves"))
+    assert serves.value == [ids["Binnen budget"], ids["Omzet tijdens de bouw"]], \
+        "nothing chosen disappears without a word"
+    assert "Belang niet meer op de kaart" in serves.options
+    submit(app, edit)
+    assert errors_after(app, field(edit, "serves")) == [
+        "Dit belang hoort niet (meer) bij dit project. Kies een ander."]
+    fill(app, edit, serves=[ids["Omzet tijdens de bouw"]])
+    submit(app, edit)
+    assert store.get_option(option_id).serves == (ids["Omzet tijdens de bouw"],)
+
+
 def test_user_text_is_shown_literally(store: Store, db_path) -> None:
     ids = parties(store)
     pid = int(ids["project"])
