@@ -15,7 +15,7 @@ from pathlib import Path
 from belangen import domain, sample, worksheet
 from belangen.store import Store
 
-from . import flows
+from . import axe, flows
 from .harness import AppPage
 from .screenshots import every_tab, language_query, served, shoot
 
@@ -85,9 +85,24 @@ def run(outdir: Path) -> list[str]:
     return notes
 
 
+AXE_SERIOUS = """
+async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+  .filter((v) => ['serious', 'critical'].includes(v.impact) || v.id === 'heading-order')
+  .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+"""
+
+
+def accessibility_notes(app: AppPage, label: str) -> list[str]:
+    """Serious axe-core findings on the screen as it is (the sample in the accessibility test
+    has no options, so their cards and badges are checked here)."""
+    app.page.add_script_tag(path=str(axe.installed()))
+    return [f"{label}: axe {found}" for found in app.page.evaluate(AXE_SERIOUS)]
+
+
 def shoot_options(app: AppPage, outdir: Path, label: str, notes: list[str]) -> None:
     app.open(f"/options{language_query(flows.lang())}")
     shoot(app, outdir, f"{label}-options", notes)
+    notes.extend(accessibility_notes(app, label))
     new = app.page.get_by_test_id("stExpander").filter(has_text=flows.tr("options.new")).first
     app.open_expander(new)
     form = f"opt_new_{SEEDED['project']}"
