@@ -194,9 +194,13 @@ def make_actions(option: domain.WinWinOption) -> None:
     messages = ui.FieldMessages()
     st.caption(ui.tr("options.make_actions_intro"))
     labels = stakeholder_choices(form.value("stakeholders"))
-    st.multiselect(ui.tr("options.action_stakeholders"), list(labels),
-                   key=form.key("stakeholders"), format_func=labels.__getitem__,
-                   placeholder=ui.tr("options.partners_placeholder"))
+    if labels:
+        st.multiselect(ui.tr("options.action_stakeholders"), list(labels),
+                       key=form.key("stakeholders"), format_func=labels.__getitem__,
+                       placeholder=ui.tr("options.partners_placeholder"))
+    else:
+        st.session_state.pop(form.key("stakeholders"), None)
+        st.caption(ui.tr("options.no_stakeholders"))
     messages.slot("stakeholders")
     messages.slot("partners")
     st.selectbox(ui.tr("options.action_row"), worksheet.ROW_KEYS, key=form.key("row_key"),
