@@ -252,6 +252,120 @@ TEXTS: dict[str, tuple[str, str]] = {
     "brief.follow_up_help": (
         "Opent de weekcheck van {week} voor {name}.", "Opens the follow-up of {week} for {name}."),
     "brief.file": ("gespreksvoorbereiding", "meeting-brief"),
+    "options.intro": (
+        "Een win-win optie is een concreet idee waar meer partijen iets aan hebben. Leg vast "
+        "welke belangen het dient, wat het wie kost en hoe ver het is: van idee tot afspraak.",
+        "A win-win option is a concrete idea that several parties gain from. Note which "
+        "interests it serves, what it costs whom and how far it has come: from idea to "
+        "agreement.",
+    ),
+    "options.new": ("Nieuwe optie", "New option"),
+    "options.title": ("Titel", "Title"),
+    "options.title_placeholder": (
+        "Bijvoorbeeld: bewonersavond vóór het raadsbesluit",
+        "For example: a residents' evening before the council decides",
+    ),
+    "options.description": ("Beschrijving", "Description"),
+    "options.serves": ("Welke belangen dient het?", "Which interests does it serve?"),
+    "options.serves_placeholder": ("Kies belangen", "Choose interests"),
+    "options.serves_help": (
+        "Belangen van elke partij op de belangenkaart, ook je eigen. Een vermoed belang staat "
+        "erbij als vermoed: toets het voor je erop bouwt.",
+        "Interests of every party on the interest map, your own included. A suspected interest "
+        "is marked as suspected: test it before you build on it.",
+    ),
+    "options.no_interests": (
+        "Er staan nog geen belangen op de kaart. Noteer die van je stakeholders bij "
+        "Stakeholders en je eigen op de Belangenkaart; een optie kun je al wel vastleggen.",
+        "There are no interests on the map yet. Note your stakeholders' interests under "
+        "Stakeholders and your own on the Interest map; you can already note an option.",
+    ),
+    "options.costs": ("Wat kost het wie?", "What does it cost whom?"),
+    "options.costs_help": (
+        "Geld, tijd, een concessie, gezichtsverlies: per partij wat het vraagt.",
+        "Money, time, a concession, loss of face: per party what it asks.",
+    ),
+    "options.status": ("Status", "Status"),
+    "options.status.idea": ("Idee", "Idea"),
+    "options.status.discussed": ("Besproken", "Discussed"),
+    "options.status.agreed": ("Afgesproken", "Agreed"),
+    "options.status.rejected": ("Verworpen", "Rejected"),
+    "options.agreed_on": ("Afgesproken op", "Agreed on"),
+    "options.partners": ("Met wie?", "With whom?"),
+    "options.partners_placeholder": ("Kies stakeholders", "Choose stakeholders"),
+    "options.partners_help": (
+        "De stakeholders met wie je dit hebt afgesproken: minstens één.",
+        "The stakeholders you agreed this with: at least one.",
+    ),
+    "options.no_partners": (
+        "Dit project heeft nog geen stakeholders om iets mee af te spreken.",
+        "This project has no stakeholders yet to agree anything with.",
+    ),
+    "options.add": ("Optie toevoegen", "Add option"),
+    "options.added": ("Optie toegevoegd.", "Option added."),
+    "options.saved": ("Optie opgeslagen.", "Option saved."),
+    "options.archived": ("Optie gearchiveerd.", "Option archived."),
+    "options.unarchived": ("Optie uit het archief gehaald.", "Option unarchived."),
+    "options.edit": ("Bewerken", "Edit"),
+    "options.none": (
+        "Nog geen opties. Bedenk er een met het formulier hierboven: een idee waar meer "
+        "partijen iets aan hebben.",
+        "No options yet. Think of one with the form above: an idea several parties gain from.",
+    ),
+    "options.group.open": ("Open opties", "Open options"),
+    "options.group.agreed": ("Afspraken", "Agreements"),
+    "options.group.rejected": ("Verworpen opties", "Rejected options"),
+    "options.group.archived": ("Gearchiveerde opties", "Archived options"),
+    "options.every_party": ("Iedereen wint", "Everyone gains"),
+    "options.every_party_explained": (
+        "**Iedereen wint**: de optie dient minstens één belang van elke partij, dus van "
+        "Ik / mijn organisatie en van elke stakeholder van het project, ook wie nog geen "
+        "belangen heeft.",
+        "**Everyone gains**: the option serves at least one interest of every party, so of "
+        "Me / my organisation and of every stakeholder of the project, also those without "
+        "interests yet.",
+    ),
+    "options.every_party_suspected": (
+        "Rust deels op vermoede belangen: toets die in gesprek.",
+        "Rests partly on suspected interests: test them in conversation.",
+    ),
+    "options.gains": ("Wie wint wat", "Who gains what"),
+    "options.gains_nothing": (
+        "Wint er (nog) niets bij: {parties}", "Gains nothing (yet): {parties}"
+    ),
+    "options.serves_nothing": (
+        "Dient nog geen belangen: kies ze bij Bewerken.",
+        "Serves no interests yet: choose them under Edit.",
+    ),
+    "options.served_gone.one": (
+        "1 belang dat deze optie diende staat niet meer op de kaart.",
+        "1 interest this option served is no longer on the map.",
+    ),
+    "options.served_gone.other": (
+        "{count} belangen die deze optie diende staan niet meer op de kaart.",
+        "{count} interests this option served are no longer on the map.",
+    ),
+    "options.interest_gone": ("Belang niet meer op de kaart", "Interest no longer on the map"),
+    "options.costs_shown": ("Wat kost het wie:", "What it costs whom:"),
+    "options.agreed_with": (
+        "Afgesproken op {date:%d-%m-%Y} met {partners}",
+        "Agreed on {date:%Y-%m-%d} with {partners}",
+    ),
+    "options.make_actions": ("Maak acties", "Make actions"),
+    "options.make_actions_intro": (
+        "Zet de afspraak om in een geplande actie op het werkblad van elke stakeholder die je "
+        "kiest: één actie per stakeholder.",
+        "Turn the agreement into a planned action on the worksheet of each stakeholder you "
+        "choose: one action per stakeholder.",
+    ),
+    "options.action_stakeholders": ("Voor wie?", "For whom?"),
+    "options.action_row": ("Onderdeel van het werkblad", "Aspect of the worksheet"),
+    "options.actions_made.one": ("1 actie gemaakt.", "1 action made."),
+    "options.actions_made.other": ("{count} acties gemaakt.", "{count} actions made."),
+    "options.actions_from": ("Acties uit deze afspraak", "Actions from this agreement"),
+    "options.no_stakeholders": (
+        "Dit project heeft nog geen stakeholders.", "This project has no stakeholders yet."
+    ),
     "nav.active_project": ("Actief project", "Active project"),
     "nav.document_title": ("{page} · Belangen", "{page} · Belangen"),
     "common.save": ("Opslaan", "Save"),
