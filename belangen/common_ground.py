@@ -186,8 +186,9 @@ def missing_parties(option: WinWinOption, interest_map: InterestMap) -> list[str
 
 
 def every_party_gains(option: WinWinOption, interest_map: InterestMap) -> bool:
-    """Whether the option serves at least one interest of every party, the user included."""
-    return not missing_parties(option, interest_map)
+    """Whether the option serves at least one interest of every party, the user included; a
+    project without stakeholders has no win-win to find."""
+    return len(interest_map.parties) > 1 and not missing_parties(option, interest_map)
 
 
 def options_of_party(

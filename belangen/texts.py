@@ -584,6 +584,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "error.partner_not_in_project": (
         "Kies stakeholders van dit project.", "Choose stakeholders of this project."
     ),
+    "error.actions_for_nobody": (
+        "Kies voor wie je acties maakt.", "Choose who the actions are for."
+    ),
     "error.option_not_agreed": (
         "Alleen van een afgesproken optie maak je acties.",
         "Only an agreed option can become actions.",

@@ -117,6 +117,12 @@ def test_a_served_interest_that_left_the_map_serves_nobody() -> None:
     assert option_gain(option(("i99", "i10")), interest_map).keys() == {"s1"}
 
 
+def test_without_stakeholders_no_option_serves_every_party() -> None:
+    alone = InterestMap.build([], [INTERESTS[0]], [])
+    assert missing_parties(option(("o1",)), alone) == []
+    assert not every_party_gains(option(("o1",)), alone), "a win-win needs someone else"
+
+
 def test_a_stakeholder_without_interests_can_never_gain() -> None:
     interest_map = InterestMap.build([*STAKEHOLDERS, (4, "Nieuw")], INTERESTS, [])
     assert missing_parties(option(("o1", "i10", "i20", "i30")), interest_map) == ["s4"]

@@ -243,8 +243,7 @@ def test_making_actions_without_anyone_is_refused_at_the_field(store: Store, db_
     act = f"opt_act_{option_id}"
     fill(app, act, stakeholders=[])
     submit(app, act)
-    assert errors_after(app, field(act, "stakeholders")) == [
-        "Kies met wie je dit hebt afgesproken."]
+    assert errors_after(app, field(act, "stakeholders")) == ["Kies voor wie je acties maakt."]
     assert store.list_actions(int(ids["Gemeente"])) == []
 
 

@@ -317,7 +317,7 @@ class Collaboration(Database):
                                       "planned", None, "", today=self.today())
         ids = sorted({as_id("stakeholder", sid) for sid in stakeholder_ids})
         if not ids:
-            raise ValidationError("stakeholders", "error.agreed_with_nobody")
+            raise ValidationError("stakeholders", "error.actions_for_nobody")
         now = self.now()
 
         def write(cur: duckdb.DuckDBPyConnection) -> int:
