@@ -253,9 +253,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                                  "Shared by {count} party: {names}"),
     "map.common.shared_by.other": ("Gedeeld door {count} partijen: {names}",
                                    "Shared by {count} parties: {names}"),
-    "map.common.rests_on_hypothesis": (
-        "Rust op een hypothese: toets die eerst in gesprek.",
-        "Rests on a hypothesis: test it in conversation first.",
+    "map.rests_on_hypothesis": (
+        "Rust deels op een hypothese: toets die eerst in gesprek voor je erop bouwt.",
+        "Rests partly on a hypothesis: test it in conversation before you build on it.",
     ),
     "map.tensions.title": ("Spanningen", "Tensions"),
     "map.tensions.intro": (

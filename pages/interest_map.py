@@ -65,6 +65,18 @@ def interest_line(the_map: InterestMap, interest: MapInterest, *, bullet: str = 
     return f"{line} {hypothesis_badge(interest)}" if interest.hypothesis else line
 
 
+def in_party_order(the_map: InterestMap, *interests: MapInterest) -> list[MapInterest]:
+    """A link's two interests as the map lists parties (the user first), not as stored."""
+    order = {party: index for index, party in enumerate(the_map.parties)}
+    return sorted(interests, key=lambda interest: order.get(interest.party, len(order)))
+
+
+def hypothesis_flag() -> None:
+    """Under common ground or a tension that rests on a hypothesis."""
+    st.markdown(f":orange-badge[{HYPOTHESIS_ICON} {ui.tr('map.hypothesis')}] "
+                f"{ui.tr('map.rests_on_hypothesis')}")
+
+
 # --- my own interests ---------------------------------------------------------------------
 
 
@@ -243,9 +255,12 @@ def link_editor(the_map: InterestMap, link: InterestLink) -> None:
     """One link: what it joins in its label, its relation and note to edit, and removal."""
     first, second = the_map.interest(link.first_ref), the_map.interest(link.second_ref)
     assert first is not None and second is not None  # the map keeps only links it shows
+    pair = in_party_order(the_map, first, second)
     with st.container(border=True, key=f"map_link_{link.id}__panel"):
-        st.markdown(f"{RELATION_ICONS[link.relation]} **{relation_text(link.relation)}:** "
-                    f"{interest_line(the_map, first)} ↔ {interest_line(the_map, second)}")
+        parties = " ↔ ".join(ui.plain(ui.party_name(the_map, i.party)) for i in pair)
+        st.markdown(f"{RELATION_ICONS[link.relation]} **{relation_text(link.relation)}** · "
+                    f"{parties}")
+        st.markdown("\n".join(interest_line(the_map, i, bullet="- ") for i in pair))
         if link.note:
             st.markdown(note_line(link.note))
         with st.expander(ui.tr("map.links.edit"), icon=":material/edit:"):
@@ -298,8 +313,7 @@ def common_ground(the_map: InterestMap) -> None:
             for note in ground.notes:
                 st.markdown(note_line(note))
             if ground.has_hypothesis:
-                st.markdown(f"{HYPOTHESIS_ICON} **{ui.tr('map.hypothesis')}:** "
-                            f"{ui.tr('map.common.rests_on_hypothesis')}")
+                hypothesis_flag()
 
 
 def tensions(the_map: InterestMap) -> None:
@@ -311,13 +325,14 @@ def tensions(the_map: InterestMap) -> None:
     st.caption(ui.tr("map.tensions.intro"))
     for tension in found:
         with st.container(border=True):
-            parties = " ↔ ".join(ui.plain(ui.party_name(the_map, party))
-                                 for party in tension.parties)
+            pair = in_party_order(the_map, tension.first, tension.second)
+            parties = " ↔ ".join(ui.plain(ui.party_name(the_map, i.party)) for i in pair)
             st.markdown(f"{RELATION_ICONS['tension']} **{parties}**")
-            st.markdown("\n".join(interest_line(the_map, interest, bullet="- ")
-                                  for interest in (tension.first, tension.second)))
+            st.markdown("\n".join(interest_line(the_map, i, bullet="- ") for i in pair))
             if tension.link.note:
                 st.markdown(note_line(tension.link.note))
+            if tension.has_hypothesis:
+                hypothesis_flag()
 
 
 own_section()
@@ -325,11 +340,12 @@ st.divider()
 interest_map = ui.interest_map(store, project)
 all_interests(interest_map)
 st.divider()
-link_section(interest_map)
-links_list(interest_map)
-st.divider()
+# What the links make comes before making and changing them: it is what the map is read for.
 ground_column, tension_column = st.columns(2, gap="large")
 with ground_column:
     common_ground(interest_map)
 with tension_column:
     tensions(interest_map)
+st.divider()
+link_section(interest_map)
+links_list(interest_map)
