@@ -1,6 +1,7 @@
 """Belangenkaart: every party's interests on one screen, the user's own included, the links
 between them, and the common ground and tensions those links make (issue 16)."""
 
+from collections.abc import Iterable
 from functools import partial
 from typing import Any
 
@@ -18,7 +19,6 @@ lang = ui.language()
 st.caption(ui.tr("map.intro", project=ui.plain(project.name)))
 
 HYPOTHESIS_ICON = ":material/help:"
-RELATION_ICONS = {"shared": ":material/handshake:", "tension": ":material/bolt:"}
 ON_TABLE_ICONS = {True: ":material/visibility:", False: ":material/visibility_off:"}
 OWN_FIELDS = ("text", "kind", "on_table", "notes")
 
@@ -29,6 +29,10 @@ def on_table_text(on_table: bool) -> str:
 
 def relation_text(relation: str) -> str:
     return ui.tr(f"map.relation.{relation}")
+
+
+def relation_icon(relation: str) -> str:
+    return ":material/handshake:" if relation == "shared" else ":material/bolt:"
 
 
 def kind_text(kind: str) -> str:
@@ -58,11 +62,16 @@ def hypothesis_badge(interest: MapInterest) -> str:
             f"({ui.plain(ui.tr(key))})]")
 
 
-def interest_line(the_map: InterestMap, interest: MapInterest, *, bullet: str = "") -> str:
-    """'**Party** — interest', marked when it is a hypothesis; user text made literal."""
-    line = (f"{bullet}**{ui.plain(ui.party_name(the_map, interest.party))}** — "
+def interest_line(the_map: InterestMap, interest: MapInterest) -> str:
+    """'- **Party** — interest', marked when it is a hypothesis; user text made literal."""
+    line = (f"- **{ui.plain(ui.party_name(the_map, interest.party))}** — "
             f"{ui.plain(interest.text)}")
     return f"{line} {hypothesis_badge(interest)}" if interest.hypothesis else line
+
+
+def interest_list(the_map: InterestMap, interests: Iterable[MapInterest]) -> str:
+    """A Markdown list of interests, one line each."""
+    return "\n".join(interest_line(the_map, interest) for interest in interests)
 
 
 def in_party_order(the_map: InterestMap, *interests: MapInterest) -> list[MapInterest]:
@@ -87,7 +96,8 @@ def own_fields(form: ui.Form, messages: ui.FieldMessages) -> None:
     left.selectbox(ui.tr("interests.kind"), list(worksheet.INTEREST_KINDS),
                    format_func=kind_text, key=form.key("kind"))
     # Two choices, both in view: one click.
-    right.radio(ui.tr("map.own.on_table"), [True, False], format_func=on_table_text,
+    right.radio(ui.tr("map.own.on_table"), [True, False],
+                format_func=lambda value: on_table_text(value),
                 key=form.key("on_table"), help=ui.tr("map.own.on_table_help"))
     messages.slot("kind")
     messages.slot("on_table")
@@ -166,8 +176,7 @@ def all_interests(the_map: InterestMap) -> None:
         for column, (kind, interests) in zip(st.columns(2, gap="large"), pair, strict=False):
             with column, st.container(border=True):
                 st.subheader(f"{kind_text(kind)} ({len(interests)})", anchor=False)
-                st.markdown("\n".join(interest_line(the_map, interest, bullet="- ")
-                                      for interest in interests))
+                st.markdown(interest_list(the_map, interests))
 
 
 # --- linking two interests ----------------------------------------------------------------
@@ -198,7 +207,8 @@ def link_fields(the_map: InterestMap, form: ui.Form, messages: ui.FieldMessages)
     messages.slot("second_ref")
     if first is not None and second is not None and first.party == second.party:
         messages.show(ValidationError("second_ref", "error.link_same_party"))
-    st.radio(ui.tr("map.link.relation"), list(domain.LINK_RELATIONS), format_func=relation_text,
+    st.radio(ui.tr("map.link.relation"), list(domain.LINK_RELATIONS),
+             format_func=lambda value: relation_text(value),
              key=form.key("relation"), horizontal=True, help=ui.tr("map.link.relation_help"))
     messages.slot("relation")
     st.text_input(ui.tr("map.link.note"), key=form.key("note"),
@@ -233,7 +243,8 @@ def link_section(the_map: InterestMap) -> None:
 
 
 def edit_link_fields(form: ui.Form, messages: ui.FieldMessages) -> None:
-    st.radio(ui.tr("map.link.relation"), list(domain.LINK_RELATIONS), format_func=relation_text,
+    st.radio(ui.tr("map.link.relation"), list(domain.LINK_RELATIONS),
+             format_func=lambda value: relation_text(value),
              key=form.key("relation"), horizontal=True)
     messages.slot("relation")
     st.text_input(ui.tr("map.link.note"), key=form.key("note"))
@@ -258,9 +269,9 @@ def link_editor(the_map: InterestMap, link: InterestLink) -> None:
     pair = in_party_order(the_map, first, second)
     with st.container(border=True, key=f"map_link_{link.id}__panel"):
         parties = " ↔ ".join(ui.plain(ui.party_name(the_map, i.party)) for i in pair)
-        st.markdown(f"{RELATION_ICONS[link.relation]} **{relation_text(link.relation)}** · "
+        st.markdown(f"{relation_icon(link.relation)} **{relation_text(link.relation)}** · "
                     f"{parties}")
-        st.markdown("\n".join(interest_line(the_map, i, bullet="- ") for i in pair))
+        st.markdown(interest_list(the_map, pair))
         if link.note:
             st.markdown(note_line(link.note))
         with st.expander(ui.tr("map.links.edit"), icon=":material/edit:"):
@@ -308,8 +319,7 @@ def common_ground(the_map: InterestMap) -> None:
             names = ", ".join(ui.party_name(the_map, party) for party in ground.parties)
             st.markdown("**" + ui.tr_count("map.common.shared_by", len(ground.parties),
                                            names=ui.plain(names)) + "**")
-            st.markdown("\n".join(interest_line(the_map, interest, bullet="- ")
-                                  for interest in ground.interests))
+            st.markdown(interest_list(the_map, ground.interests))
             for note in ground.notes:
                 st.markdown(note_line(note))
             if ground.has_hypothesis:
@@ -327,8 +337,8 @@ def tensions(the_map: InterestMap) -> None:
         with st.container(border=True):
             pair = in_party_order(the_map, tension.first, tension.second)
             parties = " ↔ ".join(ui.plain(ui.party_name(the_map, i.party)) for i in pair)
-            st.markdown(f"{RELATION_ICONS['tension']} **{parties}**")
-            st.markdown("\n".join(interest_line(the_map, i, bullet="- ") for i in pair))
+            st.markdown(f"{relation_icon('tension')} **{parties}**")
+            st.markdown(interest_list(the_map, pair))
             if tension.link.note:
                 st.markdown(note_line(tension.link.note))
             if tension.has_hypothesis:

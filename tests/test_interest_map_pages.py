@@ -13,7 +13,7 @@ from belangen import screens, ui
 from belangen.store import Store
 from tests.apptest import field, run_app, submit, submit_button
 from tests.factories import sample_map
-from tests.test_dutch_screens import screen_text
+from tests.test_dutch_screens import PYTHON_VALUES, literal_texts, rejected_words, screen_text
 
 OWN_NEW = "map_own_new_{project}"
 LINK_NEW = "map_link_new_{project}"
@@ -250,11 +250,30 @@ def test_an_empty_project_points_to_stakeholders_and_the_own_form(store: Store) 
     assert app.text_area(key=field(OWN_NEW.format(project=project), "text")).value == ""
 
 
-def test_the_map_speaks_english(sample_store: Store) -> None:
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_map_speaks_one_language_in_the_glossarys_terms(
+        sample_store: Store, lang: str) -> None:
+    """As tests/test_dutch_screens.py, on the sample with a map (the sample has none yet)."""
     sample_map(sample_store)
-    app = run_app(lang="en")
+    app = run_app(lang=lang)
     app.switch_page(screens.INTEREST_MAP.path).run()
     assert not app.exception, app.exception
     shown = markdown(app)
-    assert "**Shared by 3 parties: Me / my organisation, Karin Smit, Marieke de Vries**" in shown
-    assert "Hypothesis (suspected)" in shown
+    if lang == "en":
+        assert ("**Shared by 3 parties: Me / my organisation, Karin Smit, Marieke de Vries**"
+                in shown)
+        assert "Hypothesis (suspected)" in shown
+    text = screen_text(app)
+    own, other = (0, 1) if lang == "nl" else (1, 0)
+    assert PYTHON_VALUES.findall(text) == []
+    assert [phrase for phrase in literal_texts(other) if phrase in text] == []
+    assert [word for word, pattern in rejected_words(own).items() if pattern.search(text)] == []
+
+
+def test_a_tension_resting_on_a_hypothesis_says_so(store: Store, parties: dict[str, int]) -> None:
+    store.add_link(parties["project"], f"i{parties['verkiezingen']}", f"i{parties['groen']}",
+                   "tension", "")
+    app = open_map()
+    shown = markdown(app)
+    assert "**Bewoners ↔ Gemeente**" in shown
+    assert shown.count("Rust deels op een hypothese") == 1
