@@ -366,6 +366,145 @@ TEXTS: dict[str, tuple[str, str]] = {
     "options.no_stakeholders": (
         "Dit project heeft nog geen stakeholders.", "This project has no stakeholders yet."
     ),
+    # --- Belangenkaart (map.*) ----------------------------------------------------------------
+    "map.intro": (
+        "Alle belangen van alle partijen in {project} op één kaart, jezelf meegerekend. Leg "
+        "verbanden tussen belangen die gedeeld worden of botsen: zo zie je waar jullie "
+        "gezamenlijke vertrekpunt ligt en waar het schuurt.",
+        "Every interest of every party in {project} on one map, yourself included. Link "
+        "interests that are shared or that clash: you see where your common ground lies and "
+        "where it chafes.",
+    ),
+    "map.own.title": ("Mijn eigen belangen", "My own interests"),
+    "map.own.question": (
+        "Welke opbrengst moet het aangaan van een samenwerking hebben?",
+        "What outcome must entering into a collaboration bring?",
+    ),
+    "map.own.intro": (
+        "Het werkblad vraagt: „{question}” Schrijf op wat deze samenwerking jou en je "
+        "organisatie moet opleveren, en of je dat op tafel legt.",
+        "The worksheet asks: “{question}” Write down what this collaboration must bring you "
+        "and your organisation, and whether you put it on the table.",
+    ),
+    "map.own.goal": ("Mijn doel bij dit project (uit Projecten)", "My goal in this project "
+                     "(from Projects)"),
+    "map.own.none": (
+        "Je hebt nog geen eigen belangen genoteerd. Zonder die van jezelf is de kaart niet "
+        "compleet: ook jij bent een partij.",
+        "You have not noted any interests of your own yet. Without yours the map is not "
+        "complete: you are a party too.",
+    ),
+    "map.own.new": ("Nieuw eigen belang", "New interest of my own"),
+    "map.own.text": ("Mijn belang", "My interest"),
+    "map.own.on_table": ("Leg je dit op tafel?", "Do you put this on the table?"),
+    "map.own.on_table_help": (
+        "Op tafel: je bespreekt het open met de anderen. Houd je het voor jezelf, dan telt het "
+        "op de kaart als hypothese en blijft het buiten exports, tenzij je anders kiest.",
+        "On the table: you discuss it openly with the others. If you keep it to yourself, it "
+        "counts as a hypothesis on the map and stays out of exports unless you choose "
+        "otherwise.",
+    ),
+    "map.own.shown": ("Op tafel", "On the table"),
+    "map.own.kept": ("Houd ik voor mezelf", "I keep this to myself"),
+    "map.own.notes": ("Notities", "Notes"),
+    "map.own.notes_help": (
+        "Bijvoorbeeld waarom je het (nog) voor je houdt, of wanneer je het wilt bespreken.",
+        "For example why you keep it to yourself (for now), or when you want to discuss it.",
+    ),
+    "map.own.add": ("Eigen belang toevoegen", "Add my interest"),
+    "map.own.added": ("Eigen belang toegevoegd.", "Interest of my own added."),
+    "map.all.title": ("Alle belangen", "All interests"),
+    "map.all.intro": (
+        "Per soort belang, van iedere partij. Wat nog niet bevestigd is, staat er als "
+        "hypothese: toets het in gesprek voor je erop bouwt.",
+        "By kind of interest, of every party. What is not confirmed yet is shown as a "
+        "hypothesis: test it in conversation before you build on it.",
+    ),
+    "map.all.none": (
+        "Er staan nog geen belangen op de kaart. Voeg de belangen van je stakeholders toe bij "
+        "Stakeholders, en je eigen belangen hierboven.",
+        "There are no interests on the map yet. Add your stakeholders' interests under "
+        "Stakeholders, and your own interests above.",
+    ),
+    "map.all.to_stakeholders": ("Belangen toevoegen bij Stakeholders",
+                                "Add interests under Stakeholders"),
+    "map.hypothesis": ("Hypothese", "Hypothesis"),
+    "map.link.title": ("Verband leggen", "Link interests"),
+    "map.link.intro": (
+        "Kies twee belangen van verschillende partijen en zeg hoe ze zich tot elkaar verhouden.",
+        "Choose two interests of different parties and say how they relate.",
+    ),
+    "map.link.too_few": (
+        "Een verband leg je tussen belangen van twee partijen. Zodra er belangen van minstens "
+        "twee partijen op de kaart staan (jij telt mee), kun je hier verbanden leggen.",
+        "A link joins interests of two parties. As soon as the map holds interests of at least "
+        "two parties (you count too), you can link them here.",
+    ),
+    "map.link.first": ("Belang A", "Interest A"),
+    "map.link.second": ("Belang B (van een andere partij)", "Interest B (of another party)"),
+    "map.link.pick": ("Kies een belang", "Choose an interest"),
+    "map.link.pick_required": ("Kies een belang.", "Choose an interest."),
+    "map.link.relation": ("Hoe verhouden ze zich?", "How do they relate?"),
+    "map.link.relation_help": (
+        "Gedeeld: beide partijen willen hetzelfde of versterken elkaar. In spanning: wat de een "
+        "wil, gaat ten koste van wat de ander wil.",
+        "Shared: both parties want the same or strengthen each other. In tension: what one "
+        "wants comes at the cost of what the other wants.",
+    ),
+    "map.relation.shared": ("Gedeeld", "Shared"),
+    "map.relation.tension": ("In spanning", "In tension"),
+    "map.link.note": ("Korte notitie", "Short note"),
+    "map.link.note_help": (
+        "Waarom ze samengaan of botsen, in een paar woorden.",
+        "Why they go together or clash, in a few words.",
+    ),
+    "map.link.add": ("Verband leggen", "Link them"),
+    "map.link.added": ("Verband gelegd.", "Link made."),
+    "map.links.title": ("Verbanden", "Links"),
+    "map.links.none": (
+        "Nog geen verbanden. Leg er hierboven een tussen twee belangen van verschillende "
+        "partijen.",
+        "No links yet. Make one above between two interests of different parties.",
+    ),
+    "map.links.edit": ("Aanpassen of weghalen", "Change or remove"),
+    "map.links.remove_help": (
+        "Weghalen haalt alleen dit verband en de notitie ervan van de kaart; de twee belangen "
+        "blijven staan. Terughalen kan niet: leg het verband zo nodig opnieuw.",
+        "Removing takes only this link and its note off the map; both interests stay. It "
+        "cannot be brought back: make the link again if you need it.",
+    ),
+    "map.links.remove_confirm": ("Ja, haal dit verband weg", "Yes, remove this link"),
+    "map.links.remove": ("Verband weghalen", "Remove link"),
+    "map.links.removed": ("Verband weggehaald.", "Link removed."),
+    "map.note": ("Notitie", "Note"),
+    "map.common.title": ("Gezamenlijk vertrekpunt", "Common ground"),
+    "map.common.intro": (
+        "Belangen die door gedeelde verbanden samenhangen, met de meeste partijen eerst: hier "
+        "kan de samenwerking op bouwen.",
+        "Interests joined by shared links, most parties first: this is what the collaboration "
+        "can build on.",
+    ),
+    "map.common.none": (
+        "Nog geen gezamenlijk vertrekpunt. Leg een verband ‘gedeeld’ tussen belangen van twee "
+        "partijen om het te vinden.",
+        "No common ground yet. Link interests of two parties as ‘shared’ to find it.",
+    ),
+    "map.common.shared_by.one": ("Gedeeld door {count} partij: {names}",
+                                 "Shared by {count} party: {names}"),
+    "map.common.shared_by.other": ("Gedeeld door {count} partijen: {names}",
+                                   "Shared by {count} parties: {names}"),
+    "map.rests_on_hypothesis": (
+        "Rust deels op een hypothese: toets die eerst in gesprek voor je erop bouwt.",
+        "Rests partly on a hypothesis: test it in conversation before you build on it.",
+    ),
+    "map.tensions.title": ("Spanningen", "Tensions"),
+    "map.tensions.intro": (
+        "Waar het belang van de een ten koste gaat van dat van de ander: bespreek het, zoek een "
+        "optie die beide dient.",
+        "Where one party's interest comes at the cost of another's: discuss it, look for an "
+        "option that serves both.",
+    ),
+    "map.tensions.none": ("Nog geen spanningen vastgelegd.", "No tensions noted yet."),
     "nav.active_project": ("Actief project", "Active project"),
     "nav.document_title": ("{page} · Belangen", "{page} · Belangen"),
     "common.save": ("Opslaan", "Save"),

@@ -42,6 +42,9 @@ SAFE_CALLS = {
     "question", "short_name", "action_prompt", "rating_label", "labelled_rating", "error_text",
     "len", "iso_week_label", "week_choice", "week_short", "signed_change", "str", "int",
     "number", "planned_choice_text", "cadence_text", "follow_up_marker", "interest_status_short",
+    # the Belangenkaart's labels (pages/interest_map.py)
+    "on_table_text", "relation_text", "relation_icon", "kind_text", "interest_line",
+    "interest_list", "hypothesis_badge", "note_line",
 }
 # The primitives themselves: what they return is the definition of safe text.
 PRIMITIVES = {"tr", "tr_count", "t", "t_count", "plain"}
