@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from belangen import analytics, domain, formats, worksheet
+from belangen import analytics, domain, formats, parties, worksheet
 from belangen.common_ground import (
     CommonGround,
     InterestMap,
@@ -198,31 +198,6 @@ def trend_text(row: worksheet.WorksheetRow, points: Sequence[RatingPoint], lang:
     return t("brief.trend_back", lang, row=name, rating=first.rating, week=since)
 
 
-def party_name(the_map: InterestMap, party: str, lang: str) -> str:
-    """The user as "Ik / mijn organisatie", a stakeholder by name."""
-    if party == domain.SELF_PARTY:
-        return t("party.self", lang)
-    return the_map.names.get(party, "?")
-
-
-def _object_name(the_map: InterestMap, party: str, lang: str) -> str:
-    """A party after "met" or "voor": the user as "mij / mijn organisatie"."""
-    if party == domain.SELF_PARTY:
-        return t("brief.me", lang)
-    return party_name(the_map, party, lang)
-
-
-def _marked(interest: MapInterest, lang: str) -> str:
-    if not interest.hypothesis:
-        return interest.text
-    key = "party.own_off_table" if interest.party == domain.SELF_PARTY else "party.suspected"
-    return f"{interest.text} ({t(key, lang)})"
-
-
-def _format_date(day: dt.date, lang: str) -> str:
-    return day.isoformat() if lang == "en" else f"{day:%d-%m-%Y}"
-
-
 # --- Sections: what the screen and both exports show -------------------------------------------
 
 
@@ -254,7 +229,7 @@ def _interest_line(interest: Interest, lang: str, *, hypothesis: bool = False) -
     notes = [f"{t('export.signals', lang)}: {interest.signals}"] if interest.signals else []
     if interest.confirmed_on is not None:
         notes.append(t("export.confirmed_on", lang,
-                       date=_format_date(interest.confirmed_on, lang)))
+                       date=formats.format_date(interest.confirmed_on, lang)))
     return Line(interest.text, worksheet.INTEREST_KINDS[interest.kind](lang), tuple(notes),
                 hypothesis)
 
@@ -269,22 +244,15 @@ def _option_line(brief: Brief, option: WinWinOption, lang: str,
     theirs = gains.get(brief.party, [])
     if theirs:
         notes.append(t("brief.option_serves_them", lang,
-                       interests="; ".join(_marked(i, lang) for i in theirs)))
-    others = [_object_name(the_map, p, lang) for p in gains if p != brief.party]
+                       interests="; ".join(parties.marked(i, lang) for i in theirs)))
+    others = [parties.party_after_preposition(the_map, p, lang) for p in gains if p != brief.party]
     if others:
         notes.append(t("brief.option_others_gain", lang, parties=", ".join(others)))
     if option.costs:
         notes.append(t("brief.option_costs", lang, costs=option.costs))
-    if option.status == "agreed":
-        partners = [the_map.names.get(domain.stakeholder_party(sid), "?")
-                    for sid in option.partners]
-        status = t("brief.option_agreed", lang)
-        if option.agreed_on is not None:
-            status += " " + t("brief.option_on", lang, date=_format_date(option.agreed_on, lang))
-        if partners:
-            status += " " + t("brief.option_with", lang, names=", ".join(partners))
-    else:
-        status = t(f"brief.option_{option.status}", lang)
+    names = {sid: the_map.names.get(domain.stakeholder_party(sid), "?")
+             for sid in option.partners}
+    status = parties.agreement(option, names, lang)
     hypothesis = any(i.hypothesis for found in gains.values() for i in found)
     return Line(status, option.title, tuple(notes), hypothesis)
 
@@ -330,22 +298,23 @@ def sections(brief: Brief, lang: str, today: dt.date | None = None) -> list[Sect
     for group in brief.shared:
         theirs = [i for i in group.interests if i.party == party]
         others = [i for i in group.interests if i.party != party]
-        names = [_object_name(the_map, p, lang) for p in group.parties if p != party]
-        notes = tuple(f"{party_name(the_map, i.party, lang)}: {_marked(i, lang)}"
-                      for i in others)
+        names = [parties.party_after_preposition(the_map, p, lang)
+                 for p in group.parties if p != party]
+        notes = tuple(parties.held_by(the_map, i, lang) for i in others)
         notes += tuple(f"{t('brief.link_note', lang)}: {note}" for note in group.notes)
-        shared.append(Line("; ".join(_marked(i, lang) for i in theirs),
+        shared.append(Line("; ".join(parties.marked(i, lang) for i in theirs),
                            t("brief.with", lang, names=", ".join(names)), notes,
                            group.has_hypothesis))
     found.append(Section("shared", t("brief.shared", lang), tuple(shared),
                          t("brief.shared_none", lang)))
     tensions = []
     for mine, other, note in brief.tensions:
-        notes = (f"{party_name(the_map, other.party, lang)}: {_marked(other, lang)}",)
+        notes = (parties.held_by(the_map, other, lang),)
         if note:
             notes += (f"{t('brief.link_note', lang)}: {note}",)
-        tensions.append(Line(_marked(mine, lang),
-                             t("brief.with", lang, names=_object_name(the_map, other.party, lang)),
+        tensions.append(Line(parties.marked(mine, lang),
+                             t("brief.with", lang,
+                               names=parties.party_after_preposition(the_map, other.party, lang)),
                              notes, mine.hypothesis or other.hypothesis))
     found.append(Section("tensions", t("brief.tensions", lang), tuple(tensions),
                          t("brief.tensions_none", lang)))
@@ -378,7 +347,7 @@ def sections(brief: Brief, lang: str, today: dt.date | None = None) -> list[Sect
     worked += [
         Line(action.text, notes=(
             f"{t('export.outcome', lang)}: {action.outcome}",
-            *((t("brief.done_on", lang, date=_format_date(action.done_on, lang)),)
+            *((t("brief.done_on", lang, date=formats.format_date(action.done_on, lang)),)
               if action.done_on else ())))
         for action in brief.outcomes
     ]

@@ -24,7 +24,7 @@ from icalendar import Alarm, Calendar, Event
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from belangen import brief as briefs
-from belangen import domain, formats, worksheet
+from belangen import domain, formats, parties, worksheet
 from belangen.common_ground import (
     CommonGround,
     InterestMap,
@@ -42,8 +42,9 @@ from belangen.domain import (
     WinWinOption,
     WorksheetEntry,
 )
+from belangen.formats import format_date
 from belangen.store import Store
-from belangen.texts import t
+from belangen.texts import t, t_count
 
 Progress = Callable[[float, str], None]
 
@@ -173,30 +174,9 @@ def gather_project(store: Store, project_id: int, *, include_hidden: bool = Fals
 # --- Shared wording --------------------------------------------------------------------------
 
 
-def party_text(interest_map: InterestMap, party: str, lang: str) -> str:
-    if party == domain.SELF_PARTY:
-        return t("party.self", lang)
-    return interest_map.names.get(party, "?")
-
-
-def _map_interest_text(interest_map: InterestMap, interest: MapInterest, lang: str) -> str:
-    """"Party: interest", with "(vermoed)" for a hypothesis."""
-    text = f"{party_text(interest_map, interest.party, lang)}: {interest.text}"
-    if interest.hypothesis:
-        key = "party.own_off_table" if interest.party == domain.SELF_PARTY else "party.suspected"
-        text += f" ({t(key, lang)})"
-    return text
-
-
-def option_status_text(option: WinWinOption, interest_map: InterestMap, lang: str) -> str:
-    """"Afgesproken op 18 nov 2026 met Marieke de Vries", or the status alone."""
-    status = t(f"option.status.{option.status}", lang)
-    if option.status != "agreed" or option.agreed_on is None:
-        return status
-    partners = [interest_map.names.get(domain.stakeholder_party(sid), "?")
-                for sid in option.partners]
-    return t("export.agreed_on_with", lang, status=status,
-             date=format_date(option.agreed_on, lang), partners=", ".join(partners))
+def _stakeholder_names(interest_map: InterestMap) -> dict[int, str]:
+    return {int(party[1:]): name for party, name in interest_map.names.items()
+            if party != domain.SELF_PARTY}
 
 
 def _collaboration_items(
@@ -212,14 +192,14 @@ def _collaboration_items(
                      own or [(t("export.no_own_interests", lang), [])]))
     grounds = []
     for ground in sheet.common_ground:
-        names = ", ".join(party_text(the_map, p, lang) for p in ground.parties)
-        grounds.append((t("export.shared_by", lang, count=len(ground.parties), parties=names),
-                        [_map_interest_text(the_map, i, lang) for i in ground.interests]
+        names = ", ".join(parties.party_name(the_map, p, lang) for p in ground.parties)
+        grounds.append((t_count("map.common.shared_by", len(ground.parties), lang, names=names),
+                        [parties.held_by(the_map, i, lang) for i in ground.interests]
                         + [f"{t('export.note', lang)}: {note}" for note in ground.notes]))
     sections.append((t("export.common_ground", lang),
                      grounds or [(t("export.no_common_ground", lang), [])]))
-    tensions = [(f"{_map_interest_text(the_map, x.first, lang)} ↔ "
-                 f"{_map_interest_text(the_map, x.second, lang)}",
+    tensions = [(f"{parties.held_by(the_map, x.first, lang)} ↔ "
+                 f"{parties.held_by(the_map, x.second, lang)}",
                  [f"{t('export.note', lang)}: {x.link.note}"] if x.link.note else [])
                 for x in sheet.tensions]
     sections.append((t("export.tensions", lang),
@@ -227,12 +207,14 @@ def _collaboration_items(
     options = []
     for summary in sheet.options:
         option = summary.option
-        head = f"{option.title} — {option_status_text(option, the_map, lang)}"
+        head = (f"{option.title} — "
+                f"{parties.agreement(option, _stakeholder_names(the_map), lang)}")
         if summary.everyone_gains:
             head += f" — {t('export.everyone_gains', lang)}"
         details = [option.description] if option.description else []
         for party, served in summary.gains.items():
-            details.append(t("export.gains", lang, party=party_text(the_map, party, lang),
+            details.append(t("export.gains", lang,
+                             party=parties.party_name(the_map, party, lang),
                              interests="; ".join(i.text for i in served)))
         if option.costs:
             details.append(f"{t('export.costs', lang)}: {option.costs}")
@@ -240,10 +222,6 @@ def _collaboration_items(
     sections.append((t("export.options", lang),
                      options or [(t("export.no_options", lang), [])]))
     return sections
-
-
-def format_date(day: dt.date, lang: str) -> str:
-    return day.isoformat() if lang == "en" else f"{day:%d-%m-%Y}"
 
 
 def format_week(monday: dt.date, lang: str) -> str:

@@ -80,3 +80,8 @@ def rating_with_changes(latest: object, since_previous: object, since_worksheet:
         return "—"
     rating = int(latest)  # type: ignore[call-overload]
     return f"{rating} · {change_mark(since_previous)} · {change_mark(since_worksheet)}"
+
+
+def format_date(day: dt.date, lang: str) -> str:
+    """A day as the documents and screens write it: 01-12-2026, or 2026-12-01 in English."""
+    return day.isoformat() if lang == "en" else f"{day:%d-%m-%Y}"

@@ -121,6 +121,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "nav.follow_up": ("Weekcheck", "Weekly follow-up"),
     "nav.trends": ("Trends", "Trends"),
     "party.self": ("Ik / mijn organisatie", "Me / my organisation"),
+    "party.self_object": ("mij / mijn organisatie", "me / my organisation"),
     "party.suspected": ("vermoed", "suspected"),
     "party.own_off_table": ("niet op tafel", "not on the table"),
     "nav.interest_map": ("Belangenkaart", "Interest map"),
@@ -164,7 +165,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "What must this person be able to defend or show back home for an agreement to hold?",
     ),
     "brief.with": ("Met {names}", "With {names}"),
-    "brief.me": ("mij / mijn organisatie", "me / my organisation"),
     "brief.link_note": ("Toelichting", "Note"),
     "brief.shared": ("Gedeelde belangen", "Shared interests"),
     "brief.shared_none": (
@@ -178,11 +178,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Geen open opties waar zij baat bij hebben.", "No open options that benefit them."),
     "brief.agreements": ("Afspraken", "Agreements"),
     "brief.agreements_none": ("Nog geen afspraken met hen.", "No agreements with them yet."),
-    "brief.option_idea": ("Idee", "Idea"),
-    "brief.option_discussed": ("Besproken", "Discussed"),
-    "brief.option_agreed": ("Afgesproken", "Agreed"),
-    "brief.option_on": ("op {date}", "on {date}"),
-    "brief.option_with": ("met {names}", "with {names}"),
     "brief.option_serves_them": (
         "Dient hun belang: {interests}", "Serves their interest: {interests}"),
     "brief.option_others_gain": ("Ook winst voor: {parties}", "Also a gain for: {parties}"),
@@ -348,8 +343,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "options.interest_gone": ("Belang niet meer op de kaart", "Interest no longer on the map"),
     "options.costs_shown": ("Wat kost het wie:", "What it costs whom:"),
     "options.agreed_with": (
-        "Afgesproken op {date:%d-%m-%Y} met {partners}",
-        "Agreed on {date:%Y-%m-%d} with {partners}",
+        "Afgesproken op {date} met {partners}", "Agreed on {date} with {partners}"
     ),
     "options.make_actions": ("Maak acties", "Make actions"),
     "options.make_actions_intro": (
@@ -1646,8 +1640,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "export.no_common_ground": (
         "Nog geen gedeelde belangen verbonden.", "No shared interests linked yet."
     ),
-    "export.shared_by": ("Gedeeld door {count} partijen: {parties}",
-                         "Shared by {count} parties: {parties}"),
     "export.tensions": ("Spanningen", "Tensions"),
     "export.no_tensions": ("Nog geen spanningen genoteerd.", "No tensions noted yet."),
     "export.options": ("Win-win opties", "Win-win options"),
@@ -1655,14 +1647,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "export.everyone_gains": ("iedereen wint", "every party gains"),
     "export.gains": ("Wint voor {party}: {interests}", "Gains for {party}: {interests}"),
     "export.costs": ("Wat het kost", "What it costs"),
-    "export.agreed_on_with": ("{status} op {date} met {partners}",
-                              "{status} on {date} with {partners}"),
-    "option.status.idea": ("Idee", "Idea"),
-    "option.status.discussed": ("Besproken", "Discussed"),
-    "option.status.agreed": ("Afgesproken", "Agreed"),
-    "option.status.rejected": ("Verworpen", "Rejected"),
-    "link.relation.shared": ("Gedeeld", "Shared"),
-    "link.relation.tension": ("In spanning", "In tension"),
     "export.rating": ("Waardering", "Rating"),
     "export.target": ("Streefniveau", "Target"),
     "export.latest_week": ("Laatste weekcheck", "Latest follow-up"),

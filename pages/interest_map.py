@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from belangen import domain, screens, ui, worksheet
+from belangen import domain, parties, screens, ui, worksheet
 from belangen.common_ground import InterestMap, MapInterest
 from belangen.domain import InterestLink, ValidationError
 
@@ -28,7 +28,7 @@ def on_table_text(on_table: bool) -> str:
 
 
 def relation_text(relation: str) -> str:
-    return ui.tr(f"map.relation.{relation}")
+    return parties.relation_name(relation, lang)
 
 
 def relation_icon(relation: str) -> str:
@@ -57,9 +57,8 @@ def link_field_text(name: str, value: Any) -> str:
 def hypothesis_badge(interest: MapInterest) -> str:
     """A hypothesis named in a word beside its icon (never colour alone): 'Hypothese
     (vermoed)' for a stakeholder, 'Hypothese (niet op tafel)' for the user."""
-    key = "party.own_off_table" if interest.party == domain.SELF_PARTY else "party.suspected"
     return (f":orange-badge[{HYPOTHESIS_ICON} {ui.tr('map.hypothesis')} "
-            f"({ui.plain(ui.tr(key))})]")
+            f"({ui.plain(parties.hypothesis_kind(interest, lang))})]")
 
 
 def interest_line(the_map: InterestMap, interest: MapInterest) -> str:

@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 import streamlit as st
 
-from belangen import common_ground, domain, screens, ui, worksheet
+from belangen import common_ground, domain, formats, parties, screens, ui, worksheet
 
 store = ui.get_store()
 today = store.today()  # an agreement is never dated after it; planned weeks follow it
@@ -39,15 +39,7 @@ STATUS_COLORS: dict[str, Literal["gray", "blue", "violet", "red"]] = {
 
 
 def status_text(status: str) -> str:
-    return ui.tr(f"options.status.{status}")
-
-
-def interest_words(interest: common_ground.MapInterest) -> str:
-    """An interest's text, marked when it is a hypothesis (plain text)."""
-    if not interest.hypothesis:
-        return interest.text
-    key = "party.own_off_table" if interest.party == domain.SELF_PARTY else "party.suspected"
-    return f"{interest.text} ({ui.tr(key)})"
+    return parties.option_status(status, lang)
 
 
 def interest_choices(current: Any) -> dict[str, str]:
@@ -84,7 +76,7 @@ def field_text(name: str, value: Any) -> str | None:
     if name == "status":
         return f"{ui.tr('options.status')}: {status_text(value)}"
     if name == "agreed_on":
-        shown = value.strftime("%d-%m-%Y" if lang == "nl" else "%Y-%m-%d") if value else "—"
+        shown = formats.format_date(value, lang) if value else "—"
         return f"{ui.tr('options.agreed_on')}: {shown}"
     if name == "row_key":
         return f"{ui.tr('options.action_row')}: {row_text(value)}"
@@ -113,7 +105,7 @@ def option_fields(form: ui.Form, messages: ui.FieldMessages) -> None:
                  help=ui.tr("options.costs_help"))
     messages.slot("costs")
     st.radio(ui.tr("options.status"), domain.OPTION_STATUSES, key=form.key("status"),
-             format_func=lambda status: ui.tr(f"options.status.{status}"), horizontal=True)
+             format_func=lambda status: status_text(status), horizontal=True)
     messages.slot("status")
     if form.value("status") == "agreed":
         agreement_fields(form, messages)
@@ -244,7 +236,7 @@ def gains(option: domain.WinWinOption) -> None:
     if gained:
         st.markdown(f"**{ui.tr('options.gains')}**\n\n" + "\n".join(
             f"- **{ui.plain(ui.party_name(the_map, party))}**: "
-            f"{'; '.join(ui.plain(interest_words(i)) for i in found)}"
+            f"{'; '.join(ui.plain(ui.marked(i)) for i in found)}"
             for party, found in gained.items()))
         if missing:
             st.markdown(":material/person_off: " + ui.tr(
@@ -268,11 +260,10 @@ def option_card(option: domain.WinWinOption) -> None:
             if common_ground.every_party_gains(option, the_map):
                 st.badge(ui.tr("options.every_party"), icon=":material/celebration:",
                          color="green")
-            st.badge(ui.tr(f"options.status.{option.status}"),
+            st.badge(status_text(option.status),
                      icon=STATUS_ICONS[option.status], color=STATUS_COLORS[option.status])
         if option.status == "agreed" and option.agreed_on is not None:
-            st.caption(ui.tr("options.agreed_with", date=option.agreed_on, partners=", ".join(
-                ui.plain(NAMES.get(sid, "?")) for sid in option.partners)))
+            st.caption(ui.plain(parties.agreement(option, NAMES, lang)))
         if option.description:
             st.markdown("  \n".join(ui.plain(line) for line in option.description.splitlines()))
         if option.costs:
@@ -333,7 +324,7 @@ if archived:
     st.header(ui.tr("options.group.archived"), anchor=False)
 for option in archived:
     with st.expander(ui.plain(option.title), icon=":material/inventory_2:"):
-        st.caption(ui.tr(f"options.status.{option.status}"))
+        st.caption(status_text(option.status))
         ui.action_button(f"opt_{option.id}_unarchive", ui.tr("common.unarchive"),
                          partial(store.set_option_archived, option.id, False),
                          success=ui.tr("options.unarchived"), version=option.revision)

@@ -71,35 +71,3 @@ def grid_ratings(number: int) -> dict[str, int]:
     """Last week's ratings of the `number`th grid stakeholder: 1-5, not all alike."""
     return {row.key: 1 + (number + offset) % 5
             for offset, row in enumerate(worksheet.DIMENSIONS)}
-
-
-def sample_map(db: Store) -> dict[str, int]:
-    """A small Belangenkaart on the sample project (the sample has none yet): two interests of
-    the user's own (one kept to themselves), a three-party common ground resting on a suspected
-    interest, one between two parties, and two tensions. Returns the ids by name."""
-    (project,) = [p for p in db.list_projects() if p.is_sample]
-    ids = {"project": project.id}
-    ids["own_plan"] = db.add_own_interest(
-        project.id, "Een uitvoeringsplan vóór de zomer dat alle partijen kunnen steunen.",
-        "organisational", True, "")
-    ids["own_career"] = db.add_own_interest(
-        project.id, "Dit project neerzetten als voorbeeld voor de andere wijken.", "individual",
-        False, "Nog niet hardop: eerst kijken hoe de wethouder reageert.")
-    refs = {text: ref for ref, _p, _n, text, _k, _h in db.map_interests(project.id)}
-
-    def ref(start: str) -> str:
-        return next(r for text, r in refs.items() if text.startswith(start))
-
-    plan, visible = ref("Een uitvoeringsplan"), ref("Een zichtbaar resultaat")
-    for first, second, relation, note in (
-        (plan, visible, "shared", "Een plan voor de zomer geeft haar iets om te laten zien."),
-        (visible, ref("Meer uren voor opbouwwerk"), "shared",
-         "Allebei willen ze snel iets zichtbaars in de wijk."),
-        (ref("Huurders hoeven"), ref("Betaalbare woonlasten"), "shared",
-         "Beide beschermen de huurders tijdens en na de renovatie."),
-        (ref("De gemeente moet"), ref("De renovatie moet binnen"), "tension",
-         "Extra betaalbare woningen kosten geld dat de corporatie niet heeft."),
-        (ref("Betaalbare woonlasten"), ref("De renovatie moet binnen"), "tension", ""),
-    ):
-        db.add_link(project.id, first, second, relation, note)
-    return ids

@@ -12,7 +12,6 @@ from streamlit.testing.v1 import AppTest
 from belangen import screens, ui
 from belangen.store import Store
 from tests.apptest import field, run_app, submit, submit_button
-from tests.factories import sample_map
 from tests.test_dutch_screens import PYTHON_VALUES, literal_texts, rejected_words, screen_text
 
 OWN_NEW = "map_own_new_{project}"
@@ -207,18 +206,21 @@ def test_a_link_is_edited_and_removed_only_after_a_tick(
 
 def test_common_ground_and_tensions_name_the_parties_and_flag_hypotheses(
         sample_store: Store) -> None:
-    sample_map(sample_store)
+    """On the sample's map (belangen.sample.LINKS): three chains of shared links and two
+    tensions, one chain and one tension resting on a suspected interest."""
     app = open_map()
     shown = markdown(app)
-    assert ("**Gedeeld door 3 partijen: Ik / mijn organisatie, Karin Smit, Marieke de Vries**"
+    assert "**Gedeeld door 3 partijen: Els Jansen, Karin Smit, Marieke de Vries**" in shown
+    assert "**Gedeeld door 2 partijen: Els Jansen, Marieke de Vries**" in shown
+    assert "**Gedeeld door 2 partijen: Ik / mijn organisatie, Marieke de Vries**" in shown
+    assert ("*Notitie:* Het buurthuis is de plek waar bewoners elkaar en ons spreken\\."
             in shown)
-    assert "**Gedeeld door 2 partijen: Ahmed Bouzid, Els Jansen**" in shown
-    assert "*Notitie:* Allebei willen ze snel iets zichtbaars in de wijk\\." in shown
-    assert shown.count("Rust deels op een hypothese") == 1, \
-        "only the common ground with a suspected interest"
+    assert shown.count("Rust deels op een hypothese") == 2, \
+        "the chain through the alderman's suspected interest, the tension on Els's"
     assert "**Ahmed Bouzid ↔ Marieke de Vries**" in shown, "both parties, in the map's order"
     assert "**Ahmed Bouzid ↔ Els Jansen**" in shown
-    assert "Extra betaalbare woningen kosten geld dat de corporatie niet heeft\\." in shown
+    assert ("Een eerste schop vóór de verkiezingen vraagt geld dat de corporatie niet "
+            "heeft\\." in shown)
     assert not app.error
 
 
@@ -253,15 +255,14 @@ def test_an_empty_project_points_to_stakeholders_and_the_own_form(store: Store) 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_the_map_speaks_one_language_in_the_glossarys_terms(
         sample_store: Store, lang: str) -> None:
-    """As tests/test_dutch_screens.py, on the sample with a map (the sample has none yet)."""
-    sample_map(sample_store)
+    """As tests/test_dutch_screens.py, on the sample and its map."""
     app = run_app(lang=lang)
     app.switch_page(screens.INTEREST_MAP.path).run()
     assert not app.exception, app.exception
     shown = markdown(app)
     if lang == "en":
-        assert ("**Shared by 3 parties: Me / my organisation, Karin Smit, Marieke de Vries**"
-                in shown)
+        assert "**Shared by 3 parties: Els Jansen, Karin Smit, Marieke de Vries**" in shown
+        assert "**Shared by 2 parties: Me / my organisation, Marieke de Vries**" in shown
         assert "Hypothesis (suspected)" in shown
     text = screen_text(app)
     own, other = (0, 1) if lang == "nl" else (1, 0)

@@ -45,6 +45,8 @@ SAFE_CALLS = {
     # the Belangenkaart's labels (pages/interest_map.py)
     "on_table_text", "relation_text", "relation_icon", "kind_text", "interest_line",
     "interest_list", "hypothesis_badge", "note_line",
+    # catalogue words of the collaboration (belangen.parties) and the options page's label
+    "option_status", "relation_name", "hypothesis_kind", "status_text",
 }
 # The primitives themselves: what they return is the definition of safe text.
 PRIMITIVES = {"tr", "tr_count", "t", "t_count", "plain"}

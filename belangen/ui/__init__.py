@@ -39,7 +39,7 @@ from belangen.ui.cache import (
 )
 from belangen.ui.chart_text import as_table, chart_notes
 from belangen.ui.chrome import focus_if_requested, request_focus, streamlit_chrome
-from belangen.ui.collaboration import interest_label, interest_map, party_name
+from belangen.ui.collaboration import interest_label, interest_map, marked, party_name
 from belangen.ui.database import _daily_safety_copy, _open_store, clear_caches, get_store
 from belangen.ui.errors import error_text, friendly_errors, refuse_unless_private
 from belangen.ui.exports import (
@@ -182,6 +182,7 @@ __all__ = [
     "latest_ratings",
     "latest_specs",
     "latest_table",
+    "marked",
     "move_on_after_saving",
     "name_the_document",
     "new_stakeholder_expander",

@@ -3,11 +3,11 @@ once per run, and how a party and an interest are named on screen."""
 
 from __future__ import annotations
 
-from belangen import domain
+from belangen import parties
 from belangen.common_ground import InterestMap, MapInterest
 from belangen.domain import Project
 from belangen.store import Store
-from belangen.ui.language import tr
+from belangen.ui.language import language
 
 
 def interest_map(store: Store, project: Project) -> InterestMap:
@@ -21,15 +21,14 @@ def interest_map(store: Store, project: Project) -> InterestMap:
 
 def party_name(the_map: InterestMap, party: str) -> str:
     """The user as "Ik / mijn organisatie", a stakeholder by name (plain text)."""
-    if party == domain.SELF_PARTY:
-        return tr("party.self")
-    return the_map.names.get(party, "?")
+    return parties.party_name(the_map, party, language())
 
 
 def interest_label(the_map: InterestMap, interest: MapInterest) -> str:
     """"Party — interest", marked when it is a hypothesis; plain text for choice lists."""
-    label = f"{party_name(the_map, interest.party)} — {interest.text}"
-    if interest.hypothesis:
-        key = "party.own_off_table" if interest.party == domain.SELF_PARTY else "party.suspected"
-        label += f" ({tr(key)})"
-    return label
+    return parties.interest_label(the_map, interest, language())
+
+
+def marked(interest: MapInterest) -> str:
+    """An interest's text, marked when it is a hypothesis (plain text)."""
+    return parties.marked(interest, language())
