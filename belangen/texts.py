@@ -460,7 +460,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "partijen.",
         "No links yet. Make one above between two interests of different parties.",
     ),
-    "map.links.edit": ("Aanpassen of weghalen", "Change or remove"),
+    "map.links.edit": ("Belangen, aanpassen of weghalen", "Interests, change or remove"),
     "map.links.remove_help": (
         "Weghalen haalt alleen dit verband en de notitie ervan van de kaart; de twee belangen "
         "blijven staan. Terughalen kan niet: leg het verband zo nodig opnieuw.",

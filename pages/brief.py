@@ -29,7 +29,7 @@ def draw(section: briefs.Section) -> None:
     """One section in a box; every text is made literal (also the app's own: they are read
     from the brief, which holds user text beside them), a hypothesis gets a badge."""
     with st.container(border=True, key=f"brief_section_{section.key}"):
-        st.subheader(ui.plain(section.title), anchor=False)
+        st.header(ui.plain(section.title), anchor=False)
         if section.intro:
             st.caption(ui.plain(section.intro))
         if not section.lines:

@@ -262,7 +262,9 @@ def links_list(the_map: InterestMap) -> None:
 
 
 def link_editor(the_map: InterestMap, link: InterestLink) -> None:
-    """One link: what it joins in its label, its relation and note to edit, and removal."""
+    """One link: its relation, parties and note in view; the two interests (already shown
+    above, under common ground or tensions) with the edit and removal when opened, so forty
+    links stay a list to scan."""
     first, second = the_map.interest(link.first_ref), the_map.interest(link.second_ref)
     assert first is not None and second is not None  # the map keeps only links it shows
     pair = in_party_order(the_map, first, second)
@@ -270,10 +272,10 @@ def link_editor(the_map: InterestMap, link: InterestLink) -> None:
         parties = " ↔ ".join(ui.plain(ui.party_name(the_map, i.party)) for i in pair)
         st.markdown(f"{relation_icon(link.relation)} **{relation_text(link.relation)}** · "
                     f"{parties}")
-        st.markdown(interest_list(the_map, pair))
         if link.note:
             st.markdown(note_line(link.note))
         with st.expander(ui.tr("map.links.edit"), icon=":material/edit:"):
+            st.markdown(interest_list(the_map, pair))
             link_change(link)
 
 

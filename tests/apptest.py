@@ -26,6 +26,14 @@ def run_app(*, lang: str | None = None, timeout: float = 30) -> AppTest:
     return at
 
 
+def open_screen(screen: screens.Screen, *, lang: str | None = None) -> AppTest:
+    """The app opened on one screen, drawn without an exception."""
+    at = run_app(lang=lang)
+    at.switch_page(screen.path).run()
+    assert not at.exception, at.exception
+    return at
+
+
 def follow_stakeholder_link(stakeholder: str) -> AppTest:
     """A new tab opened on the Werkblad's deep link `?stakeholder=<stakeholder>` (a bookmark,
     a link from another screen, or one typed by hand), drawn without an exception."""

@@ -55,13 +55,14 @@ def open_brief(stakeholder_id: int | None = None) -> AppTest:
 
 def shown(app: AppTest) -> str:
     return "\n".join([*(m.value for m in app.markdown), *(c.value for c in app.caption),
-                      *(s.value for s in app.subheader)])
+                      *(s.value for s in app.header)])
 
 
 def test_every_section_is_shown_for_a_sample_stakeholder(sample_store: Store) -> None:
     app = open_brief()
     titles = [ui.plain(title) for title in TITLES_NL]
-    assert [s.value for s in app.subheader] == titles
+    assert [s.value for s in app.header] == [*titles, ui.tr("brief.downloads")], \
+        "each section a heading of the second level, under the page's title (axe heading-order)"
     text = shown(app)
     assert ":orange-badge[hypothese]" in text, "a suspected interest is marked"
     assert "sinds week" in text, "the trend in words"

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from belangen import screens, ui
 from belangen.store import Store
-from tests.apptest import field, run_app, submit, submit_button
+from tests.apptest import field, open_screen, run_app, submit, submit_button
 from tests.test_dutch_screens import PYTHON_VALUES, literal_texts, rejected_words, screen_text
 
 OWN_NEW = "map_own_new_{project}"
@@ -37,10 +37,7 @@ def parties(store: Store) -> dict[str, int]:
 
 
 def open_map() -> AppTest:
-    app = run_app()
-    app.switch_page(screens.INTEREST_MAP.path).run()
-    assert not app.exception, app.exception
-    return app
+    return open_screen(screens.INTEREST_MAP)
 
 
 def elements(node: object) -> Iterator[object]:

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from belangen import domain, screens, worksheet
 from belangen.form_state import new_token
 from belangen.store import Store
-from tests.apptest import field, has_submit, run_app, submit, submit_button
+from tests.apptest import field, has_submit, open_screen, run_app, submit, submit_button
 from tests.test_dutch_screens import screen_text, shown_texts
 
 LITERAL = "<b>x</b> **y** [link](http://example.org)"
@@ -34,10 +34,7 @@ def parties(db: Store) -> dict[str, int | str]:
 
 
 def open_options() -> AppTest:
-    app = run_app()
-    app.switch_page(screens.OPTIONS.path).run()
-    assert not app.exception, app.exception
-    return app
+    return open_screen(screens.OPTIONS)
 
 
 def new_form(ids: dict[str, int | str]) -> str:

@@ -137,7 +137,12 @@ def _states(app: AppPage, stakeholder_id: int, query: str) -> list[tuple[str, st
                 app.open(f"/trends{query}{with_stakeholder}")
             flows.choose_trends_view(app, view)
         states.append((f"trends-{view}", "trends", show))
-    states.append(("data", "data", lambda: app.open(f"/data{query}")))
+    states += [
+        ("interest_map", "interest_map", lambda: app.open(f"/interest_map{query}")),
+        ("options", "options", lambda: app.open(f"/options{query}")),
+        ("brief", "brief", lambda: app.open(f"/brief{query}{with_stakeholder}")),
+        ("data", "data", lambda: app.open(f"/data{query}")),
+    ]
     return states
 
 
@@ -155,6 +160,13 @@ def visits(browser: Browser, app_server: AppServer, stakeholder_id: int) -> list
                     wait_for_charts(app.page)
                     _focus_a_text_field(app)
                     assert not app.exception_texts(), (label, app.exception_texts())
+                    # `<html lang>` is set by a script in the sidebar, which a busy browser
+                    # may run a moment after the page is idle; if it never does, the
+                    # language test below says so.
+                    with contextlib.suppress(PlaywrightTimeout):
+                        app.page.wait_for_function(
+                            "lang => document.documentElement.lang === lang", arg=lang,
+                            timeout=5_000)
                     app.page.add_script_tag(path=str(script))
                     found.append(Visit(
                         label=f"{lang}-{size}-{label}", lang=lang, screen=screen,
@@ -199,6 +211,12 @@ def app_caused(visit: Visit) -> list[str]:
 def test_axe_finds_no_serious_violation_the_app_causes(visits: list[Visit]) -> None:
     problems = [problem for visit in visits for problem in app_caused(visit)]
     assert not problems, "\n".join(problems)
+
+
+def test_every_screen_of_the_menu_is_checked(visits: list[Visit]) -> None:
+    """A screen added to the one page list is visited here too (the map, the options and the
+    brief were not, at first)."""
+    assert {visit.screen for visit in visits} == {screen.name for screen in SCREENS}
 
 
 def test_every_page_names_itself_in_the_document_title(visits: list[Visit]) -> None:
