@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -66,14 +66,10 @@ class Brief:
     include_hidden: bool
     interest_map: InterestMap
     """The project's map as this brief may show it (without hypotheses for an export)."""
+    project_options: tuple[WinWinOption, ...]
+    """Every option of the project; those involving this stakeholder follow from the map."""
     confirmed: tuple[Interest, ...]
-    to_test: tuple[Interest, ...]
-    """Suspected interests; empty when hypotheses are left out."""
-    shared: tuple[CommonGround, ...]
-    tensions: tuple[tuple[MapInterest, MapInterest, str], ...]
-    """(their interest, the other party's, the note) per link in tension."""
-    open_options: tuple[WinWinOption, ...]
-    agreements: tuple[WinWinOption, ...]
+    suspected: tuple[Interest, ...]
     actions_due: tuple[Action, ...]
     trends: dict[str, tuple[RatingPoint, ...]]
     """Per rated aspect, every known rating in week order."""
@@ -86,6 +82,47 @@ class Brief:
     def party(self) -> str:
         return domain.stakeholder_party(self.stakeholder.id)
 
+    @property
+    def to_test(self) -> tuple[Interest, ...]:
+        """Suspected interests; none when hypotheses are left out."""
+        return self.suspected if self.include_hidden else ()
+
+    @property
+    def shared(self) -> tuple[CommonGround, ...]:
+        return tuple(self.interest_map.shared_of(self.party))
+
+    @property
+    def tensions(self) -> tuple[tuple[MapInterest, MapInterest, str], ...]:
+        """(their interest, the other party's, the note) per link in tension."""
+        return tuple(
+            (tension.first, tension.second, tension.link.note)
+            if tension.first.party == self.party else
+            (tension.second, tension.first, tension.link.note)
+            for tension in self.interest_map.tensions(self.party)
+        )
+
+    @property
+    def _options(self) -> list[WinWinOption]:
+        return options_of_party(self.project_options, self.interest_map, self.party)
+
+    @property
+    def open_options(self) -> tuple[WinWinOption, ...]:
+        return tuple(o for o in self._options if o.is_open)
+
+    @property
+    def agreements(self) -> tuple[WinWinOption, ...]:
+        return tuple(o for o in self._options if o.status == "agreed")
+
+
+def without_hypotheses(brief: Brief) -> Brief:
+    """The brief as a download shows it by default, from what was read for the screen: no
+    suspected interests, own interests kept off the table, or links and options that rest
+    only on them."""
+    if not brief.include_hidden:
+        return brief
+    return replace(brief, include_hidden=False,
+                   interest_map=brief.interest_map.for_export(include_hidden=False))
+
 
 def gather_brief(
     store: Store, stakeholder_id: int, *, week: dt.date, include_hidden: bool = True
@@ -93,38 +130,22 @@ def gather_brief(
     """One stakeholder's brief for the conversation in `week`, read from the store."""
     stakeholder = store.get_stakeholder(stakeholder_id)
     project = store.get_project(stakeholder.project_id)
-    party = domain.stakeholder_party(stakeholder.id)
     monday = domain.week_start(week)
-    full_map = InterestMap.build(
-        [(s.id, s.name) for s in store.list_stakeholders(project.id)],
-        store.map_interests(project.id),
-        store.list_links(project.id),
-    )
-    the_map = full_map.for_export(include_hidden=include_hidden)
     interests = store.list_interests(stakeholder.id)
-    options = options_of_party(store.list_options(project.id), the_map, party)
     actions = store.list_actions(stakeholder.id)
     history = store.rating_history(project.id, stakeholder.id)
     baseline = store.worksheet_baseline(project.id, stakeholder.id)
     effects = analytics.what_worked(history, baseline,
                                     store.actions_done(project.id, stakeholder.id))
-    return Brief(
+    brief = Brief(
         project=project,
         stakeholder=stakeholder,
         week=monday,
-        include_hidden=include_hidden,
-        interest_map=the_map,
+        include_hidden=True,
+        interest_map=store.interest_map(project.id),
+        project_options=tuple(store.list_options(project.id)),
         confirmed=tuple(i for i in interests if i.status == "confirmed"),
-        to_test=tuple(i for i in interests if i.status == "suspected") if include_hidden else (),
-        shared=tuple(the_map.shared_of(party)),
-        tensions=tuple(
-            (tension.first, tension.second, tension.link.note)
-            if tension.first.party == party else
-            (tension.second, tension.first, tension.link.note)
-            for tension in the_map.tensions(party)
-        ),
-        open_options=tuple(o for o in options if o.is_open),
-        agreements=tuple(o for o in options if o.status == "agreed"),
+        suspected=tuple(i for i in interests if i.status == "suspected"),
         actions_due=actions_due(actions, monday),
         trends=rating_points(history, baseline),
         reflections=last_reflections(history),
@@ -136,6 +157,7 @@ def gather_brief(
             (a for a in actions if a.status == "done" and a.outcome.strip()),
             key=lambda a: (a.done_on or dt.date.min, a.id), reverse=True)[:OUTCOMES]),
     )
+    return brief if include_hidden else without_hypotheses(brief)
 
 
 # --- Pure pieces ------------------------------------------------------------------------------

@@ -144,10 +144,7 @@ def gather_collaboration(
     """The map and options as a document shows them: without hypotheses (suspected interests,
     own interests kept off the table, and what rests on them) unless asked for. Who gains from
     an option is judged on what the document shows, so it never hints at what it leaves out."""
-    full = InterestMap.build(
-        [(s.id, s.name) for s in store.list_stakeholders(project_id)],
-        store.map_interests(project_id), store.list_links(project_id))
-    shown = full.for_export(include_hidden=include_hidden)
+    shown = store.interest_map(project_id).for_export(include_hidden=include_hidden)
     own = tuple(o for o in store.list_own_interests(project_id)
                 if include_hidden or o.on_table)
     options = tuple(

@@ -52,8 +52,7 @@ for keys in LAYOUT:
 st.header(ui.tr("brief.downloads"), anchor=False)
 include_hidden = st.checkbox(ui.tr("brief.include_hidden"), key="brief_include_hidden",
                              help=ui.tr("brief.include_hidden_help"))
-shared = brief if include_hidden else briefs.gather_brief(store, chosen.id, week=week,
-                                                          include_hidden=False)
+shared = brief if include_hidden else briefs.without_hypotheses(brief)
 stem = exports.brief_file_stem(project.name, chosen.name, include_hidden=include_hidden,
                                lang=lang)
 markdown_column, html_column = st.columns(2)

@@ -348,7 +348,7 @@ def tensions(the_map: InterestMap) -> None:
 
 own_section()
 st.divider()
-interest_map = ui.interest_map(store, project)
+interest_map = store.interest_map(project.id)
 all_interests(interest_map)
 st.divider()
 # What the links make comes before making and changing them: it is what the map is read for.

@@ -18,7 +18,7 @@ lang = ui.language()
 
 st.caption(ui.tr("options.intro"))
 
-the_map = ui.interest_map(store, project)
+the_map = store.interest_map(project.id)
 everyone = store.list_stakeholders(project.id, include_archived=True)
 NAMES = {s.id: s.name for s in everyone}  # archived partners keep their name on an agreement
 ACTIVE = [s.id for s in everyone if not s.archived]

@@ -8,7 +8,6 @@ import json
 
 import pytest
 
-from belangen import common_ground
 from belangen.domain import ValidationError
 from belangen.store import NotFound, Store
 
@@ -104,9 +103,10 @@ def test_the_map_of_the_store_finds_the_common_ground(
     project = parties["project"]
     store.add_link(project, f"o{parties['own']}", f"i{parties['corporatie_tempo']}", "shared")
     store.add_link(project, f"i{parties['gemeente_budget']}", f"o{parties['own']}", "shared")
-    interest_map = common_ground.InterestMap.build(
-        [(s.id, s.name) for s in store.list_stakeholders(project)],
-        store.map_interests(project), store.list_links(project))
+    store.set_stakeholder_archived(parties["Bewoners"], True)  # off the map with its interests
+    interest_map = store.interest_map(project)
+    assert interest_map.parties == ("self", f"s{parties['Corporatie']}",
+                                    f"s{parties['Gemeente']}")
     (ground,) = interest_map.common_ground()
     assert set(ground.parties) == {"self", f"s{parties['Gemeente']}", f"s{parties['Corporatie']}"}
 

@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 import duckdb
 
 from belangen import domain, worksheet
+from belangen.common_ground import InterestMap
 from belangen.domain import InterestLink, OwnInterest, ValidationError, WinWinOption
 from belangen.store.database import Database, as_id, insert_row, require_row, row_of
 from belangen.store.errors import NotFound
@@ -248,6 +249,14 @@ class Collaboration(Database):
             *((domain.interest_ref(iid), domain.stakeholder_party(sid), name, text, kind,
                bool(suspected)) for iid, sid, name, text, kind, suspected in theirs),
         ]
+
+    def interest_map(self, project_id: int) -> InterestMap:
+        """The project's map: its active stakeholders, every interest and the links."""
+        return InterestMap.build(
+            [(stakeholder_id, name) for stakeholder_id, name in self._rows(
+                "SELECT id, name FROM stakeholder WHERE project_id = ? AND NOT archived "
+                "ORDER BY lower(name), id", [project_id])],
+            self.map_interests(project_id), self.list_links(project_id))
 
     # -- win-win options ---------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ Pages use it as `from belangen import ui` and `ui.<name>`; each concern has a mo
 - `weekly`: the weekly pass and the worksheet's changed rows
 - `week_grid`: the Weekcheck's whole week at once, one row per stakeholder still to do
 - `last_time`: the weekcheck's 'Vorige keer' panel beside the form
-- `collaboration`: the project's interest map per run, and names of parties and interests
+- `collaboration`: names of the map's parties and interests in the user's language
 - `setup`: the steps of setting a project up (next step, forms kept open, interest status)
 """
 
@@ -39,7 +39,7 @@ from belangen.ui.cache import (
 )
 from belangen.ui.chart_text import as_table, chart_notes
 from belangen.ui.chrome import focus_if_requested, request_focus, streamlit_chrome
-from belangen.ui.collaboration import interest_label, interest_map, marked, party_name
+from belangen.ui.collaboration import interest_label, marked, party_name
 from belangen.ui.database import _daily_safety_copy, _open_store, clear_caches, get_store
 from belangen.ui.errors import error_text, friendly_errors, refuse_unless_private
 from belangen.ui.exports import (
@@ -173,7 +173,6 @@ __all__ = [
     "has_unsaved",
     "interest_field_text",
     "interest_label",
-    "interest_map",
     "interest_status_short",
     "keep_new_stakeholder_form_open",
     "language",

@@ -21,7 +21,7 @@ from belangen.store import Store
 
 from . import flows
 from .harness import AppPage
-from .screenshots import every_tab, language_query, served, shoot
+from .screenshots import every_tab, language_query, report, served, shoot
 
 PERSON = "Marieke de Vries"
 SAMPLE: dict[str, int] = {}
@@ -101,10 +101,7 @@ def shoot_brief(app: AppPage, outdir: Path, label: str, notes: list[str]) -> Non
 
 
 def main(argv: list[str]) -> int:
-    notes = run(Path(argv[0]) if argv else Path("/tmp/shots-16"))
-    for note in notes:
-        print("NOTE", note)
-    return 1 if notes else 0
+    return report(run(Path(argv[0]) if argv else Path("/tmp/shots-16")))
 
 
 if __name__ == "__main__":

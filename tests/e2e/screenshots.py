@@ -201,12 +201,15 @@ def foreign_requests(log: BrowserLog, label: str) -> list[str]:
     ]
 
 
-def main(argv: list[str]) -> int:
-    outdir = Path(argv[0]) if argv else DEFAULT_OUTDIR
-    notes = run(outdir)
+def report(notes: list[str]) -> int:
+    """A screenshot script's exit: each thing noticed on a line, and 1 if there was any."""
     for note in notes:
         print("NOTE", note)
     return 1 if notes else 0
+
+
+def main(argv: list[str]) -> int:
+    return report(run(Path(argv[0]) if argv else DEFAULT_OUTDIR))
 
 
 if __name__ == "__main__":

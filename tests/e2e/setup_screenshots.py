@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import flows
 from .harness import AppPage
-from .screenshots import every_tab, language_query, seed, served, shoot
+from .screenshots import every_tab, language_query, report, seed, served, shoot
 
 
 def run(outdir: Path) -> list[str]:
@@ -48,10 +48,7 @@ def shoot_new_project(app: AppPage, outdir: Path, label: str, notes: list[str]) 
 
 
 def main(argv: list[str]) -> int:
-    notes = run(Path(argv[0]) if argv else Path("/tmp/setup-shots"))
-    for note in notes:
-        print("NOTE", note)
-    return 1 if notes else 0
+    return report(run(Path(argv[0]) if argv else Path("/tmp/setup-shots")))
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from belangen.store import Store
 from tests.factories import week_logged_last_week
 
 from . import flows
-from .screenshots import every_tab, language_query, served, shoot
+from .screenshots import every_tab, language_query, report, served, shoot
 
 
 def seed_grid(db_path: Path, count: int, ids: dict[str, int]) -> None:
@@ -54,10 +54,7 @@ def run(outdir: Path, counts: tuple[int, ...] = (8, 40)) -> list[str]:
 
 def main(argv: list[str]) -> int:
     outdir = Path(argv[0]) if argv else Path("/tmp/belangen-grid")
-    notes = run(outdir, tuple(int(n) for n in argv[1:]) or (8, 40))
-    for note in notes:
-        print("NOTE", note)
-    return 1 if notes else 0
+    return report(run(outdir, tuple(int(n) for n in argv[1:]) or (8, 40)))
 
 
 if __name__ == "__main__":
