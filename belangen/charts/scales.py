@@ -104,19 +104,23 @@ def finished(chart: AnyChart, description: str, lang: str) -> AnyChart:
     out (on the marks too, or each mark group still says 'line mark container'; titles say
     'Title text …' unless their own `aria` is off), so a screen reader reads the description;
     the page shows the data as a table and the reflections as text for the details."""
-    return chart.properties(description=description).configure(
-        aria=False, locale=chart_locale(lang),
-    ).configure_axis(
-        labelColor=AXIS_TEXT, titleColor=AXIS_TEXT,
-    ).configure_legend(
+    # Set on the chart itself, which each builder has just made for this call: every
+    # `.properties()` or chained `.configure_…()` copied the whole chart again, layers and data
+    # included, and re-merged the layers' parameters — most of the time a trend took to build
+    # at three years of weeks.
+    chart.description = description
+    chart.config = alt.Config(
+        aria=False,
+        locale=chart_locale(lang),
+        axis=alt.AxisConfig(labelColor=AXIS_TEXT, titleColor=AXIS_TEXT),
         # Vega draws legend symbols at 70 % opacity by default, which took the lightest
         # dimension colour below 3:1: at full colour they keep the palette's contrast.
-        labelColor=AXIS_TEXT, titleColor=AXIS_TEXT, symbolOpacity=1,
-    ).configure_header(
-        labelColor=TITLE_TEXT, titleColor=TITLE_TEXT,
-    ).configure_title(
-        color=TITLE_TEXT, subtitleColor=AXIS_TEXT,
-    ).configure_mark(aria=False)
+        legend=alt.LegendConfig(labelColor=AXIS_TEXT, titleColor=AXIS_TEXT, symbolOpacity=1),
+        header=alt.HeaderConfig(labelColor=TITLE_TEXT, titleColor=TITLE_TEXT),
+        title=alt.TitleConfig(color=TITLE_TEXT, subtitleColor=AXIS_TEXT),
+        mark=alt.MarkConfig(aria=False),
+    )
+    return chart
 
 
 def dimension_names(lang: str) -> list[str]:
@@ -287,7 +291,10 @@ def _highlight() -> alt.Parameter:
 
 
 def _highlighted(selection: alt.Parameter) -> Any:
-    return alt.when(selection).then(alt.value(1.0)).otherwise(alt.value(DIMMED_OPACITY))
+    """Full opacity for the highlighted dimension, dimmed otherwise: as the channel object each
+    layer's `encode` would make of the condition, made once (it searches the schema for it)."""
+    condition = alt.when(selection).then(alt.value(1.0)).otherwise(alt.value(DIMMED_OPACITY))
+    return alt.OpacityValue.from_dict(dict(condition), validate=False)
 
 
 def _only_one_stakeholder(*frames: pd.DataFrame) -> str:

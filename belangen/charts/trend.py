@@ -308,7 +308,7 @@ def stakeholder_trend(
         follow_up_layer,
         their_view_layer,
         action_layer,
-    ).properties(
+        # As arguments, not `.properties()`: that copies all eight layers once more.
         height=TREND_HEIGHT,
         autosize=FIT_WIDTH,
         title=alt.Title(
