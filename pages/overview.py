@@ -28,7 +28,8 @@ st.title(ui.plain(project.name), anchor=False)
 if project.own_goal:
     st.caption(ui.tr("overview.own_goal", goal=ui.plain(project.own_goal)))
 
-this_week = domain.week_start(store.today())
+today = store.today()
+this_week = domain.week_start(today)
 status = store.follow_up_status(project.id, this_week)
 if status.empty:
     st.info(ui.tr("overview.no_stakeholders"), icon=":material/info:")
@@ -68,7 +69,7 @@ latest = ratings.pivot_table(index="stakeholder_id", columns="dimension",
 table = people.merge(latest, left_on="stakeholder_id", right_index=True, how="left")
 latest_weeks = ratings.groupby("stakeholder_id")["latest_week"].max()
 table["latest_week"] = table["stakeholder_id"].map(latest_weeks).map(
-    lambda week: ui.week_text(week) if pd.notna(week) else "—"
+    lambda week: ui.week_text(week, today)
 )
 column_config = {
     "stakeholder_id": None,
@@ -78,14 +79,16 @@ column_config = {
 }
 # Each rating with its change since the weekcheck before and since the worksheet, as a shape
 # and a number (never colour alone); a rating nobody gave reads "—".
-previous = ui.previous_ratings(store, project.id).set_index(["stakeholder_id", "dimension"])
-by_person = ratings.set_index(["stakeholder_id", "dimension"])
+# Plain dicts: a pandas lookup per cell cost more than the rest of the page at forty people.
+previous = ui.previous_ratings(store, project.id)
+previous_rating = previous.set_index(["stakeholder_id", "dimension"])["previous_rating"].to_dict()
+change_since_start = ratings.set_index(["stakeholder_id", "dimension"])["change"].to_dict()
 for row in worksheet.DIMENSIONS:
     table[row.key] = [
         formats.rating_with_changes(
-            latest, latest - previous["previous_rating"].get((person, row.key), pd.NA)
-            if (person, row.key) in previous.index else None,
-            by_person["change"].get((person, row.key), pd.NA))
+            latest, latest - previous_rating[person, row.key]
+            if (person, row.key) in previous_rating else None,
+            change_since_start.get((person, row.key), pd.NA))
         for person, latest in zip(table["stakeholder_id"], table[row.key], strict=True)]
     column_config[row.key] = st.column_config.TextColumn(row.short_name(lang),
                                                          help=row.question(lang))
@@ -103,8 +106,7 @@ else:
         lambda key: worksheet.row(key).short_name(lang)
     )
     open_actions["week"] = open_actions["planned_week"].map(
-        lambda week: ui.week_text(week) if pd.notna(week) else "—"
-    )
+        lambda week: ui.week_text(week, today))
     open_actions["status"] = [
         ui.action_status_text(status) + (ui.tr("overview.overdue_marker") if late else "")
         for status, late in zip(open_actions["status"], open_actions["id"].isin(overdue_ids),

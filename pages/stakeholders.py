@@ -53,7 +53,7 @@ JUST_ADDED_KEY = "sh_just_added"
 NEW_FORM = f"sh_new_{project.id}"
 # Every active stakeholder, read once: the register below, and whether there is anyone yet.
 # (A save reruns the page, so a stakeholder just added is in it.)
-register = store.stakeholder_register(project.id)
+register = store.stakeholder_register(project.id, ui.latest_ratings(store, project.id))
 register_area = st.container()
 with ui.new_stakeholder_expander(
     has_stakeholders=not register.empty,

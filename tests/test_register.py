@@ -40,6 +40,10 @@ def test_register_shows_each_stakeholders_latest_ratings(tmp_path: Path) -> None
         assert bob_row.drop("latest_conversation").isna().all()
         assert register.loc["Cor", columns].isna().all(), "nothing rated: empty, not 0"
         assert all(isinstance(register[column].dtype, pd.Int64Dtype) for column in columns)
+        # The screen hands over the latest ratings it already holds (computed once per write)
+        # instead of having them read again: the same register either way.
+        shared = db.stakeholder_register(project, db.latest_ratings(project)).set_index("name")
+        pd.testing.assert_frame_equal(shared, register)
     finally:
         db.close()
 

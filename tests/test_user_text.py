@@ -74,7 +74,7 @@ TRUSTED = {
     # the flash message is set only by flash(), whose callers are checked
     "show_flash": {"message"},
     # label builders: their parameters are ratings, weeks, statuses and dimension keys
-    "rating_text": {"rating"}, "rating_number_text": {"rating"}, "week_text": {"monday"},
+    "rating_text": {"rating"}, "rating_number_text": {"rating"}, "week_text": {"monday", "today"},
     "week_choice_text": {"monday"}, "action_status_text": {"status"},
     "unanswered_text": {"missing"}, "what_worked_sentence": {"effect"},
     "signed_change": {"value"},

@@ -232,12 +232,16 @@ class History(Database):
             [project_id, domain.week_start(week)],
         )
 
-    def stakeholder_register(self, project_id: int) -> pd.DataFrame:
+    def stakeholder_register(self, project_id: int,
+                             latest: pd.DataFrame | None = None) -> pd.DataFrame:
         """One row per active stakeholder, for the register: role, constituency, cadence, how
         many interests are confirmed and suspected, the last follow-up week, the next open
         action (soonest planned first, then unplanned) and, per rated dimension, the latest
         rating as `latest_ratings` defines it (the worksheet start until a week is logged) in
-        a column `latest_<dimension>` (nullable integer). Sorted by name."""
+        a column `latest_<dimension>` (nullable integer). Sorted by name.
+
+        `latest`: this project's `latest_ratings`, when the caller already holds them (the
+        screens share one computed copy per write); read here otherwise."""
         register = self._frame(
             "WITH next_action AS ("
             "  SELECT a.stakeholder_id, a.text, a.planned_week FROM action a "
@@ -256,11 +260,13 @@ class History(Database):
             "WHERE s.project_id = ? AND NOT s.archived ORDER BY lower(s.name), s.id",
             [project_id],
         )
-        ratings = self.latest_ratings(project_id).dropna(subset=["dimension"])
-        latest = ratings.pivot(index="stakeholder_id", columns="dimension",
-                               values="latest_rating")
+        if latest is None:
+            latest = self.latest_ratings(project_id)
+        ratings = latest.dropna(subset=["dimension"])
+        by_dimension = ratings.pivot(index="stakeholder_id", columns="dimension",
+                                     values="latest_rating")
         for dimension in worksheet.DIMENSION_KEYS:
-            column = (latest[dimension] if dimension in latest.columns
+            column = (by_dimension[dimension] if dimension in by_dimension.columns
                       else pd.Series(dtype="Int64"))
             register[f"latest_{dimension}"] = (
                 register["stakeholder_id"].map(column).astype("Int64"))

@@ -51,11 +51,12 @@ def _as_date(day: Any) -> dt.date:
     return day.date() if isinstance(day, (pd.Timestamp, dt.datetime)) else day
 
 
-def week_text(monday: Any) -> str:
-    """'week 49' (this year), 'week 52 van 2025' (another), "—" for none."""
+def week_text(monday: Any, today: dt.date | None = None) -> str:
+    """'week 49' (this year), 'week 52 van 2025' (another), "—" for none. A table of weeks
+    passes `today` (the store's), read once: each `app_today()` looks the store up anew."""
     if monday is None or pd.isna(monday):
         return "—"
-    return formats.week_short(_as_date(monday), language(), app_today())
+    return formats.week_short(_as_date(monday), language(), today or app_today())
 
 
 def action_status_text(status: str) -> str:
