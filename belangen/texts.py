@@ -1595,6 +1595,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart.table_negotiation_start": (
         "Onderhandelen bij het werkblad", "Negotiation at the worksheet"),
     "chart.notes_title": ("Reflecties en acties", "Reflections and actions"),
+    "chart.notes_earlier": ("Eerdere reflecties en acties ({count})",
+                            "Earlier reflections and actions ({count})"),
     "chart.notes_empty": (
         "Geen reflecties of uitgevoerde acties in deze periode.",
         "No reflections or actions carried out in this period.",

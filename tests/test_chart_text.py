@@ -391,3 +391,29 @@ def test_reflections_and_outcomes_are_listed_as_plain_text(store: Store, db_path
     # User text escaped: Markdown and HTML in it stay literal.
     assert "Stil \\<b\\>weekje\\</b\\>" in lines[0]
     assert "\\*de planning\\*" in shown and "\\*\\*akkoord\\*\\*" in shown
+
+
+def test_a_long_period_lists_the_newest_notes_and_folds_the_rest(store: Store, db_path) -> None:
+    """Three years of weekly reflections made the list under the trend thousands of pixels long
+    (seen at L with 'Alles'): the newest are listed, the earlier ones wait in one fold."""
+    _, stakeholder_id = filled_stakeholder(store)
+    this_week = domain.week_start(store.today())
+    weeks = 10
+    for back in range(weeks, 0, -1):
+        store.save_follow_up(stakeholder_id, this_week - dt.timedelta(weeks=back),
+                             ratings=dict.fromkeys(worksheet.DIMENSION_KEYS, 3),
+                             reflection=f"Notitie {back}")
+    app = run_app()
+    app.session_state["tr_period"] = "all"
+    app.switch_page(screens.TRENDS.path).run()
+    assert not app.exception, app.exception
+    listed = [line for block in app.markdown for line in block.value.splitlines()
+              if line.startswith("- ")]
+    notes = weeks + len(worksheet.DIMENSIONS)  # a reflection a week, and the worksheet's rows
+    folded = notes - ui.NEWEST_NOTES_SHOWN
+    (fold,) = [e for e in app.expander if e.label == t("chart.notes_earlier", count=folded)]
+    in_fold = [line for block in fold.markdown for line in block.value.splitlines()
+               if line.startswith("- ")]
+    assert len(listed) == notes, "every note is still there"
+    assert "Notitie 1" in listed[0], "the newest first, outside the fold"
+    assert in_fold == listed[ui.NEWEST_NOTES_SHOWN:], "the fold holds the earliest ones"

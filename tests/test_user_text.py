@@ -234,6 +234,10 @@ class Checker:
             # Numbers and dates of records (a rating, a week) are not text; text fields are;
             # constants of the code (ALL_CAPS) are the app's own.
             return node.attr in SAFE_ATTRIBUTES or node.attr.isupper()
+        if isinstance(node, ast.ListComp | ast.GeneratorExp):
+            return self.safe(node.elt, depth + 1)
+        if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice):
+            return self.safe(node.value, depth + 1)  # part of a list: as safe as the list
         if isinstance(node, ast.Subscript):
             table = node.value
             return isinstance(table, ast.Attribute | ast.Name) and (
@@ -305,8 +309,13 @@ def test_the_checker_catches_a_name_drawn_as_markdown(tmp_path: Path) -> None:
         "st.radio('Wie?', ids, format_func=lambda sid: names[sid])\n"
         "st.error(ui.tr(f'db.{problem.reason}', path=problem.path))\n"
         "st.title(ui.plain(project.name))\n"
-        "st.caption(ui.tr('overview.own_goal', goal=ui.plain(project.own_goal)))\n",
+        "st.caption(ui.tr('overview.own_goal', goal=ui.plain(project.own_goal)))\n"
+        "lines = [f'- {note.text}' for note in notes]\n"
+        "st.markdown('\\n'.join(lines[:12]))\n"
+        "kept = [f'- {ui.plain(note.text)}' for note in notes]\n"
+        "st.markdown('\\n'.join(kept[12:]))\n",
         encoding="utf-8",
     )
     problems = Checker(page).run()
-    assert [problem.split(":")[1] for problem in problems] == ["3", "4", "6", "7", "8"], problems
+    assert [problem.split(":")[1] for problem in problems] == ["3", "4", "6", "7", "8", "12"], (
+        problems)

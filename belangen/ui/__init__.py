@@ -37,7 +37,7 @@ from belangen.ui.cache import (
     what_worked_spec,
     what_worked_table,
 )
-from belangen.ui.chart_text import as_table, chart_notes
+from belangen.ui.chart_text import NEWEST_NOTES_SHOWN, as_table, chart_notes
 from belangen.ui.chrome import focus_if_requested, request_focus, streamlit_chrome
 from belangen.ui.collaboration import interest_label, marked, party_name
 from belangen.ui.database import _daily_safety_copy, _open_store, clear_caches, get_store
@@ -130,6 +130,7 @@ __all__ = [
     "FLASH_KEY",
     "INTEREST_STATUS_ICONS",
     "LANGUAGE_KEY",
+    "NEWEST_NOTES_SHOWN",
     "NEW_STAKEHOLDER_FOCUS",
     "PROJECT_KEY",
     "STAKEHOLDER_KEY",

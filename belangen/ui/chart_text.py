@@ -25,6 +25,11 @@ def as_table(
         st.dataframe(build(), hide_index=True, width="stretch")
 
 
+# The notes listed under a trend as they are; earlier ones wait in one fold: a year or three of
+# weekly reflections made a list of thousands of pixels below the chart.
+NEWEST_NOTES_SHOWN = 12
+
+
 def chart_notes(notes: Sequence[Any]) -> None:
     """The reflections and actions of the weeks a trend shows (`charts.Note`, newest first),
     readable without hovering over a point. Every part is made literal: user text stays text."""
@@ -32,7 +37,10 @@ def chart_notes(notes: Sequence[Any]) -> None:
     if not notes:
         st.caption(tr("chart.notes_empty"))
         return
-    st.markdown("\n".join(
-        f"- **{plain(note.week_label)}** · {plain(note.kind)}: {plain(note.text)}"
-        + (f" — {tr('chart.outcome')}: {plain(note.outcome)}" if note.outcome else "")
-        for note in notes))
+    lines = [f"- **{plain(note.week_label)}** · {plain(note.kind)}: {plain(note.text)}"
+             + (f" — {tr('chart.outcome')}: {plain(note.outcome)}" if note.outcome else "")
+             for note in notes]
+    st.markdown("\n".join(lines[:NEWEST_NOTES_SHOWN]))
+    if len(lines) > NEWEST_NOTES_SHOWN:
+        with st.expander(tr("chart.notes_earlier", count=len(lines) - NEWEST_NOTES_SHOWN)):
+            st.markdown("\n".join(lines[NEWEST_NOTES_SHOWN:]))
