@@ -530,3 +530,20 @@ def test_what_worked_writes_decimals_as_the_language_does(lang: str) -> None:
     assert labels and all(separator in label for label in labels), labels
     bars = next(layer for layer in spec["layer"] if layer.get("name") == "bars")
     assert f"'{separator}')" in bars["encoding"]["y"]["axis"]["labelExpr"]
+
+
+def test_week_labels_stay_within_their_panel(lang: str) -> None:
+    """Small multiples side by side: the last week label of one panel ran into the first of the
+    next ('week 49week 49 van 2023', seen at L over all weeks). Every week axis keeps its end
+    labels flush with its ends, over more than the scale's padding."""
+    history, baseline, actions = one_stakeholder()
+    many, start, _ = project()
+    specs = [charts.stakeholder_trend(history, baseline, actions, lang).to_dict(),
+             charts.project_small_multiples(many, start, lang).to_dict()]
+    for spec in specs:
+        inner = spec.get("spec", spec)
+        axes = [layer["encoding"]["x"] for layer in inner["layer"]
+                if layer.get("encoding", {}).get("x", {}).get("type") == "temporal"]
+        assert axes
+        for x in axes:
+            assert x["axis"]["labelFlush"] > x["scale"]["padding"], x

@@ -268,15 +268,21 @@ def week_axis_labels(lang: str, reference: dt.date | None) -> str:
     return f"{year} == '{reference.isocalendar()[0]}' ? {short} : {with_year}"
 
 
+WEEK_LABEL_FLUSH_PX = 20  # beyond the x scale's padding of 14 px
+
+
 def _week_x(weeks: pd.Series, lang: str, *, title: bool = True,
             today: dt.date | None = None) -> alt.X:
     return alt.X(
         "week:T",
         title=t("chart.week", lang) if title else None,
         scale=alt.Scale(padding=14),
+        # labelFlush: the first and last labels end at the axis's ends (within the scale's
+        # padding and a little more), so in small multiples side by side the last week of one
+        # panel no longer runs into the first week of the next ('week 49week 49 van 2023').
         axis=alt.Axis(values=_week_values(weeks),
                       labelExpr=week_axis_labels(lang, reference_day(weeks, today)),
-                      labelOverlap=True, grid=False),
+                      labelOverlap=True, labelFlush=WEEK_LABEL_FLUSH_PX, grid=False),
     )
 
 
