@@ -530,6 +530,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Wijzigingen in deze actie zijn nog niet opgeslagen; open de actie om ze op te slaan.",
         "Changes to this action are not saved yet: open it to save them.",
     ),
+    "stakeholders.unsaved_closed": (
+        "Wat je voor de nieuwe stakeholder typte, is nog niet opgeslagen; open het formulier om "
+        "het toe te voegen.",
+        "What you typed for the new stakeholder is not saved yet: open the form to add them.",
+    ),
+    "interests.unsaved_closed": (
+        "Wijzigingen in dit belang zijn nog niet opgeslagen; open het om ze op te slaan.",
+        "Changes to this interest are not saved yet: open it to save them.",
+    ),
     "form.discard": ("Wijzigingen weggooien", "Discard changes"),
     "form.set_aside": (
         "Terwijl je weg was, is dit ergens anders opgeslagen (misschien in een ander tabblad). "

@@ -55,10 +55,9 @@ NEW_FORM = f"sh_new_{project.id}"
 # (A save reruns the page, so a stakeholder just added is in it.)
 register = store.stakeholder_register(project.id, ui.latest_ratings(store, project.id))
 register_area = st.container()
-with ui.new_stakeholder_expander(
-    has_stakeholders=not register.empty,
-    has_draft=ui.has_unsaved(NEW_FORM),
-):
+
+
+def new_stakeholder_form() -> None:
     blank = {**dict.fromkeys(STAKEHOLDER_FIELDS, ""), "cadence_weeks": domain.DEFAULT_CADENCE}
     new = ui.Form(NEW_FORM, blank, version=None)
     new.draw(
@@ -67,6 +66,12 @@ with ui.new_stakeholder_expander(
         success=ui.tr("stakeholders.added"), type="primary",
     )
     ui.focus_if_requested(ui.NEW_STAKEHOLDER_FOCUS, new.key("name"))
+
+
+new_panel = ui.new_stakeholder_panel(has_stakeholders=not register.empty, form_id=NEW_FORM)
+if new_panel is not None:
+    with new_panel:
+        new_stakeholder_form()
 
 
 def interest_fields(form: ui.Form, messages: ui.FieldMessages) -> None:
@@ -130,7 +135,13 @@ def interests_section(stakeholder_id: int) -> None:
                  f"{worksheet.INTEREST_KINDS[interest.kind](lang)}")
         if interest.archived:
             label += ui.tr("common.archived_marker")
-        with st.expander(label, icon=ui.INTEREST_STATUS_ICONS[interest.status]):
+        # Built only while open: a stakeholder's interests are a form each.
+        panel = ui.folding_panel(label, icon=ui.INTEREST_STATUS_ICONS[interest.status],
+                                 key=f"sh_int_{interest.id}__open",
+                                 unsaved=(f"sh_int_{interest.id}", "interests.unsaved_closed"))
+        if panel is None:
+            continue
+        with panel:
             st.caption(status)
             interest_form(stakeholder_id, interest)
             ui.action_button(
@@ -247,7 +258,11 @@ if archived:
     st.divider()
     st.header(ui.tr("stakeholders.archived_list"), anchor=False)
 for stakeholder in archived:
-    with st.expander(ui.plain(stakeholder.name), icon=":material/inventory_2:"):
+    panel = ui.folding_panel(ui.plain(stakeholder.name), icon=":material/inventory_2:",
+                             key=f"sh_{stakeholder.id}_archived__open")
+    if panel is None:
+        continue
+    with panel:
         ui.action_button(
             f"sh_{stakeholder.id}_reopen", ui.tr("common.unarchive"),
             partial(store.set_stakeholder_archived, stakeholder.id, False),

@@ -177,15 +177,14 @@ def actions_column(row: worksheet.WorksheetRow) -> None:
         # The editor is built only while its panel is open: a row of closed panels costs
         # nothing, where every editor drawn in advance froze the page at years of actions.
         # The label stays the same while editing: it is part of the panel's identity.
-        panel = st.expander(label, icon=ACTION_ICONS[action.status],
-                            key=f"ws_action_{action.id}__open", on_change="rerun")
-        if panel.open:
+        panel = ui.folding_panel(label, icon=ACTION_ICONS[action.status],
+                                 key=f"ws_action_{action.id}__open",
+                                 unsaved=(f"ws_action_{action.id}", "actions.unsaved_closed"))
+        if panel is not None:
             with panel:
                 if action.done_on:
                     st.caption(ui.tr("actions.done_on", date=action.done_on))
                 action_editor(action)
-        elif ui.has_unsaved(f"ws_action_{action.id}"):
-            st.caption(ui.tr("actions.unsaved_closed"))
     new_action(row)
 
 

@@ -59,9 +59,28 @@ def submit(app: AppTest, form_id: str, name: str = "submit") -> AppTest:
     return app
 
 
+def open_panel(app: AppTest, key: str) -> AppTest:
+    """The user opens a folding panel (`ui.folding_panel`: its content is built only while it
+    is open) and the page runs once."""
+    app.session_state[key] = True
+    app.run()
+    return app
+
+
+def interest_panel(interest_id: int) -> str:
+    """The key of an interest's panel on Stakeholders."""
+    return f"sh_int_{interest_id}__open"
+
+
+def archived_panel(stakeholder_id: int) -> str:
+    """The key of an archived stakeholder's panel on Stakeholders."""
+    return f"sh_{stakeholder_id}_archived__open"
+
+
 def has_submit(app: AppTest, form_id: str, name: str = "submit") -> bool:
     prefix = f"{form_id}__{name}_"
     return any(button.key and button.key.startswith(prefix) for button in app.button)
 
 
-__all__ = ["field", "follow_stakeholder_link", "has_submit", "run_app", "submit", "submit_button"]
+__all__ = ["archived_panel", "field", "follow_stakeholder_link", "has_submit", "interest_panel",
+           "open_panel", "run_app", "submit", "submit_button"]

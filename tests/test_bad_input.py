@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 from helpers.db import dump_tables
 
-from belangen import domain, screens
+from belangen import domain, screens, ui
 from belangen.store import Store
 from belangen.ui import chrome
-from tests.apptest import field, run_app, submit
+from tests.apptest import field, open_panel, run_app, submit
 from tests.factories import filled_stakeholder
 
 
@@ -43,6 +43,7 @@ def test_second_stakeholder_with_the_same_name_is_refused(store: Store, duplicat
     before = dump_tables(store)
     app = run_app()
     app.switch_page(screens.STAKEHOLDERS.path).run()
+    open_panel(app, ui.NEW_STAKEHOLDER_OPEN_KEY)  # closed: the project has people
     app.text_input(key=field(f"sh_new_{project_id}", "name")).set_value(duplicate)
     submit(app, f"sh_new_{project_id}")
     assert [e.value for e in app.error] == [
@@ -55,6 +56,7 @@ def test_unicode_normalisation_does_not_make_a_name_new(store: Store) -> None:
     store.create_stakeholder(project_id, "Ångström")
     app = run_app()
     app.switch_page(screens.STAKEHOLDERS.path).run()
+    open_panel(app, ui.NEW_STAKEHOLDER_OPEN_KEY)
     app.text_input(key=field(f"sh_new_{project_id}", "name")).set_value(
         "A\u030angstro\u0308m".replace("o\u0308", "ö"))
     submit(app, f"sh_new_{project_id}")

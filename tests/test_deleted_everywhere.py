@@ -19,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 
 from belangen import backup, screens, ui, worksheet
 from belangen.store import Store
-from tests.apptest import submit
+from tests.apptest import archived_panel, open_panel, submit
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = dt.datetime(2026, 3, 12, 10, 30)
@@ -134,6 +134,7 @@ def offered(app: AppTest) -> set[str]:
 
 def delete(app: AppTest, person: int, *, from_copies: bool) -> None:
     app.switch_page(screens.STAKEHOLDERS.path).run()
+    open_panel(app, archived_panel(person))
     app.checkbox(key=f"sh_{person}_delete_confirm").check().run()
     if from_copies:
         app.checkbox(key=f"sh_{person}_delete_copies").check().run()
@@ -168,6 +169,7 @@ def test_the_delete_confirmation_names_the_copies_and_can_clear_them(
     finally:
         store.close()
     app = app_on(screens.STAKEHOLDERS.path)
+    open_panel(app, archived_panel(person))
     warnings = " ".join(warning.value for warning in app.warning)
     assert "automatische kopieën" in warnings and str(backup.DEFAULT_KEEP_BACKUPS) in warnings
 

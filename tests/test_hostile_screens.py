@@ -12,7 +12,7 @@ from helpers.db import dump_tables
 from belangen import domain, screens, texts, ui, worksheet
 from belangen.store import Store
 from belangen.ui import chrome
-from tests.apptest import field, follow_stakeholder_link, run_app, submit
+from tests.apptest import field, follow_stakeholder_link, open_panel, run_app, submit
 from tests.factories import filled_stakeholder
 
 LONG_TEXT = "é" * 99_990 + "0123456789"
@@ -45,6 +45,7 @@ class Field:
     submit: Callable[[int], str]
     stored: Callable[[Store, int], object]
     is_name: bool = False
+    panel: str | None = None  # the folding panel the field is in, opened first
 
 
 def follow_up_form(stakeholder_id: int) -> str:
@@ -61,11 +62,13 @@ FIELDS = {
         lambda db, s: [p.own_goal for p in db.list_projects() if p.name == "Nieuw"]),
     "stakeholder_name": Field(
         screens.STAKEHOLDERS.path, lambda s: field("sh_new_1", "name"), lambda s: "sh_new_1",
-        lambda db, s: [x.name for x in db.list_stakeholders(1) if x.id != s], is_name=True),
+        lambda db, s: [x.name for x in db.list_stakeholders(1) if x.id != s], is_name=True,
+        panel=ui.NEW_STAKEHOLDER_OPEN_KEY),
     "constituency": Field(
         screens.STAKEHOLDERS.path, lambda s: field("sh_new_1", "constituency"),
         lambda s: "sh_new_1",
-        lambda db, s: [x.constituency for x in db.list_stakeholders(1) if x.id != s]),
+        lambda db, s: [x.constituency for x in db.list_stakeholders(1) if x.id != s],
+        panel=ui.NEW_STAKEHOLDER_OPEN_KEY),
     "interest_signals": Field(
         screens.STAKEHOLDERS.path, lambda s: field(f"sh_int_new_{s}", "signals"),
         lambda s: f"sh_int_new_{s}",
@@ -120,6 +123,8 @@ def test_hostile_text_in_a_field(store: Store, field_name: str, payload_name: st
     before = dump_tables(store)
     app = run_app()
     app.switch_page(field.page).run()
+    if field.panel is not None:
+        open_panel(app, field.panel)
     for key, value in COMPANIONS.get(field_name, lambda s: {})(stakeholder_id).items():
         app.session_state[key] = value
     app.session_state[field.key(stakeholder_id)] = payload

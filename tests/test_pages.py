@@ -10,7 +10,16 @@ from streamlit.testing.v1 import AppTest
 
 from belangen import backup, domain, formats, sample, screens, ui, worksheet
 from belangen.store import Store
-from tests.apptest import field, follow_stakeholder_link, run_app, submit, submit_button
+from tests.apptest import (
+    archived_panel,
+    field,
+    follow_stakeholder_link,
+    interest_panel,
+    open_panel,
+    run_app,
+    submit,
+    submit_button,
+)
 from tests.factories import filled_stakeholder
 
 PAGES = [screen.path for screen in screens.SCREENS]
@@ -121,6 +130,7 @@ def test_stakeholder_with_two_interests_is_stored(app: AppTest, store: Store) ->
     assert interests[1].confirmed_on == store.today()
 
     first = interests[0]
+    open_panel(app, interest_panel(first.id))
     app.radio(key=field(f"sh_int_{first.id}", "status")).set_value("confirmed")
     submit(app, f"sh_int_{first.id}")
     assert store.get_interest(first.id).confirmed_on == store.today()
@@ -270,6 +280,7 @@ def test_archive_then_delete_a_stakeholder_with_confirmation(store: Store, db_pa
     open_page(app, screens.STAKEHOLDERS.path)
     submit(app, f"sh_{stakeholder_id}_archive")
     assert store.get_stakeholder(stakeholder_id).archived
+    open_panel(app, archived_panel(stakeholder_id))
     delete = submit_button(app, f"sh_{stakeholder_id}_delete")
     assert delete.disabled, "deleting must ask for confirmation first"
     app.checkbox(key=f"sh_{stakeholder_id}_delete_confirm").check().run()

@@ -70,7 +70,7 @@ TRUSTED = {
     "flash": {"message"}, "act": {"success"}, "attempt": {"success"},
     "action_button": {"label", "success"}, "submit_button": {"label"},
     "rating_input": {"label"}, "date_field": {"label"}, "draw": {"label", "success"},
-    "week_chooser": {"label", "help"},
+    "week_chooser": {"label", "help"}, "folding_panel": {"label"},
     # the flash message is set only by flash(), whose callers are checked
     "show_flash": {"message"},
     # label builders: their parameters are ratings, weeks, statuses and dimension keys
@@ -85,7 +85,7 @@ DRAWING_PARAMETERS = {
     "flash": [("message", 0)], "act": [("success", None)], "attempt": [("success", None)],
     "action_button": [("label", 1), ("success", None)], "submit_button": [("label", 0)],
     "rating_input": [("label", 2)], "date_field": [("label", 0)],
-    "week_chooser": [("label", None), ("help", None)],
+    "week_chooser": [("label", None), ("help", None)], "folding_panel": [("label", 0)],
     "draw": [("label", 2), ("success", None)],
 }
 

@@ -57,6 +57,7 @@ from belangen.ui.forms import (
     attempt,
     discard_draft,
     flash,
+    folding_panel,
     has_unsaved,
     show_flash,
 )
@@ -90,9 +91,10 @@ from belangen.ui.pickers import (
 from belangen.ui.setup import (
     INTEREST_STATUS_ICONS,
     NEW_STAKEHOLDER_FOCUS,
+    NEW_STAKEHOLDER_OPEN_KEY,
     interest_status_short,
     keep_new_stakeholder_form_open,
-    new_stakeholder_expander,
+    new_stakeholder_panel,
     offer_first_stakeholder,
 )
 from belangen.ui.state import begin_run, picker_shown, seed_picker
@@ -132,6 +134,7 @@ __all__ = [
     "LANGUAGE_KEY",
     "NEWEST_NOTES_SHOWN",
     "NEW_STAKEHOLDER_FOCUS",
+    "NEW_STAKEHOLDER_OPEN_KEY",
     "PROJECT_KEY",
     "STAKEHOLDER_KEY",
     "STAKEHOLDER_PARAM",
@@ -167,6 +170,7 @@ __all__ = [
     "error_text",
     "flash",
     "focus_if_requested",
+    "folding_panel",
     "follow_up_field_text",
     "follow_up_marker",
     "friendly_errors",
@@ -185,7 +189,7 @@ __all__ = [
     "marked",
     "move_on_after_saving",
     "name_the_document",
-    "new_stakeholder_expander",
+    "new_stakeholder_panel",
     "offer_first_stakeholder",
     "open_follow_up",
     "overview_alias",

@@ -39,6 +39,23 @@ def discard_draft(form_id: str) -> None:
     form_state.discard_draft(session(), form_id)
 
 
+def folding_panel(label: str, *, key: str, icon: str,
+                  unsaved: tuple[str, str] | None = None) -> Any | None:
+    """A panel whose content is built only while it is open: the panel to draw into, or None.
+
+    Closed panels hold forms nobody opened; drawn in advance, every one of them went to the
+    browser on every click. A form closed with unsaved changes keeps them as its draft
+    (`form_state`), and the closed panel says so under its label: `unsaved` is (form id, text
+    key of that notice). The label is part of the panel's identity: keep it the same while the
+    user edits inside."""
+    panel = st.expander(label, icon=icon, key=key, on_change="rerun")
+    if panel.open:
+        return panel
+    if unsaved is not None and has_unsaved(unsaved[0]):
+        st.caption(tr(unsaved[1]))
+    return None
+
+
 def show_flash() -> None:
     message = st.session_state.pop(FLASH_KEY, None)
     if message:

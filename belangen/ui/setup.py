@@ -3,12 +3,12 @@ new-stakeholder form that stays open for the next one, and interest status at a 
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager
 from typing import Any
 
 import streamlit as st
 
 from belangen.ui.chrome import request_focus
+from belangen.ui.forms import folding_panel, has_unsaved
 from belangen.ui.language import tr
 
 NEW_STAKEHOLDER_OPEN_KEY = "sh_new_open"
@@ -35,20 +35,19 @@ def offer_first_stakeholder() -> None:
     request_focus(NEW_STAKEHOLDER_FOCUS)
 
 
-def new_stakeholder_expander(
-    *, has_stakeholders: bool, has_draft: bool
-) -> AbstractContextManager[Any]:
-    """The panel holding the new-stakeholder form: open when the project has nobody yet, when
-    something typed there is not saved, when asked to (the next step, a stakeholder just
-    added), and otherwise as the user left it while on the page. Streamlit forgets a panel's
-    state on other pages, so its state is set before drawing, never passed as `expanded`."""
+def new_stakeholder_panel(*, has_stakeholders: bool, form_id: str) -> Any | None:
+    """The panel holding the new-stakeholder form, or None while it is closed (its form is
+    then not built): open when the project has nobody yet, when something typed there is not
+    saved, when asked to (the next step, a stakeholder just added), and otherwise as the user
+    left it while on the page. Streamlit forgets a panel's state on other pages, so its state
+    is set before drawing, never passed as `expanded`."""
     requested = st.session_state.pop(NEW_STAKEHOLDER_REQUEST_KEY, False)
     if requested or NEW_STAKEHOLDER_OPEN_KEY not in st.session_state:
         st.session_state[NEW_STAKEHOLDER_OPEN_KEY] = bool(
-            requested or not has_stakeholders or has_draft)
-    return st.expander(tr("stakeholders.new"), icon=":material/person_add:",
-                       key=NEW_STAKEHOLDER_OPEN_KEY,
-                       on_change="rerun")
+            requested or not has_stakeholders or has_unsaved(form_id))
+    return folding_panel(tr("stakeholders.new"), icon=":material/person_add:",
+                         key=NEW_STAKEHOLDER_OPEN_KEY,
+                         unsaved=(form_id, "stakeholders.unsaved_closed"))
 
 
 def interest_status_short(status: str) -> str:
