@@ -535,6 +535,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "het toe te voegen.",
         "What you typed for the new stakeholder is not saved yet: open the form to add them.",
     ),
+    "map.own.unsaved_closed": (
+        "Wijzigingen in dit eigen belang zijn nog niet opgeslagen; open het om ze op te slaan.",
+        "Changes to this interest of yours are not saved yet: open it to save them.",
+    ),
+    "map.links.unsaved_closed": (
+        "Wijzigingen in dit verband zijn nog niet opgeslagen; open het om ze op te slaan.",
+        "Changes to this link are not saved yet: open it to save them.",
+    ),
     "interests.unsaved_closed": (
         "Wijzigingen in dit belang zijn nog niet opgeslagen; open het om ze op te slaan.",
         "Changes to this interest are not saved yet: open it to save them.",

@@ -143,7 +143,12 @@ def own_section() -> None:
             label = f"{on_table_text(own.on_table)} · {ui.plain(own.text)} · {kind_text(own.kind)}"
             if own.archived:
                 label += ui.tr("common.archived_marker")
-            with st.expander(label, icon=ON_TABLE_ICONS[own.on_table]):
+            panel = ui.folding_panel(label, icon=ON_TABLE_ICONS[own.on_table],
+                                     key=f"map_own_{own.id}__open",
+                                     unsaved=(f"map_own_{own.id}", "map.own.unsaved_closed"))
+            if panel is None:
+                continue
+            with panel:
                 own_form(own)
                 ui.action_button(
                     f"map_own_{own.id}_archive",
@@ -274,7 +279,12 @@ def link_editor(the_map: InterestMap, link: InterestLink) -> None:
                     f"{parties}")
         if link.note:
             st.markdown(note_line(link.note))
-        with st.expander(ui.tr("map.links.edit"), icon=":material/edit:"):
+        panel = ui.folding_panel(ui.tr("map.links.edit"), icon=":material/edit:",
+                                 key=f"map_link_{link.id}__open",
+                                 unsaved=(f"map_link_{link.id}", "map.links.unsaved_closed"))
+        if panel is None:
+            return
+        with panel:
             st.markdown(interest_list(the_map, pair))
             link_change(link)
 

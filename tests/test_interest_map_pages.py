@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from belangen import screens, ui
 from belangen.store import Store
-from tests.apptest import field, open_screen, run_app, submit, submit_button
+from tests.apptest import field, open_panel, open_screen, run_app, submit, submit_button
 from tests.test_dutch_screens import PYTHON_VALUES, literal_texts, rejected_words, screen_text
 
 OWN_NEW = "map_own_new_{project}"
@@ -98,9 +98,13 @@ def test_an_own_interest_is_added_and_is_on_the_map_as_mine(
 def test_an_own_interest_is_edited_and_archived(store: Store, parties: dict[str, int]) -> None:
     own = store.add_own_interest(parties["project"], "Op tijd", "organisational", True, "")
     app = open_map()
+    assert field(f"map_own_{own}", "text") not in {area.key for area in app.text_area}, (
+        "its form is built only while its panel is open")
+    open_panel(app, f"map_own_{own}__open")
     app.text_area(key=field(f"map_own_{own}", "text")).set_value("Op tijd en binnen budget")
     submit(app, f"map_own_{own}")
     assert store.list_own_interests(parties["project"])[0].text == "Op tijd en binnen budget"
+    open_panel(app, f"map_own_{own}__open")  # the new label is a new panel, closed
     submit(app, f"map_own_{own}_archive")
     assert store.list_own_interests(parties["project"]) == []
     assert "Op tijd en binnen budget" not in markdown(app), "archived: off the map"
@@ -189,6 +193,9 @@ def test_a_link_is_edited_and_removed_only_after_a_tick(
     link = store.add_link(parties["project"], f"i{parties['budget']}", f"i{parties['groen']}",
                           "shared", "Eerst")
     app = open_map()
+    assert field(f"map_link_{link}", "note") not in {box.key for box in app.text_input}, (
+        "its form is built only while its panel is open")
+    open_panel(app, f"map_link_{link}__open")
     app.radio(key=field(f"map_link_{link}", "relation")).set_value("tension")
     app.text_input(key=field(f"map_link_{link}", "note")).set_value("Toch niet")
     submit(app, f"map_link_{link}")
