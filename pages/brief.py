@@ -20,7 +20,7 @@ st.caption(ui.tr("brief.intro", name=ui.plain(chosen.name)) + " "
            + ui.tr("brief.for_week", week=ui.week_text(week)) + ".")
 
 # The screen is the user's own: it shows the hypotheses too, marked as such.
-brief = briefs.gather_brief(store, chosen.id, week=week, include_hidden=True)
+brief = ui.brief_of(store, chosen.id, week)
 sections = {section.key: section for section in briefs.sections(brief, lang, today)}
 HYPOTHESIS = f":orange-badge[{ui.tr('brief.hypothesis')}]"
 

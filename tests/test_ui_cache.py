@@ -62,3 +62,25 @@ def test_every_spec_the_trends_screen_sends_is_valid_vega_lite(sample_store) -> 
     for spec in specs:
         assert spec is not None
         validate_jsonschema(spec, schema)
+
+
+def test_the_brief_is_gathered_once_per_write(store: Store, monkeypatch) -> None:
+    project_id = store.create_project("Stadsbrug", "", "", store.today() - dt.timedelta(weeks=3))
+    person = store.create_stakeholder(project_id, "Wethouder Jansen")
+    store.add_interest(person, "Herverkiezing", "political", "suspected", "")
+    week = domain.week_start(store.today())
+    histories: list[int] = []
+    read_history = store.rating_history
+
+    def counted(*args, **kwargs):
+        histories.append(1)
+        return read_history(*args, **kwargs)
+
+    monkeypatch.setattr(store, "rating_history", counted)
+    first = ui.brief_of(store, person, week)
+    again = ui.brief_of(store, person, week)
+    assert again == first and len(histories) == 1, "a rerun without a write reads nothing"
+
+    store.add_interest(person, "Budget", "organisational", "confirmed", "")
+    after = ui.brief_of(store, person, week)
+    assert [i.text for i in after.confirmed] == ["Budget"] and len(histories) == 2

@@ -75,7 +75,7 @@ TRUSTED = {
     "show_flash": {"message"},
     # label builders: their parameters are ratings, weeks, statuses and dimension keys
     "rating_text": {"rating"}, "rating_number_text": {"rating"}, "week_text": {"monday", "today"},
-    "week_choice_text": {"monday"}, "action_status_text": {"status"},
+    "week_choice_text": {"monday", "today"}, "action_status_text": {"status"},
     "unanswered_text": {"missing"}, "what_worked_sentence": {"effect"},
     "signed_change": {"value"},
 }

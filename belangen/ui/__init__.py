@@ -22,6 +22,7 @@ Pages use it as `from belangen import ui` and `ui.<name>`; each concern has a mo
 """
 
 from belangen.ui.cache import (
+    brief_of,
     course_order,
     course_spec,
     course_table,
@@ -154,6 +155,7 @@ __all__ = [
     "as_table",
     "attempt",
     "begin_run",
+    "brief_of",
     "cadence_text",
     "changed_worksheet_rows",
     "chart_notes",

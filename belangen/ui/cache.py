@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from belangen import analytics
+from belangen.brief import Brief, gather_brief
 from belangen.store import Store
 
 
@@ -218,6 +219,18 @@ def _previous_ratings(_store: Store, data: str, project_id: int) -> pd.DataFrame
 def previous_ratings(store: Store, project_id: int) -> pd.DataFrame:
     """`Store.previous_ratings` (the weekcheck before the newest), read once per write."""
     return _previous_ratings(store, data_key(store), project_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _brief(_store: Store, data: str, stakeholder_id: int, week: dt.date) -> Brief:
+    return gather_brief(_store, stakeholder_id, week=week, include_hidden=True)
+
+
+def brief_of(store: Store, stakeholder_id: int, week: dt.date) -> Brief:
+    """One stakeholder's brief for `week`, hypotheses included (the screen is the user's own),
+    gathered once per write: it reads their whole history and the project's map, most of what
+    Gespreksvoorbereiding did on every rerun. A copy, free to change."""
+    return _brief(store, data_key(store), stakeholder_id, week)
 
 
 def course_order(store: Store, project_id: int, order: str) -> list[str]:

@@ -16,7 +16,7 @@ from belangen.store import (
 )
 from belangen.ui.language import language, tr
 from belangen.ui.state import picker_shown, seed_picker
-from belangen.ui.text import week_choice_text
+from belangen.ui.text import app_today, week_choice_text
 
 PROJECT_KEY = "active_project_id"
 
@@ -190,9 +190,10 @@ def week_chooser(
     earlier.button(tr("week.earlier"), key=f"{key}__earlier", on_click=shift, args=(-1,),
                    disabled=position == earliest, icon=":material/chevron_left:",
                    width="stretch")
+    today = app_today()
     chosen = choice.selectbox(
         tr("follow_up.week_day") if label is None else label, weeks, key=key,
-        format_func=week_choice_text,
+        format_func=lambda monday: week_choice_text(monday, today),
         help=tr("follow_up.week_day_help") if label is None else help)
     later.button(tr("week.later"), key=f"{key}__later", on_click=shift, args=(1,),
                  disabled=position == latest, icon=":material/chevron_right:",

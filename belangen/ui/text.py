@@ -80,10 +80,10 @@ def what_worked_sentence(row: worksheet.WorksheetRow, effect: Any) -> str:
     )
 
 
-def week_choice_text(monday: dt.date) -> str:
+def week_choice_text(monday: dt.date, today: dt.date | None = None) -> str:
     """'Week 49 · 30 nov – 6 dec': Monday to Sunday, the way people name a week (the year
-    when it is not this year)."""
-    return formats.week_choice(monday, language(), app_today())
+    when it is not this year). A list of weeks passes `today`, read once (see `week_text`)."""
+    return formats.week_choice(monday, language(), today or app_today())
 
 
 def unanswered_text(missing: list[str]) -> str:
