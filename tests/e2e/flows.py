@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import Locator
@@ -72,6 +72,31 @@ def expander(app: AppPage, label_part: str) -> Locator:
 
 def open_expander(app: AppPage, label_part: str) -> Locator:
     return app.open_expander(expander(app, label_part).first)
+
+
+def edit_in_folding_panel(app: AppPage, *, page: str, label: str, box: Callable[[], Locator],
+                          text: str, closed_notice: str, form_id: str) -> None:
+    """Walk a folding panel (`ui.folding_panel`) as a user does: its form is not built until
+    the panel opens; `text` typed in `box()` stays while the panel is open across a rerun, is
+    kept as a draft (and said so) when it closes and after leaving the page, is back on
+    opening, and is saved by the form's button. The caller checks what was stored."""
+    app.goto_page(page)
+    assert not box().count(), "the form is built before its panel is opened"
+    open_expander(app, label)
+    box().fill(text)
+    # Leaving the field reruns the page; the panel must stay open with the text in it.
+    app.act(lambda: app.page.get_by_test_id("stMain").locator("h1").first.click())
+    assert box().input_value() == text
+    app.act(lambda: expander(app, label).first.locator("summary").click())
+    assert not box().count()
+    assert closed_notice in app.main_text()
+    app.goto_page(tr("nav.overview"))
+    app.goto_page(page)
+    assert closed_notice in app.main_text()
+    open_expander(app, label)
+    assert box().input_value() == text
+    app.click(form_button(app, form_id))
+    assert closed_notice not in app.main_text()
 
 
 def field(app: AppPage, form_id: str, name: str) -> Locator:

@@ -35,29 +35,11 @@ def outcome_field(app: AppPage, action: int):
 def test_an_action_panel_edits_lazily_and_keeps_an_unsaved_edit(
     action_id: int, app: AppPage, app_server: AppServer, browser_log,
 ) -> None:
-    app.goto_page(tr("nav.worksheet"))
-    assert not outcome_field(app, action_id).count(), "the editor is built before it is opened"
-
-    flows.open_expander(app, ACTION)
-    outcome = outcome_field(app, action_id)
-    outcome.fill(OUTCOME)
-    # Leaving the field reruns the page; the panel must stay open with the text in it.
-    app.act(lambda: app.page.get_by_test_id("stMain").locator("h1").first.click())
-    assert outcome_field(app, action_id).input_value() == OUTCOME
-
-    app.act(lambda: flows.expander(app, ACTION).first.locator("summary").click())
-    assert not outcome_field(app, action_id).count()
-    assert tr("actions.unsaved_closed") in app.main_text()
-
-    app.goto_page(tr("nav.overview"))
-    app.goto_page(tr("nav.worksheet"))
-    assert tr("actions.unsaved_closed") in app.main_text()
-    flows.open_expander(app, ACTION)
-    assert outcome_field(app, action_id).input_value() == OUTCOME
-
-    app.click(flows.form_button(app, f"ws_action_{action_id}"))
+    flows.edit_in_folding_panel(
+        app, page=tr("nav.worksheet"), label=ACTION, box=lambda: outcome_field(app, action_id),
+        text=OUTCOME, closed_notice=tr("actions.unsaved_closed"),
+        form_id=f"ws_action_{action_id}")
     assert saved_rows(app_server.db_path, "SELECT outcome FROM action WHERE id = ?",
                       [action_id]) == [(OUTCOME,)]
-    assert tr("actions.unsaved_closed") not in app.main_text()
     assert not app.exception_texts()
     browser_log.assert_clean()

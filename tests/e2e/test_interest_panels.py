@@ -36,30 +36,12 @@ def text_field(app: AppPage, interest: int):
 def test_an_interest_panel_edits_lazily_and_keeps_an_unsaved_edit(
     interest_id: int, app: AppPage, app_server: AppServer, browser_log,
 ) -> None:
-    app.goto_page(tr("nav.stakeholders"))
-    assert not text_field(app, interest_id).count(), "the form is built before it is opened"
-
-    flows.open_expander(app, INTEREST)
-    box = text_field(app, interest_id)
-    box.fill(EDITED)
-    # Leaving the field reruns the page; the panel must stay open with the text in it.
-    app.act(lambda: app.page.get_by_test_id("stMain").locator("h1").first.click())
-    assert text_field(app, interest_id).input_value() == EDITED
-
-    app.act(lambda: flows.expander(app, INTEREST).first.locator("summary").click())
-    assert not text_field(app, interest_id).count()
-    assert tr("interests.unsaved_closed") in app.main_text()
-
-    app.goto_page(tr("nav.overview"))
-    app.goto_page(tr("nav.stakeholders"))
-    assert tr("interests.unsaved_closed") in app.main_text()
-    flows.open_expander(app, INTEREST)
-    assert text_field(app, interest_id).input_value() == EDITED
-
-    app.click(flows.form_button(app, f"sh_int_{interest_id}"))
+    flows.edit_in_folding_panel(
+        app, page=tr("nav.stakeholders"), label=INTEREST,
+        box=lambda: text_field(app, interest_id), text=EDITED,
+        closed_notice=tr("interests.unsaved_closed"), form_id=f"sh_int_{interest_id}")
     assert saved_rows(app_server.db_path, "SELECT text FROM interest WHERE id = ?",
                       [interest_id]) == [(EDITED,)]
-    assert tr("interests.unsaved_closed") not in app.main_text()
     assert not app.exception_texts()
     browser_log.assert_clean()
 
