@@ -144,8 +144,8 @@ def own_section() -> None:
             if own.archived:
                 label += ui.tr("common.archived_marker")
             panel = ui.folding_panel(label, icon=ON_TABLE_ICONS[own.on_table],
-                                     key=f"map_own_{own.id}__open",
-                                     unsaved=(f"map_own_{own.id}", "map.own.unsaved_closed"))
+                                     panel_id=f"map_own_{own.id}",
+                                     unsaved_notice="map.own.unsaved_closed")
             if panel is None:
                 continue
             with panel:
@@ -280,8 +280,8 @@ def link_editor(the_map: InterestMap, link: InterestLink) -> None:
         if link.note:
             st.markdown(note_line(link.note))
         panel = ui.folding_panel(ui.tr("map.links.edit"), icon=":material/edit:",
-                                 key=f"map_link_{link.id}__open",
-                                 unsaved=(f"map_link_{link.id}", "map.links.unsaved_closed"))
+                                 panel_id=f"map_link_{link.id}",
+                                 unsaved_notice="map.links.unsaved_closed")
         if panel is None:
             return
         with panel:

@@ -137,8 +137,8 @@ def interests_section(stakeholder_id: int) -> None:
             label += ui.tr("common.archived_marker")
         # Built only while open: a stakeholder's interests are a form each.
         panel = ui.folding_panel(label, icon=ui.INTEREST_STATUS_ICONS[interest.status],
-                                 key=f"sh_int_{interest.id}__open",
-                                 unsaved=(f"sh_int_{interest.id}", "interests.unsaved_closed"))
+                                 panel_id=f"sh_int_{interest.id}",
+                                 unsaved_notice="interests.unsaved_closed")
         if panel is None:
             continue
         with panel:
@@ -259,7 +259,7 @@ if archived:
     st.header(ui.tr("stakeholders.archived_list"), anchor=False)
 for stakeholder in archived:
     panel = ui.folding_panel(ui.plain(stakeholder.name), icon=":material/inventory_2:",
-                             key=f"sh_{stakeholder.id}_archived__open")
+                             panel_id=f"sh_{stakeholder.id}_archived")
     if panel is None:
         continue
     with panel:

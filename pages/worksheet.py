@@ -178,8 +178,8 @@ def actions_column(row: worksheet.WorksheetRow) -> None:
         # nothing, where every editor drawn in advance froze the page at years of actions.
         # The label stays the same while editing: it is part of the panel's identity.
         panel = ui.folding_panel(label, icon=ACTION_ICONS[action.status],
-                                 key=f"ws_action_{action.id}__open",
-                                 unsaved=(f"ws_action_{action.id}", "actions.unsaved_closed"))
+                                 panel_id=f"ws_action_{action.id}",
+                                 unsaved_notice="actions.unsaved_closed")
         if panel is not None:
             with panel:
                 if action.done_on:

@@ -69,12 +69,12 @@ def open_panel(app: AppTest, key: str) -> AppTest:
 
 def interest_panel(interest_id: int) -> str:
     """The key of an interest's panel on Stakeholders."""
-    return f"sh_int_{interest_id}__open"
+    return ui.panel_key(f"sh_int_{interest_id}")
 
 
 def archived_panel(stakeholder_id: int) -> str:
     """The key of an archived stakeholder's panel on Stakeholders."""
-    return f"sh_{stakeholder_id}_archived__open"
+    return ui.panel_key(f"sh_{stakeholder_id}_archived")
 
 
 def has_submit(app: AppTest, form_id: str, name: str = "submit") -> bool:

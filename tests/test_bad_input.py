@@ -43,7 +43,7 @@ def test_second_stakeholder_with_the_same_name_is_refused(store: Store, duplicat
     before = dump_tables(store)
     app = run_app()
     app.switch_page(screens.STAKEHOLDERS.path).run()
-    open_panel(app, ui.NEW_STAKEHOLDER_OPEN_KEY)  # closed: the project has people
+    open_panel(app, ui.panel_key(f"sh_new_{project_id}"))  # closed: the project has people
     app.text_input(key=field(f"sh_new_{project_id}", "name")).set_value(duplicate)
     submit(app, f"sh_new_{project_id}")
     assert [e.value for e in app.error] == [
@@ -56,7 +56,7 @@ def test_unicode_normalisation_does_not_make_a_name_new(store: Store) -> None:
     store.create_stakeholder(project_id, "Ångström")
     app = run_app()
     app.switch_page(screens.STAKEHOLDERS.path).run()
-    open_panel(app, ui.NEW_STAKEHOLDER_OPEN_KEY)
+    open_panel(app, ui.panel_key(f"sh_new_{project_id}"))
     app.text_input(key=field(f"sh_new_{project_id}", "name")).set_value(
         "A\u030angstro\u0308m".replace("o\u0308", "ö"))
     submit(app, f"sh_new_{project_id}")

@@ -55,9 +55,10 @@ def test_the_new_stakeholder_form_is_built_only_while_its_panel_is_open(store: S
     app = on_stakeholders()
     assert name not in keys(app), "the project has people: the panel starts closed"
 
-    open_panel(app, ui.NEW_STAKEHOLDER_OPEN_KEY)
+    panel = ui.panel_key(f"sh_new_{project_id}")
+    open_panel(app, panel)
     app.text_input(key=name).set_value("Directeur Visser").run()
-    app.session_state[ui.NEW_STAKEHOLDER_OPEN_KEY] = False
+    app.session_state[panel] = False
     app.run()
     assert name not in keys(app)
     assert ui.tr("stakeholders.unsaved_closed") in captions(app)

@@ -63,12 +63,12 @@ FIELDS = {
     "stakeholder_name": Field(
         screens.STAKEHOLDERS.path, lambda s: field("sh_new_1", "name"), lambda s: "sh_new_1",
         lambda db, s: [x.name for x in db.list_stakeholders(1) if x.id != s], is_name=True,
-        panel=ui.NEW_STAKEHOLDER_OPEN_KEY),
+        panel=ui.panel_key("sh_new_1")),
     "constituency": Field(
         screens.STAKEHOLDERS.path, lambda s: field("sh_new_1", "constituency"),
         lambda s: "sh_new_1",
         lambda db, s: [x.constituency for x in db.list_stakeholders(1) if x.id != s],
-        panel=ui.NEW_STAKEHOLDER_OPEN_KEY),
+        panel=ui.panel_key("sh_new_1")),
     "interest_signals": Field(
         screens.STAKEHOLDERS.path, lambda s: field(f"sh_int_new_{s}", "signals"),
         lambda s: f"sh_int_new_{s}",

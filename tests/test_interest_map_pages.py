@@ -100,11 +100,11 @@ def test_an_own_interest_is_edited_and_archived(store: Store, parties: dict[str,
     app = open_map()
     assert field(f"map_own_{own}", "text") not in {area.key for area in app.text_area}, (
         "its form is built only while its panel is open")
-    open_panel(app, f"map_own_{own}__open")
+    open_panel(app, ui.panel_key(f"map_own_{own}"))
     app.text_area(key=field(f"map_own_{own}", "text")).set_value("Op tijd en binnen budget")
     submit(app, f"map_own_{own}")
     assert store.list_own_interests(parties["project"])[0].text == "Op tijd en binnen budget"
-    open_panel(app, f"map_own_{own}__open")  # the new label is a new panel, closed
+    open_panel(app, ui.panel_key(f"map_own_{own}"))  # the new label is a new panel, closed
     submit(app, f"map_own_{own}_archive")
     assert store.list_own_interests(parties["project"]) == []
     assert "Op tijd en binnen budget" not in markdown(app), "archived: off the map"
@@ -195,7 +195,7 @@ def test_a_link_is_edited_and_removed_only_after_a_tick(
     app = open_map()
     assert field(f"map_link_{link}", "note") not in {box.key for box in app.text_input}, (
         "its form is built only while its panel is open")
-    open_panel(app, f"map_link_{link}__open")
+    open_panel(app, ui.panel_key(f"map_link_{link}"))
     app.radio(key=field(f"map_link_{link}", "relation")).set_value("tension")
     app.text_input(key=field(f"map_link_{link}", "note")).set_value("Toch niet")
     submit(app, f"map_link_{link}")

@@ -246,7 +246,7 @@ def test_actions_are_added_and_change_status(store: Store, db_path) -> None:
     editor = f"ws_action_{action.id}"
     assert not app.get("selectbox") or not any(
         box.key == field(editor, "status") for box in app.selectbox), "built while closed"
-    app.session_state[f"{editor}__open"] = True  # the user opens the action's panel
+    app.session_state[ui.panel_key(editor)] = True  # the user opens the action's panel
     app.run()
     app.selectbox(key=field(editor, "status")).set_value("done")
     app.text_area(key=field(editor, "outcome")).set_value("Open gesprek")
@@ -259,7 +259,8 @@ def test_a_closed_action_panel_keeps_its_unsaved_edit_and_says_so(store: Store, 
     project_id = store.create_project("Stationsgebied")
     stakeholder_id = store.create_stakeholder(project_id, "Wethouder Jansen")
     action_id = store.add_action(stakeholder_id, "conversation", "Koffie drinken")
-    editor, panel = f"ws_action_{action_id}", f"ws_action_{action_id}__open"
+    editor = f"ws_action_{action_id}"
+    panel = ui.panel_key(editor)
     app = run_app()
     open_page(app, screens.WORKSHEET.path)
     app.session_state[panel] = True

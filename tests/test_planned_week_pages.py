@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from belangen import domain, screens
+from belangen import domain, screens, ui
 from belangen.store import Store
 from tests.apptest import field, run_app, submit
 
@@ -32,7 +32,7 @@ def open_worksheet(store: Store) -> tuple[AppTest, int]:
 
 def open_editor(app: AppTest, action_id: int) -> str:
     editor = f"ws_action_{action_id}"
-    app.session_state[f"{editor}__open"] = True
+    app.session_state[ui.panel_key(editor)] = True
     app.run()
     assert not app.exception, app.exception
     return editor

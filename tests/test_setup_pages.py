@@ -12,7 +12,6 @@ from streamlit.testing.v1 import AppTest
 from belangen import formats, screens, ui, worksheet
 from belangen.store import Store
 from belangen.ui.chrome import FOCUS_REQUEST_KEY
-from belangen.ui.setup import NEW_STAKEHOLDER_OPEN_KEY
 from tests.apptest import field, has_submit, run_app, submit
 from tests.factories import filled_stakeholder
 
@@ -109,7 +108,7 @@ def test_after_creating_a_project_the_first_stakeholder_is_the_next_step(
     next_step.click().run()
     assert not app.exception, app.exception
     assert app.title[0].value == "Stakeholders"
-    assert app.session_state[NEW_STAKEHOLDER_OPEN_KEY] is True, "the form is open"
+    assert app.session_state[ui.panel_key(f"sh_new_{project.id}")] is True, "the form is open"
     assert FOCUS_REQUEST_KEY not in app.session_state, "its name field took the keyboard"
 
     # AppTest's own page stays the one it last switched to; st.switch_page moved one run only.
@@ -119,7 +118,7 @@ def test_after_creating_a_project_the_first_stakeholder_is_the_next_step(
     submit(app, new)
     (jansen,) = store.list_stakeholders(project.id)
     assert app.session_state[ui.STAKEHOLDER_KEY] == jansen.id
-    assert app.session_state[NEW_STAKEHOLDER_OPEN_KEY] is True, "open for the next one"
+    assert app.session_state[ui.panel_key(new)] is True, "open for the next one"
     assert app.text_input(key=field(new, "name")).value == ""
     assert any("Volgende stap" in info.value and "Wethouder Jansen" in info.value
                for info in app.info), [info.value for info in app.info]

@@ -60,6 +60,7 @@ from belangen.ui.forms import (
     flash,
     folding_panel,
     has_unsaved,
+    panel_key,
     show_flash,
 )
 from belangen.ui.language import (
@@ -92,7 +93,6 @@ from belangen.ui.pickers import (
 from belangen.ui.setup import (
     INTEREST_STATUS_ICONS,
     NEW_STAKEHOLDER_FOCUS,
-    NEW_STAKEHOLDER_OPEN_KEY,
     interest_status_short,
     keep_new_stakeholder_form_open,
     new_stakeholder_panel,
@@ -135,7 +135,6 @@ __all__ = [
     "LANGUAGE_KEY",
     "NEWEST_NOTES_SHOWN",
     "NEW_STAKEHOLDER_FOCUS",
-    "NEW_STAKEHOLDER_OPEN_KEY",
     "PROJECT_KEY",
     "STAKEHOLDER_KEY",
     "STAKEHOLDER_PARAM",
@@ -195,6 +194,7 @@ __all__ = [
     "offer_first_stakeholder",
     "open_follow_up",
     "overview_alias",
+    "panel_key",
     "party_name",
     "picker_shown",
     "plain",

@@ -39,20 +39,26 @@ def discard_draft(form_id: str) -> None:
     form_state.discard_draft(session(), form_id)
 
 
-def folding_panel(label: str, *, key: str, icon: str,
-                  unsaved: tuple[str, str] | None = None) -> Any | None:
+def panel_key(panel_id: str) -> str:
+    """The widget key of the folding panel `panel_id`: its open state while it is drawn (one
+    convention, for the pages and for the tests that open a panel)."""
+    return f"{panel_id}__open"
+
+
+def folding_panel(label: str, *, panel_id: str, icon: str,
+                  unsaved_notice: str | None = None) -> Any | None:
     """A panel whose content is built only while it is open: the panel to draw into, or None.
 
     Closed panels hold forms nobody opened; drawn in advance, every one of them went to the
-    browser on every click. A form closed with unsaved changes keeps them as its draft
-    (`form_state`), and the closed panel says so under its label: `unsaved` is (form id, text
-    key of that notice). The label is part of the panel's identity: keep it the same while the
-    user edits inside."""
-    panel = st.expander(label, icon=icon, key=key, on_change="rerun")
+    browser on every click. `panel_id` is the id of the form the panel holds, if any: a form
+    closed with unsaved changes keeps them as its draft (`form_state`), and the closed panel
+    says so under its label in the text `unsaved_notice`. The label is part of the panel's
+    identity: keep it the same while the user edits inside."""
+    panel = st.expander(label, icon=icon, key=panel_key(panel_id), on_change="rerun")
     if panel.open:
         return panel
-    if unsaved is not None and has_unsaved(unsaved[0]):
-        st.caption(tr(unsaved[1]))
+    if unsaved_notice is not None and has_unsaved(panel_id):
+        st.caption(tr(unsaved_notice))
     return None
 
 

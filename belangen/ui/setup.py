@@ -8,11 +8,9 @@ from typing import Any
 import streamlit as st
 
 from belangen.ui.chrome import request_focus
-from belangen.ui.forms import folding_panel, has_unsaved
+from belangen.ui.forms import folding_panel, has_unsaved, panel_key
 from belangen.ui.language import tr
 
-NEW_STAKEHOLDER_OPEN_KEY = "sh_new_open"
-"""The new-stakeholder panel's widget key (its open state while it is drawn)."""
 NEW_STAKEHOLDER_REQUEST_KEY = "sh_new_open_requested"
 """A plain key: open the panel on its next drawing (after an add, or as the next step)."""
 NEW_STAKEHOLDER_FOCUS = "new_stakeholder_name"
@@ -42,12 +40,11 @@ def new_stakeholder_panel(*, has_stakeholders: bool, form_id: str) -> Any | None
     left it while on the page. Streamlit forgets a panel's state on other pages, so its state
     is set before drawing, never passed as `expanded`."""
     requested = st.session_state.pop(NEW_STAKEHOLDER_REQUEST_KEY, False)
-    if requested or NEW_STAKEHOLDER_OPEN_KEY not in st.session_state:
-        st.session_state[NEW_STAKEHOLDER_OPEN_KEY] = bool(
+    if requested or panel_key(form_id) not in st.session_state:
+        st.session_state[panel_key(form_id)] = bool(
             requested or not has_stakeholders or has_unsaved(form_id))
     return folding_panel(tr("stakeholders.new"), icon=":material/person_add:",
-                         key=NEW_STAKEHOLDER_OPEN_KEY,
-                         unsaved=(form_id, "stakeholders.unsaved_closed"))
+                         panel_id=form_id, unsaved_notice="stakeholders.unsaved_closed")
 
 
 def interest_status_short(status: str) -> str:

@@ -17,7 +17,7 @@ import datetime as dt
 
 import pytest
 
-from belangen import worksheet
+from belangen import ui, worksheet
 
 from . import flows
 from .flows import tr
@@ -148,7 +148,7 @@ def test_a_planned_week_is_chosen_as_a_week_and_kept(
     # Saved: the action's own editor shows exactly that week, not a default.
     app.open("/")
     app.goto_page(tr("nav.worksheet"))
-    panel = app.key(f"ws_action_{action.id}__open")
+    panel = app.key(ui.panel_key(f"ws_action_{action.id}"))
     assert "week 8" in panel.locator("summary").inner_text()
     app.act(lambda: panel.locator("summary").click())
     editor = f"ws_action_{action.id}"
