@@ -244,9 +244,9 @@ def latest_heatmap(
             x=x,
             y=y,
             text="text:N",
-            color=alt.when(alt.datum.latest_rating <= 2)
-            .then(alt.value("white"))
-            .otherwise(alt.value("black")),
+            # As the channel object: alt.when(...) in `encode` searches the schema for it.
+            color=alt.ColorValue(value="black", condition=[{"test": "(datum.latest_rating <= 2)",
+                                                            "value": "white"}]),
             tooltip=tooltip,
         )
     )

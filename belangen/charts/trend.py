@@ -33,6 +33,7 @@ from belangen.charts.scales import (
     dimension_colour,
     dimension_shifts,
     finished,
+    opacity_when,
     rating_label,
     reference_day,
 )
@@ -196,7 +197,7 @@ def stakeholder_trend(
         .encode(
             y=alt.Y("target:Q", scale=_rating_scale(), axis=_rating_axis(lang)),
             color=colour,
-            opacity=alt.when(highlight).then(alt.value(0.55)).otherwise(alt.value(0.08)),
+            opacity=opacity_when(highlight, 0.55, 0.08),
             tooltip=[dimension_tip, alt.Tooltip("target_label:N", title=t("chart.target", lang))],
         )
         # The legend binding only works from the first layer with the colour legend.
@@ -222,7 +223,7 @@ def stakeholder_trend(
             y=alt.datum(worksheet.RATING_MIN),
             y2=alt.datum(worksheet.RATING_MAX),
             color=alt.Color("colour:N", scale=None),
-            opacity=alt.when(highlight).then(alt.value(0.5)).otherwise(alt.value(0.08)),
+            opacity=opacity_when(highlight, 0.5, 0.08),
         )
     )
     worksheet_layer = (

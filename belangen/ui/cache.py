@@ -8,6 +8,7 @@ Each function builds only what one view of the Trends screen shows, for the week
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -34,17 +35,18 @@ def _what_worked(_store: Store, data: str, project_id: int) -> pd.DataFrame:
     )
 
 
-def _spec(chart: Any) -> dict[str, Any]:
-    """A chart as its Vega-Lite spec. Streamlit sends the spec's datasets as Arrow, so the row
-    limit that guards against huge inline JSON does not apply here.
+def _spec(build: Callable[[], Any]) -> dict[str, Any]:
+    """The chart `build()` makes, as its Vega-Lite spec. Streamlit sends the spec's datasets as
+    Arrow, so the row limit that guards against huge inline JSON does not apply here.
 
-    Not checked against the Vega-Lite schema here: that check cost as much as building the
-    chart, on every first view after a write. `tests/test_ui_cache.py` checks every spec these
-    functions make against the schema instead."""
+    Not checked against the Vega-Lite schema here, neither as the chart is put together
+    (Altair's debug mode checks every piece as it is made: a quarter of a trend's build) nor as
+    a whole: that cost as much as building the chart, on every first view after a write.
+    `tests/test_ui_cache.py` checks every spec these functions make against the schema instead."""
     import altair as alt  # only screens with charts pay for importing Altair
 
-    with alt.data_transformers.disable_max_rows():
-        return chart.to_dict(validate=False)
+    with alt.utils.schemapi.debug_mode(False), alt.data_transformers.disable_max_rows():
+        return build().to_dict(validate=False)
 
 
 TrendFrames = tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]
@@ -82,8 +84,8 @@ def stakeholder_trend_spec(
     if frames is None:
         return None
     history, baseline, actions = frames
-    return _spec(charts.stakeholder_trend(history, baseline, actions, lang, since=since,
-                                          today=_store.today()))
+    return _spec(lambda: charts.stakeholder_trend(history, baseline, actions, lang,
+                                                  since=since, today=_store.today()))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -130,9 +132,9 @@ def latest_specs(_store: Store, data: str, project_id: int, lang: str) -> dict[s
     if latest["latest_rating"].isna().all():
         return None
     return {
-        "heatmap": _spec(charts.latest_heatmap(latest, lang, titled=False,
-                                                 today=_store.today())),
-        "positions": _spec(charts.position_grid(latest, lang, titled=False)),
+        "heatmap": _spec(lambda: charts.latest_heatmap(latest, lang, titled=False,
+                                                         today=_store.today())),
+        "positions": _spec(lambda: charts.position_grid(latest, lang, titled=False)),
     }
 
 
@@ -160,7 +162,7 @@ def course_spec(
     history, baseline = _course_frames(_store, data, project_id, since, stakeholders)
     if history.empty and baseline.empty:
         return None
-    return _spec(charts.project_small_multiples(
+    return _spec(lambda: charts.project_small_multiples(
         history, baseline, lang, columns=COURSE_COLUMNS, panel_width=COURSE_PANEL_WIDTH,
         titled=False, order=list(stakeholders), today=_store.today()))
 
@@ -249,7 +251,7 @@ def _what_worked_spec(_store: Store, data: str, project_id: int, lang: str) -> d
     from belangen import charts
 
     effects = _what_worked(_store, data, project_id)
-    return _spec(charts.what_worked_chart(effects, lang, titled=False))
+    return _spec(lambda: charts.what_worked_chart(effects, lang, titled=False))
 
 
 def what_worked_spec(store: Store, project_id: int, lang: str) -> dict[str, Any]:
