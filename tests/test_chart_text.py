@@ -38,7 +38,7 @@ def every_chart(lang: str) -> dict[str, dict[str, Any]]:
     effects = analytics.what_worked(history, baseline, actions)
     trend = one_stakeholder()
     return {
-        "trend": charts.stakeholder_trend(*trend, lang).to_dict(),
+        "trend": charts.stakeholder_trend(*trend, lang),
         "small multiples": charts.project_small_multiples(history, baseline, lang).to_dict(),
         "heatmap": charts.latest_heatmap(latest, lang).to_dict(),
         "positions": charts.position_grid(latest, lang).to_dict(),
@@ -178,7 +178,7 @@ def test_every_chart_describes_itself_in_the_users_language(lang: str) -> None:
 
 
 def test_the_trend_says_its_weeks_and_latest_ratings_in_words(lang: str) -> None:
-    description = charts.stakeholder_trend(*one_stakeholder(), lang).to_dict()["description"]
+    description = charts.stakeholder_trend(*one_stakeholder(), lang)["description"]
     first, last = (words.week_text(day, lang) for day in (
         pd.Timestamp(one_stakeholder()[1]["week"].min()),
         pd.Timestamp(one_stakeholder()[0]["week"].max())))

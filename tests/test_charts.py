@@ -1,4 +1,5 @@
-"""Chart specs, checked through `to_dict()` (which validates against the Vega-Lite schema)."""
+"""Chart specs, checked against the Vega-Lite schema: through `to_dict()` for the charts Altair
+puts together, explicitly (`valid`) for the trend, which is written as a dict."""
 
 from __future__ import annotations
 
@@ -16,6 +17,15 @@ from belangen.texts import TEXTS, t
 from tests.test_analytics import actions_frame, baseline_frame, history_frame, week
 
 DIMENSION_KEYS = list(worksheet.DIMENSION_KEYS)
+
+
+def valid(spec: dict[str, Any]) -> dict[str, Any]:
+    """`spec`, once it has passed the Vega-Lite schema (and JSON, as Streamlit sends it)."""
+    from altair.utils.schemapi import validate_jsonschema
+    from altair.vegalite.v6.schema.core import load_schema
+
+    validate_jsonschema(json.loads(json.dumps(spec)), load_schema())
+    return spec
 
 
 def layers(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -61,7 +71,7 @@ def lang(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture
 def trend(lang: str) -> dict[str, Any]:
-    return charts.stakeholder_trend(*one_stakeholder(), lang).to_dict()
+    return valid(charts.stakeholder_trend(*one_stakeholder(), lang))
 
 
 # --- One stakeholder's trend -------------------------------------------------------------------
@@ -244,7 +254,7 @@ def test_trend_refuses_two_stakeholders() -> None:
 
 def test_trend_without_follow_ups_shows_the_worksheet_only() -> None:
     _, baseline, _ = one_stakeholder()
-    spec = charts.stakeholder_trend(history_frame([]), baseline, actions_frame([]), "nl").to_dict()
+    spec = valid(charts.stakeholder_trend(history_frame([]), baseline, actions_frame([]), "nl"))
     assert rows(spec, layers(spec)[charts.FOLLOW_UP_LAYER]) == []
     assert len(rows(spec, layers(spec)[charts.WORKSHEET_LAYER])) == 4
 
@@ -405,7 +415,7 @@ def test_trend_from_the_real_store(tmp_path: Path) -> None:
     finally:
         db.close()
 
-    spec = charts.stakeholder_trend(history, baseline, actions, "nl").to_dict()
+    spec = valid(charts.stakeholder_trend(history, baseline, actions, "nl"))
     points = rows(spec, layers(spec)[charts.FOLLOW_UP_LAYER])
     assert len(points) == 2 * 4  # two logged weeks; the re-saved week counts once
     (marker,) = rows(spec, layers(spec)[charts.ACTION_LAYER])
@@ -506,7 +516,7 @@ def test_chart_texts_say_waardering_like_the_screens() -> None:
 def test_weeks_read_as_the_app_writes_them_with_the_year_once_it_is_another(lang: str) -> None:
     """Tooltips and axis say 'week 42'; seen from the next year, 'week 42 van 2026'."""
     next_year = charts.stakeholder_trend(*one_stakeholder(), lang,
-                                         today=dt.date(2027, 1, 6)).to_dict()
+                                         today=dt.date(2027, 1, 6))
     points = rows(next_year, layers(next_year)[charts.FOLLOW_UP_LAYER])
     of = {"nl": "van", "en": "of"}[lang]
     assert sorted({point["week_label"] for point in points}) == [
@@ -538,7 +548,7 @@ def test_week_labels_stay_within_their_panel(lang: str) -> None:
     labels flush with its ends, over more than the scale's padding."""
     history, baseline, actions = one_stakeholder()
     many, start, _ = project()
-    specs = [charts.stakeholder_trend(history, baseline, actions, lang).to_dict(),
+    specs = [charts.stakeholder_trend(history, baseline, actions, lang),
              charts.project_small_multiples(many, start, lang).to_dict()]
     for spec in specs:
         inner = spec.get("spec", spec)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import altair as alt
 import pandas as pd
@@ -109,7 +109,13 @@ def finished(chart: AnyChart, description: str, lang: str) -> AnyChart:
     # included, and re-merged the layers' parameters — most of the time a trend took to build
     # at three years of weeks.
     chart.description = description
-    chart.config = alt.Config(
+    chart.config = chart_config(lang)
+    return chart
+
+
+def chart_config(lang: str) -> alt.Config:
+    """What `finished` sets on every chart besides its description."""
+    return alt.Config(
         aria=False,
         locale=chart_locale(lang),
         axis=alt.AxisConfig(labelColor=AXIS_TEXT, titleColor=AXIS_TEXT),
@@ -120,7 +126,6 @@ def finished(chart: AnyChart, description: str, lang: str) -> AnyChart:
         title=alt.TitleConfig(color=TITLE_TEXT, subtitleColor=AXIS_TEXT),
         mark=alt.MarkConfig(aria=False),
     )
-    return chart
 
 
 def dimension_names(lang: str) -> list[str]:
@@ -301,8 +306,13 @@ def opacity_when(selection: alt.Parameter, chosen: float, otherwise: float) -> a
     `alt.when(...).then(...).otherwise(...)` in an `encode` becomes, made directly. Altair makes
     that one by searching the whole schema (`from_dict`, about 10 ms each), three times per
     trend, on every first view after a save."""
-    return alt.OpacityValue(value=otherwise, condition=[{"param": selection.name,
-                                                         "value": chosen}])
+    return alt.OpacityValue(**opacity_condition(selection, chosen, otherwise))
+
+
+def opacity_condition(selection: alt.Parameter, chosen: float,
+                      otherwise: float) -> dict[str, Any]:
+    """`opacity_when` as the dict a spec holds."""
+    return {"condition": [{"param": selection.name, "value": chosen}], "value": otherwise}
 
 
 def _highlighted(selection: alt.Parameter) -> alt.OpacityValue:

@@ -12,6 +12,7 @@ from belangen import analytics, worksheet
 from belangen.charts.scales import (
     ACTION_LAYER,
     ACTION_RULE_LAYER,
+    DIMMED_OPACITY,
     FIT_WIDTH,
     FOLLOW_UP_LAYER,
     LINE_LAYER,
@@ -19,10 +20,7 @@ from belangen.charts.scales import (
     TARGET_LAYER,
     THEIR_VIEW_LAYER,
     WORKSHEET_LAYER,
-    Y_SHIFT,
-    Chart,
     _highlight,
-    _highlighted,
     _only_one_stakeholder,
     _rated_points,
     _rating_axis,
@@ -30,13 +28,14 @@ from belangen.charts.scales import (
     _week_labels,
     _week_x,
     _with_shift,
+    chart_config,
     dimension_colour,
     dimension_shifts,
-    finished,
-    opacity_when,
+    opacity_condition,
     rating_label,
     reference_day,
 )
+from belangen.charts.spec import Spec, expr, field, layer, plain, records, tooltip
 from belangen.charts.words import describe_trend
 from belangen.texts import t
 
@@ -143,7 +142,7 @@ def stakeholder_trend(
     title: str | None = None,
     since: dt.date | None = None,
     today: dt.date | None = None,
-) -> Chart:
+) -> Spec:
     """The four ratings of one stakeholder over ISO weeks, from the worksheet on (or, with
     `since`, over the weeks from then on: the worksheet start shows only when it falls in them,
     its targets always).
@@ -181,143 +180,88 @@ def stakeholder_trend(
         [follow_ups["week"], start["week"], markers["week"], their_view["week"]],
         ignore_index=True,
     )
-    x = _week_x(all_weeks, lang, title=False, today=reference)  # labels say 'week 48'
-    y = alt.Y("rating:Q", scale=_rating_scale(), axis=_rating_axis(lang))
-    colour = dimension_colour(lang)
+    x = plain(_week_x(all_weeks, lang, title=False, today=reference))  # labels: 'week 48'
+    y = plain(alt.Y("rating:Q", scale=_rating_scale(), axis=_rating_axis(lang)))
+    colour = plain(dimension_colour(lang))
+    own_colour = field("colour", "nominal", scale=None)  # an action's row colour, as it is
     highlight = _highlight()
-    opacity = _highlighted(highlight)
-    week_tip = alt.Tooltip("week_label:N", title=t("chart.week", lang))
-    dimension_tip = alt.Tooltip("dimension:N", title=t("chart.dimension", lang))
-    rating_tip = alt.Tooltip("rating_label:N", title=t("chart.rating", lang))
-    reflection_tip = alt.Tooltip("reflection:N", title=t("chart.reflection", lang))
-
-    target_layer = (
-        alt.Chart(targets, name=TARGET_LAYER)
-        .mark_rule(strokeDash=[2, 3], strokeWidth=1.5, yOffset=Y_SHIFT)
-        .encode(
-            y=alt.Y("target:Q", scale=_rating_scale(), axis=_rating_axis(lang)),
-            color=colour,
-            opacity=opacity_when(highlight, 0.55, 0.08),
-            tooltip=[dimension_tip, alt.Tooltip("target_label:N", title=t("chart.target", lang))],
-        )
-        # The legend binding only works from the first layer with the colour legend.
-        .add_params(highlight)
-    )
-    start_layer = (
-        alt.Chart(segments, name=START_LAYER)
-        .mark_line(strokeDash=[5, 4], strokeWidth=1.5, yOffset=Y_SHIFT)
-        .encode(x=x, y=y, color=colour, detail="dimension:N", opacity=opacity)
-    )
-    line_layer = (
-        alt.Chart(lines, name=LINE_LAYER)
+    opacity = opacity_condition(highlight, 1.0, DIMMED_OPACITY)
+    shifted = expr("datum.y_shift")
+    beside = expr("datum.x_offset")  # an offset channel on a temporal x is ignored; this is not
+    week_tip = tooltip("week_label", t("chart.week", lang))
+    dimension_tip = tooltip("dimension", t("chart.dimension", lang))
+    rating_tip = tooltip("rating_label", t("chart.rating", lang))
+    reflection_tip = tooltip("reflection", t("chart.reflection", lang))
+    target_tip = tooltip("target_label", t("chart.target", lang))
+    datasets = {
+        TARGET_LAYER: targets, START_LAYER: segments, LINE_LAYER: lines,
+        WORKSHEET_LAYER: start, FOLLOW_UP_LAYER: follow_ups, THEIR_VIEW_LAYER: their_view,
+        ACTION_LAYER: markers,
+    }
+    layers = [
+        layer(TARGET_LAYER, TARGET_LAYER,
+              {"type": "rule", "strokeDash": [2, 3], "strokeWidth": 1.5, "yOffset": shifted},
+              {"y": {**y, "field": "target"}, "color": colour,
+               "opacity": opacity_condition(highlight, 0.55, 0.08),
+               "tooltip": [dimension_tip, target_tip]}),
+        layer(START_LAYER, START_LAYER,
+              {"type": "line", "strokeDash": [5, 4], "strokeWidth": 1.5, "yOffset": shifted},
+              {"x": x, "y": y, "color": colour, "detail": field("dimension", "nominal"),
+               "opacity": opacity}),
         # Explicit although it is the default: a null rating (unlogged week) breaks the line.
-        .mark_line(strokeWidth=2.5, invalid="break-paths-show-domains", yOffset=Y_SHIFT)
-        .encode(x=x, y=y, color=colour, opacity=opacity)
-    )
-    action_rule_layer = (
-        alt.Chart(markers, name=ACTION_RULE_LAYER)
-        # Vega-Lite ignores an xOffset channel on a temporal x; a per-datum offset expression works.
-        .mark_rule(strokeDash=[1, 3], strokeWidth=1.5, xOffset=alt.expr("datum.x_offset"))
-        .encode(
-            x=x,
-            y=alt.datum(worksheet.RATING_MIN),
-            y2=alt.datum(worksheet.RATING_MAX),
-            color=alt.Color("colour:N", scale=None),
-            opacity=opacity_when(highlight, 0.5, 0.08),
-        )
-    )
-    worksheet_layer = (
-        alt.Chart(start, name=WORKSHEET_LAYER)
-        .mark_point(shape="diamond", filled=False, size=130, strokeWidth=2, yOffset=Y_SHIFT)
-        .encode(
-            x=x,
-            y=y,
-            color=colour,
-            opacity=opacity,
-            tooltip=[
-                alt.Tooltip("week_label:N", title=t("chart.worksheet", lang)),
-                dimension_tip,
-                rating_tip,
-                alt.Tooltip("target_label:N", title=t("chart.target", lang)),
-                reflection_tip,
-            ],
-        )
-    )
-    follow_up_layer = (
-        alt.Chart(follow_ups, name=FOLLOW_UP_LAYER)
-        .mark_point(filled=True, size=55, yOffset=Y_SHIFT)
-        .encode(
-            x=x,
-            y=y,
-            color=colour,
-            opacity=opacity,
-            tooltip=[week_tip, dimension_tip, rating_tip, reflection_tip],
-        )
-    )
-    their_view_layer = (
-        alt.Chart(their_view, name=THEIR_VIEW_LAYER)
-        .mark_point(
-            shape="square",
-            filled=False,
-            size=110,
-            strokeWidth=2,
-            color=worksheet.VALUE.colour,
-            xOffset=7,
-            yOffset=Y_SHIFT,
-        )
-        .encode(
-            x=x,
-            y=y,
-            tooltip=[
-                week_tip,
-                alt.Tooltip("rating_label:N", title=t("chart.their_view", lang)),
-                reflection_tip,
-            ],
-        )
-    )
-    action_layer = (
-        alt.Chart(markers, name=ACTION_LAYER)
-        .mark_point(
-            shape="triangle-down",
-            filled=True,
-            size=110,
-            xOffset=alt.expr("datum.x_offset"),
-        )
-        .encode(
-            x=x,
-            y=alt.datum(worksheet.RATING_MAX),
-            yOffset=alt.YOffset("y_offset:Q", scale=None),
-            color=alt.Color("colour:N", scale=None),
-            opacity=opacity,
-            tooltip=[
-                week_tip,
-                alt.Tooltip("text:N", title=t("chart.action", lang)),
-                alt.Tooltip("row:N", title=t("chart.row", lang)),
-                alt.Tooltip("outcome:N", title=t("chart.outcome", lang)),
-            ],
-        )
-    )
+        layer(LINE_LAYER, LINE_LAYER,
+              {"type": "line", "strokeWidth": 2.5, "invalid": "break-paths-show-domains",
+               "yOffset": shifted},
+              {"x": x, "y": y, "color": colour, "opacity": opacity}),
+        layer(ACTION_RULE_LAYER, ACTION_LAYER,
+              {"type": "rule", "strokeDash": [1, 3], "strokeWidth": 1.5, "xOffset": beside},
+              {"x": x, "y": {"datum": worksheet.RATING_MIN}, "y2": {"datum": worksheet.RATING_MAX},
+               "color": own_colour, "opacity": opacity_condition(highlight, 0.5, 0.08)}),
+        layer(WORKSHEET_LAYER, WORKSHEET_LAYER,
+              {"type": "point", "shape": "diamond", "filled": False, "size": 130,
+               "strokeWidth": 2, "yOffset": shifted},
+              {"x": x, "y": y, "color": colour, "opacity": opacity,
+               "tooltip": [tooltip("week_label", t("chart.worksheet", lang)), dimension_tip,
+                           rating_tip, target_tip, reflection_tip]}),
+        layer(FOLLOW_UP_LAYER, FOLLOW_UP_LAYER,
+              {"type": "point", "filled": True, "size": 55, "yOffset": shifted},
+              {"x": x, "y": y, "color": colour, "opacity": opacity,
+               "tooltip": [week_tip, dimension_tip, rating_tip, reflection_tip]}),
+        layer(THEIR_VIEW_LAYER, THEIR_VIEW_LAYER,
+              {"type": "point", "shape": "square", "filled": False, "size": 110,
+               "strokeWidth": 2, "color": worksheet.VALUE.colour, "xOffset": 7,
+               "yOffset": shifted},
+              {"x": x, "y": y,
+               "tooltip": [week_tip, tooltip("rating_label", t("chart.their_view", lang)),
+                           reflection_tip]}),
+        layer(ACTION_LAYER, ACTION_LAYER,
+              {"type": "point", "shape": "triangle-down", "filled": True, "size": 110,
+               "xOffset": beside},
+              {"x": x, "y": {"datum": worksheet.RATING_MAX},
+               "yOffset": field("y_offset", "quantitative", scale=None), "color": own_colour,
+               "opacity": opacity,
+               "tooltip": [week_tip, tooltip("text", t("chart.action", lang)),
+                           tooltip("row", t("chart.row", lang)),
+                           tooltip("outcome", t("chart.outcome", lang))]}),
+    ]
     heading = title if title is not None else t("chart.trend_title", lang, name=name)
     description = describe_trend(name, follow_ups, start, len(markers), all_weeks, lang,
                                  targets=targets)
-    chart = alt.layer(
-        target_layer,
-        start_layer,
-        line_layer,
-        action_rule_layer,
-        worksheet_layer,
-        follow_up_layer,
-        their_view_layer,
-        action_layer,
-        # As arguments, not `.properties()`: that copies all eight layers once more.
-        height=TREND_HEIGHT,
-        autosize=FIT_WIDTH,
-        title=alt.Title(
+    return {
+        "$schema": alt.SCHEMA_URL,
+        "config": plain(chart_config(lang)),
+        "description": description,
+        "height": TREND_HEIGHT,
+        "autosize": plain(FIT_WIDTH),
+        "title": plain(alt.Title(
             heading,
             subtitle=[t("chart.trend_marks", lang), t("chart.trend_marks_more", lang)],
             anchor="start",
             aria=False,  # 'Title text …': the description says it in the user's language
             offset=22,  # room for the action markers above the plot
-        ),
-    )
-    return finished(chart, description, lang)
+        )),
+        # The legend binding works from the first layer with the colour legend.
+        "params": [{**plain(highlight), "views": [TARGET_LAYER]}],
+        "layer": layers,
+        "datasets": {name: records(frame) for name, frame in datasets.items()},
+    }

@@ -36,7 +36,8 @@ def _what_worked(_store: Store, data: str, project_id: int) -> pd.DataFrame:
 
 
 def _spec(build: Callable[[], Any]) -> dict[str, Any]:
-    """The chart `build()` makes, as its Vega-Lite spec. Streamlit sends the spec's datasets as
+    """The chart `build()` makes (an Altair chart, or a spec written as a dict from Altair's
+    pieces), as its Vega-Lite spec. Streamlit sends the spec's datasets as
     Arrow, so the row limit that guards against huge inline JSON does not apply here.
 
     Not checked against the Vega-Lite schema here, neither as the chart is put together
@@ -46,7 +47,8 @@ def _spec(build: Callable[[], Any]) -> dict[str, Any]:
     import altair as alt  # only screens with charts pay for importing Altair
 
     with alt.utils.schemapi.debug_mode(False), alt.data_transformers.disable_max_rows():
-        return build().to_dict(validate=False)
+        chart = build()
+        return chart if isinstance(chart, dict) else chart.to_dict(validate=False)
 
 
 TrendFrames = tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]
