@@ -39,7 +39,7 @@ def every_chart(lang: str) -> dict[str, dict[str, Any]]:
     trend = one_stakeholder()
     return {
         "trend": charts.stakeholder_trend(*trend, lang),
-        "small multiples": charts.project_small_multiples(history, baseline, lang).to_dict(),
+        "small multiples": charts.project_small_multiples(history, baseline, lang),
         "heatmap": charts.latest_heatmap(latest, lang).to_dict(),
         "positions": charts.position_grid(latest, lang).to_dict(),
         "what worked": charts.what_worked_chart(effects, lang).to_dict(),
@@ -191,6 +191,18 @@ def test_the_trend_says_its_weeks_and_latest_ratings_in_words(lang: str) -> None
         f"{worksheet.CONVERSATION.short_name(lang)} 3.",
         t_count("chart.describe_actions", 3, lang),
     ])
+
+
+def test_the_small_multiples_say_each_persons_latest_ratings(lang: str) -> None:
+    """Seen at L: 'Yara Jansen, laatste weekcheck week 49: ;' for every panel, the ratings
+    lost because the chart had renamed the dimensions before describing them."""
+    description = every_chart(lang)["small multiples"]["description"]
+    name = {row.key: row.short_name(lang) for row in worksheet.DIMENSIONS}
+    ans = ", ".join(f"{name[key]} 4" for key in name)
+    bob = f"{name['genuine_interest']} 3, {name['value']} 4, {name['negotiation']} 2"
+    people = description.split(". ", 1)[1].rstrip(".").split("; ")
+    assert [person.split(", ", 1)[0] for person in people] == ["Ans", "Bob"]
+    assert [person.split(": ", 1)[1] for person in people] == [ans, bob]
 
 
 def test_dutch_descriptions_read_dutch() -> None:

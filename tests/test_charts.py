@@ -287,7 +287,7 @@ def project() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
 
 def test_small_multiples_split_one_data_set_per_stakeholder(lang: str) -> None:
     history, baseline, _ = project()
-    spec = charts.project_small_multiples(history, baseline, lang).to_dict()
+    spec = valid(charts.project_small_multiples(history, baseline, lang))
     assert spec["facet"]["field"] == "stakeholder"
     assert spec["facet"]["sort"] == ["Ans", "Bob"]
     inner = spec["spec"]["layer"]
@@ -438,27 +438,28 @@ def test_page_headed_charts_drop_their_own_title(lang: str) -> None:
     latest = analytics.latest_vs_baseline(history, baseline)
     effects = analytics.what_worked(history, baseline, actions)
     untitled = {
-        "heatmap": charts.latest_heatmap(latest, lang, titled=False),
-        "small multiples": charts.project_small_multiples(history, baseline, lang, titled=False),
-        "what worked": charts.what_worked_chart(effects, lang, titled=False),
+        "heatmap": charts.latest_heatmap(latest, lang, titled=False).to_dict(),
+        "small multiples": valid(charts.project_small_multiples(history, baseline, lang,
+                                                                titled=False)),
+        "what worked": charts.what_worked_chart(effects, lang, titled=False).to_dict(),
     }
-    untitled["positions"] = charts.position_grid(latest, lang, titled=False)
-    for name, chart in untitled.items():
-        assert "title" not in chart.to_dict(), name
+    untitled["positions"] = charts.position_grid(latest, lang, titled=False).to_dict()
+    for name, spec in untitled.items():
+        assert "title" not in spec, name
     titled = charts.position_grid(latest, lang).to_dict()
     assert titled["title"]["text"] == t("chart.position_title", lang)
 
 
 def test_small_multiples_take_the_pages_columns_and_panel_width(lang: str) -> None:
     history, baseline, _ = project()
-    spec = charts.project_small_multiples(
+    spec = valid(charts.project_small_multiples(
         history, baseline, lang, columns=2, panel_width=130
-    ).to_dict()
+    ))
     assert spec["columns"] == 2
     assert spec["spec"]["width"] == 130
     assert spec["facet"]["header"]["labelLimit"] == 130
     # Never more columns than stakeholders: two people do not leave an empty third slot.
-    assert charts.project_small_multiples(history, baseline, lang).to_dict()["columns"] == 2
+    assert valid(charts.project_small_multiples(history, baseline, lang))["columns"] == 2
 
 
 def grid_cells(spec: dict[str, Any]) -> dict[tuple[int, int], dict[str, Any]]:
@@ -549,7 +550,7 @@ def test_week_labels_stay_within_their_panel(lang: str) -> None:
     history, baseline, actions = one_stakeholder()
     many, start, _ = project()
     specs = [charts.stakeholder_trend(history, baseline, actions, lang),
-             charts.project_small_multiples(many, start, lang).to_dict()]
+             valid(charts.project_small_multiples(many, start, lang))]
     for spec in specs:
         inner = spec.get("spec", spec)
         axes = [layer["encoding"]["x"] for layer in inner["layer"]

@@ -11,6 +11,7 @@ import pandas as pd
 
 from belangen import analytics, worksheet
 from belangen.charts.scales import (
+    DIMMED_OPACITY,
     FIT_WIDTH,
     FOLLOW_UP_LAYER,
     GRID_FILL,
@@ -22,19 +23,21 @@ from belangen.charts.scales import (
     Chart,
     _heading,
     _highlight,
-    _highlighted,
     _rating_axis,
     _rating_scale,
     _scale_axis,
     _week_labels,
     _week_x,
     _with_shift,
+    chart_config,
     dimension_colour,
     dimension_names,
     finished,
+    opacity_condition,
     rating_label,
     reference_day,
 )
+from belangen.charts.spec import Spec, field, layer, plain, records, tooltip
 from belangen.charts.words import (
     change_text,
     describe_course,
@@ -60,7 +63,7 @@ def project_small_multiples(
     titled: bool = True,
     order: list[str] | None = None,
     today: dt.date | None = None,
-) -> alt.FacetChart:
+) -> Spec:
     """One small trend per stakeholder, on shared axes and in the same colours.
 
     A facet cannot stretch to its container, so its width is `columns` × `panel_width` plus the
@@ -71,8 +74,10 @@ def project_small_multiples(
     series["dimension"] = series["dimension_key"].map(
         lambda key: worksheet.row(key).short_name(lang)
     )
+    labels = {(row.key, rating): rating_label(row.key, rating, lang)
+              for row in worksheet.DIMENSIONS for rating in worksheet.RATING_SCALE}
     series["rating_label"] = [
-        rating_label(key, value, lang)
+        labels.get((key, value)) or rating_label(key, value, lang)
         for key, value in zip(series["dimension_key"], series["rating"], strict=True)
     ]
     reference = reference_day(series["week"], today)
@@ -98,53 +103,60 @@ def project_small_multiples(
     if order is None:
         order = list(dict.fromkeys(
             analytics.latest_vs_baseline(history, baseline)["stakeholder"].tolist()))
-    x = _week_x(data["week"], lang, title=False, today=reference)
-    y = alt.Y("rating:Q", scale=_rating_scale(), axis=_rating_axis(lang, title=""))
-    colour = dimension_colour(lang)
+    x = plain(_week_x(data["week"], lang, title=False, today=reference))
+    y = plain(alt.Y("rating:Q", scale=_rating_scale(), axis=_rating_axis(lang, title="")))
+    colour = plain(dimension_colour(lang))
     highlight = _highlight()
-    opacity = _highlighted(highlight)
-    tooltip = [
-        alt.Tooltip("stakeholder:N", title=t("chart.stakeholder", lang)),
-        alt.Tooltip("week_label:N", title=t("chart.week", lang)),
-        alt.Tooltip("dimension:N", title=t("chart.dimension", lang)),
-        alt.Tooltip("rating_label:N", title=t("chart.rating", lang)),
+    opacity = opacity_condition(highlight, 1.0, DIMMED_OPACITY)
+    tips = [
+        tooltip("stakeholder", t("chart.stakeholder", lang)),
+        tooltip("week_label", t("chart.week", lang)),
+        tooltip("dimension", t("chart.dimension", lang)),
+        tooltip("rating_label", t("chart.rating", lang)),
     ]
-    base = alt.Chart()  # no data of its own: the facet below splits `data` per stakeholder
-    layers = alt.layer(
-        base.transform_filter(alt.datum.kind == "start")
-        .mark_line(strokeDash=[4, 3], strokeWidth=1.2, yOffset=Y_SHIFT)
-        .encode(x=x, y=y, color=colour, detail="dimension:N", opacity=opacity)
-        .add_params(highlight)  # on the first layer: the legend binding only works from there
-        .properties(name=START_LAYER),
-        base.transform_filter(alt.datum.kind == "line")
-        .mark_line(strokeWidth=2, invalid="break-paths-show-domains", yOffset=Y_SHIFT)
-        .encode(x=x, y=y, color=colour, opacity=opacity)
-        .properties(name=LINE_LAYER),
-        base.transform_filter(alt.datum.kind == "worksheet")
-        .mark_point(shape="diamond", filled=False, size=60, strokeWidth=1.5, yOffset=Y_SHIFT)
-        .encode(x=x, y=y, color=colour, opacity=opacity, tooltip=tooltip)
-        .properties(name=WORKSHEET_LAYER),
-        base.transform_filter(alt.datum.kind == "point")
-        .mark_point(filled=True, size=28, yOffset=Y_SHIFT)
-        .encode(x=x, y=y, color=colour, opacity=opacity, tooltip=tooltip)
-        .properties(name=FOLLOW_UP_LAYER),
-        # Sizes and title as arguments, not `.properties()`: each such call copies every layer
-        # again and merges their parameters anew (a tenth of a second for one page of panels).
-        width=panel_width,
-        height=PANEL_HEIGHT,
-    )
-    chart = layers.facet(
-        facet=alt.Facet(
-            "stakeholder:N",
-            sort=order,
-            title=None,
-            header=alt.Header(labelFontWeight="bold", labelLimit=panel_width),
-        ),
-        columns=max(1, min(columns, len(order))),
-        data=data,
-        title=_heading(t("chart.project_title", lang), titled=titled).get("title", alt.Undefined),
-    )
-    return finished(chart, describe_course(series, order, lang), lang)
+
+    def only(kind: str) -> list[dict[str, str]]:  # the facet's one dataset holds every kind
+        return [{"filter": f"(datum.kind === '{kind}')"}]
+
+    layers = [
+        layer(START_LAYER, None,
+              {"type": "line", "strokeDash": [4, 3], "strokeWidth": 1.2, "yOffset": Y_SHIFT},
+              {"x": x, "y": y, "color": colour, "detail": field("dimension", "nominal"),
+               "opacity": opacity}, transform=only("start")),
+        layer(LINE_LAYER, None,
+              {"type": "line", "strokeWidth": 2, "invalid": "break-paths-show-domains",
+               "yOffset": Y_SHIFT},
+              {"x": x, "y": y, "color": colour, "opacity": opacity}, transform=only("line")),
+        layer(WORKSHEET_LAYER, None,
+              {"type": "point", "shape": "diamond", "filled": False, "size": 60,
+               "strokeWidth": 1.5, "yOffset": Y_SHIFT},
+              {"x": x, "y": y, "color": colour, "opacity": opacity, "tooltip": tips},
+              transform=only("worksheet")),
+        layer(FOLLOW_UP_LAYER, None,
+              {"type": "point", "filled": True, "size": 28, "yOffset": Y_SHIFT},
+              {"x": x, "y": y, "color": colour, "opacity": opacity, "tooltip": tips},
+              transform=only("point")),
+    ]
+    spec: Spec = {
+        "$schema": alt.SCHEMA_URL,
+        "config": plain(chart_config(lang)),
+        "description": describe_course(series.assign(dimension=series["dimension_key"]),
+                                       order, lang),
+        "data": {"name": COURSE_DATA},
+        "facet": field("stakeholder", "nominal", sort=order, title=None,
+                       header={"labelFontWeight": "bold", "labelLimit": panel_width}),
+        "columns": max(1, min(columns, len(order))),
+        "spec": {"layer": layers, "width": panel_width, "height": PANEL_HEIGHT},
+        # On the first layer: the legend binding only works from there.
+        "params": [{**plain(highlight), "views": [START_LAYER]}],
+        "datasets": {COURSE_DATA: records(data)},
+    }
+    if titled:
+        spec["title"] = plain(_heading(t("chart.project_title", lang))["title"])
+    return spec
+
+
+COURSE_DATA = "course"
 
 
 def _rated_latest(latest: pd.DataFrame) -> pd.DataFrame:

@@ -174,7 +174,7 @@ def _with_shift(frame: pd.DataFrame, lang: str, spread_px: float) -> pd.DataFram
 
 # A per-datum offset expression on the mark: Vega-Lite ignores a yOffset channel when y is
 # quantitative (the channel only offsets within a band), as it does xOffset on a temporal x.
-Y_SHIFT = alt.expr("datum.y_shift")
+Y_SHIFT = {"expr": "datum.y_shift"}
 
 
 def rating_label(key: str, rating: object, lang: str) -> str:
@@ -292,32 +292,21 @@ def _week_x(weeks: pd.Series, lang: str, *, title: bool = True,
 
 
 def _week_labels(weeks: pd.Series, lang: str, reference: dt.date | None) -> pd.Series:
-    """Tooltip text of each week: the app's short notation ('week 49')."""
-    return weeks.map(lambda week: formats.week_short(week.date(), lang, reference)
-                     if pd.notna(week) else "")
+    """Tooltip text of each week: the app's short notation ('week 49'). Written once per week,
+    not per row: a page of small multiples holds some 6,000 rows over 156 weeks."""
+    labels = {week: formats.week_short(week.date(), lang, reference)
+              for week in weeks.dropna().unique()}
+    return weeks.map(labels).fillna("")
 
 
 def _highlight() -> alt.Parameter:
     return alt.selection_point(name=HIGHLIGHT, fields=["dimension"], bind="legend")
 
 
-def opacity_when(selection: alt.Parameter, chosen: float, otherwise: float) -> alt.OpacityValue:
-    """`chosen` opacity where `selection` holds, `otherwise` elsewhere: the channel object that
-    `alt.when(...).then(...).otherwise(...)` in an `encode` becomes, made directly. Altair makes
-    that one by searching the whole schema (`from_dict`, about 10 ms each), three times per
-    trend, on every first view after a save."""
-    return alt.OpacityValue(**opacity_condition(selection, chosen, otherwise))
-
-
 def opacity_condition(selection: alt.Parameter, chosen: float,
                       otherwise: float) -> dict[str, Any]:
-    """`opacity_when` as the dict a spec holds."""
+    """`chosen` opacity where `selection` holds (the legend's highlight), `otherwise` elsewhere."""
     return {"condition": [{"param": selection.name, "value": chosen}], "value": otherwise}
-
-
-def _highlighted(selection: alt.Parameter) -> alt.OpacityValue:
-    """Full opacity for the highlighted dimension, dimmed otherwise."""
-    return opacity_when(selection, 1.0, DIMMED_OPACITY)
 
 
 def _only_one_stakeholder(*frames: pd.DataFrame) -> str:

@@ -43,7 +43,10 @@ def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     columns: dict[str, list[Any]] = {}
     for name, column in frame.items():
         if pd.api.types.is_datetime64_any_dtype(column):
-            values = column.dt.strftime("%Y-%m-%dT%H:%M:%S").tolist()
+            # Each distinct time written once: the rows of a chart repeat a few weeks.
+            codes, times = pd.factorize(column)
+            texts = times.strftime("%Y-%m-%dT%H:%M:%S").tolist()
+            values = [texts[code] if code >= 0 else None for code in codes]
         else:
             values = column.tolist()
         if column.hasnans:
@@ -54,6 +57,10 @@ def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return [dict(zip(names, row, strict=True)) for row in zip(*columns.values(), strict=True)]
 
 
-def layer(name: str, data: str, mark: dict[str, Any], encoding: dict[str, Any]) -> Spec:
-    """One named layer drawing the dataset `data` of its chart."""
-    return {"name": name, "data": {"name": data}, "mark": mark, "encoding": encoding}
+def layer(name: str, data: str | None, mark: dict[str, Any], encoding: dict[str, Any],
+          **properties: Any) -> Spec:
+    """One named layer drawing the dataset `data` of its chart (None: its parent's data)."""
+    spec = {"name": name, "mark": mark, "encoding": encoding, **properties}
+    if data is not None:
+        spec["data"] = {"name": data}
+    return spec

@@ -20,6 +20,7 @@ from belangen.charts.scales import (
     TARGET_LAYER,
     THEIR_VIEW_LAYER,
     WORKSHEET_LAYER,
+    Y_SHIFT,
     _highlight,
     _only_one_stakeholder,
     _rated_points,
@@ -186,7 +187,6 @@ def stakeholder_trend(
     own_colour = field("colour", "nominal", scale=None)  # an action's row colour, as it is
     highlight = _highlight()
     opacity = opacity_condition(highlight, 1.0, DIMMED_OPACITY)
-    shifted = expr("datum.y_shift")
     beside = expr("datum.x_offset")  # an offset channel on a temporal x is ignored; this is not
     week_tip = tooltip("week_label", t("chart.week", lang))
     dimension_tip = tooltip("dimension", t("chart.dimension", lang))
@@ -200,18 +200,18 @@ def stakeholder_trend(
     }
     layers = [
         layer(TARGET_LAYER, TARGET_LAYER,
-              {"type": "rule", "strokeDash": [2, 3], "strokeWidth": 1.5, "yOffset": shifted},
+              {"type": "rule", "strokeDash": [2, 3], "strokeWidth": 1.5, "yOffset": Y_SHIFT},
               {"y": {**y, "field": "target"}, "color": colour,
                "opacity": opacity_condition(highlight, 0.55, 0.08),
                "tooltip": [dimension_tip, target_tip]}),
         layer(START_LAYER, START_LAYER,
-              {"type": "line", "strokeDash": [5, 4], "strokeWidth": 1.5, "yOffset": shifted},
+              {"type": "line", "strokeDash": [5, 4], "strokeWidth": 1.5, "yOffset": Y_SHIFT},
               {"x": x, "y": y, "color": colour, "detail": field("dimension", "nominal"),
                "opacity": opacity}),
         # Explicit although it is the default: a null rating (unlogged week) breaks the line.
         layer(LINE_LAYER, LINE_LAYER,
               {"type": "line", "strokeWidth": 2.5, "invalid": "break-paths-show-domains",
-               "yOffset": shifted},
+               "yOffset": Y_SHIFT},
               {"x": x, "y": y, "color": colour, "opacity": opacity}),
         layer(ACTION_RULE_LAYER, ACTION_LAYER,
               {"type": "rule", "strokeDash": [1, 3], "strokeWidth": 1.5, "xOffset": beside},
@@ -219,18 +219,18 @@ def stakeholder_trend(
                "color": own_colour, "opacity": opacity_condition(highlight, 0.5, 0.08)}),
         layer(WORKSHEET_LAYER, WORKSHEET_LAYER,
               {"type": "point", "shape": "diamond", "filled": False, "size": 130,
-               "strokeWidth": 2, "yOffset": shifted},
+               "strokeWidth": 2, "yOffset": Y_SHIFT},
               {"x": x, "y": y, "color": colour, "opacity": opacity,
                "tooltip": [tooltip("week_label", t("chart.worksheet", lang)), dimension_tip,
                            rating_tip, target_tip, reflection_tip]}),
         layer(FOLLOW_UP_LAYER, FOLLOW_UP_LAYER,
-              {"type": "point", "filled": True, "size": 55, "yOffset": shifted},
+              {"type": "point", "filled": True, "size": 55, "yOffset": Y_SHIFT},
               {"x": x, "y": y, "color": colour, "opacity": opacity,
                "tooltip": [week_tip, dimension_tip, rating_tip, reflection_tip]}),
         layer(THEIR_VIEW_LAYER, THEIR_VIEW_LAYER,
               {"type": "point", "shape": "square", "filled": False, "size": 110,
                "strokeWidth": 2, "color": worksheet.VALUE.colour, "xOffset": 7,
-               "yOffset": shifted},
+               "yOffset": Y_SHIFT},
               {"x": x, "y": y,
                "tooltip": [week_tip, tooltip("rating_label", t("chart.their_view", lang)),
                            reflection_tip]}),
