@@ -11,11 +11,11 @@ never filled in or interpolated, because an invented value would read as somethi
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+import numpy as np
 import pandas as pd
 
 from belangen import domain, worksheet
@@ -108,46 +108,37 @@ def _empty_series() -> pd.DataFrame:
 # --- Wat werkte? -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Change:
-    """One measured movement: from the rating at `before` to the rating at `after` (days since
-    1970-01-01: plain numbers compare and add far faster than Timestamps over years of weeks)."""
-
-    before: int
-    after: int
-    change: int
-
-
-def _change_from(weeks: Sequence[int], ratings: Sequence[int], week: int) -> _Change | None:
-    """Rating at the latest logged week in [week, week + 2 weeks] minus the latest one before.
-
-    Weeks are days since 1970-01-01. `weeks` is sorted, so both ends are found by bisection:
-    years of weekly logs stay cheap.
-    """
-    window_end = week + _WINDOW_DAYS
-    first_in_window = bisect_left(weeks, week)
-    last_in_window = bisect_right(weeks, window_end) - 1
-    if first_in_window == 0 or last_in_window < first_in_window:
-        return None
-    before = first_in_window - 1
-    return _Change(weeks[before], weeks[last_in_window],
-                   ratings[last_in_window] - ratings[before])
-
-
 _WINDOW_DAYS = 7 * FOLLOW_UP_WINDOW_WEEKS
 
 
-def _days(weeks: pd.Series) -> list[int]:
-    """Mondays as days since 1970-01-01, in the same order."""
-    return (weeks.to_numpy(dtype="datetime64[D]").astype("int64")).tolist()
+def _days(weeks: pd.Series) -> np.ndarray:
+    """Mondays as days since 1970-01-01, in the same order: plain numbers compare and add far
+    faster than Timestamps over years of weeks."""
+    return weeks.to_numpy(dtype="datetime64[D]").astype("int64")
 
 
-def _apart(found: Iterable[_Change | None]) -> list[_Change]:
-    """The cases, in time order, that share no stretch of weeks with an earlier kept case."""
-    kept: list[_Change] = []
-    for case in found:
-        if case is not None and (not kept or case.before >= kept[-1].after):
-            kept.append(case)
+def _changes_at(weeks: np.ndarray, ratings: np.ndarray, starts: np.ndarray) -> list[int]:
+    """The movements measured from each week in `starts` (sorted): the rating at the latest
+    logged week in [start, start + 2 weeks] minus the latest one before start, where both
+    exist. Of cases that share a stretch of weeks (from 'before' to 'after') the earlier is
+    kept, so one movement counts once.
+
+    `weeks` (sorted, days since 1970-01-01) and `ratings` are one stakeholder's series of one
+    dimension; all starts are found at once by bisection, so years of weeks stay cheap."""
+    first_in_window = np.searchsorted(weeks, starts, side="left")
+    last_in_window = np.searchsorted(weeks, starts + _WINDOW_DAYS, side="right") - 1
+    measured = (first_in_window > 0) & (last_in_window >= first_in_window)
+    before = first_in_window[measured] - 1
+    after = last_in_window[measured]
+    kept: list[int] = []
+    kept_until: int | None = None
+    for before_week, after_week, change in zip(
+        weeks[before].tolist(), weeks[after].tolist(),
+        (ratings[after] - ratings[before]).tolist(), strict=True,
+    ):
+        if kept_until is None or before_week >= kept_until:
+            kept.append(change)
+            kept_until = after_week
     return kept
 
 
@@ -194,22 +185,30 @@ def what_worked(
     changes: dict[tuple[str, bool], list[int]] = {
         (key, with_action): [] for key in worksheet.DIMENSION_KEYS for with_action in (True, False)
     }
-    for (stakeholder_id, dimension), group in series.groupby(
-        ["stakeholder_id", "dimension"], sort=False
-    ):
-        weeks = _days(group["week"])
-        ratings = group["rating"].tolist()
-        acted = sorted(action_weeks.get((int(stakeholder_id), str(dimension)), set()))
-        with_action = [_change_from(weeks, ratings, week) for week in acted]
-        without_action = []
-        for previous, week in pairwise(weeks):
-            # The first action after `previous`, if any, must lie beyond the window.
-            next_action = bisect_right(acted, previous)
-            if next_action < len(acted) and acted[next_action] <= week + _WINDOW_DAYS:
-                continue
-            without_action.append(_change_from(weeks, ratings, week))
-        for side, found in ((True, with_action), (False, without_action)):
-            changes[(dimension, side)].extend(case.change for case in _apart(found))
+    # The series is sorted by stakeholder, dimension and week: each run of one stakeholder's
+    # dimension is a slice (pandas' groupby cost more than the measuring itself).
+    ids = series["stakeholder_id"].to_numpy()
+    dimensions = series["dimension"].to_numpy()
+    all_weeks = _days(series["week"])
+    all_ratings = series["rating"].to_numpy(dtype="int64")
+    cuts = np.flatnonzero((ids[1:] != ids[:-1]) | (dimensions[1:] != dimensions[:-1])) + 1
+    bounds = [0, *cuts.tolist(), len(series)] if len(series) else []
+    for start, end in pairwise(bounds):
+        dimension = str(dimensions[start])
+        weeks, ratings = all_weeks[start:end], all_ratings[start:end]
+        acted = np.array(sorted(action_weeks.get((int(ids[start]), dimension), set())),
+                         dtype="int64")
+        # The control: each logged week after a logged one, unless an action on the row was
+        # carried out after the previous logged week and up to the end of the window.
+        previous, current = weeks[:-1], weeks[1:]
+        next_action = np.searchsorted(acted, previous, side="right")
+        if len(acted):
+            blocked = (next_action < len(acted)) & (
+                acted[np.minimum(next_action, len(acted) - 1)] <= current + _WINDOW_DAYS)
+        else:
+            blocked = np.zeros(len(current), dtype=bool)
+        changes[(dimension, True)].extend(_changes_at(weeks, ratings, acted))
+        changes[(dimension, False)].extend(_changes_at(weeks, ratings, current[~blocked]))
 
     def mean(values: list[int]) -> float:
         return sum(values) / len(values) if values else float("nan")
