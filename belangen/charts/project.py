@@ -319,13 +319,17 @@ def position_grid(latest: pd.DataFrame, lang: str, *, titled: bool = True) -> Ch
     of points and trails became a tangle; a cell count reads at any size. Each cell's tooltip
     names everyone there with their movement since the worksheet ('2 → 4 / 1 → 3').
     Takes `analytics.latest_vs_baseline`."""
-    points = positions(latest)
+    # Everyone sorted by name once, then dealt into their cells (filtering the frame per cell
+    # cost most of the chart's build at forty people).
+    people = sorted(positions(latest).itertuples(), key=lambda row: row.stakeholder.lower())
+    standing: dict[tuple[int, int], list[Any]] = {}
+    for row in people:
+        standing.setdefault((int(row.value_latest), int(row.negotiation_latest)), []).append(row)
     cells = []
     for value in worksheet.RATING_SCALE:
         for negotiation in worksheet.RATING_SCALE:
-            here = points[(points["value_latest"] == value)
-                          & (points["negotiation_latest"] == negotiation)]
-            names = sorted(here["stakeholder"], key=str.lower)
+            here = standing.get((value, negotiation), [])
+            names = [row.stakeholder for row in here]
             shown = names[:NAMES_IN_A_CELL]
             more = len(names) - len(shown)
             cells.append({
@@ -335,8 +339,7 @@ def position_grid(latest: pd.DataFrame, lang: str, *, titled: bool = True) -> Ch
                 "count_text": str(len(names)) if names else "",
                 "names_text": ", ".join(shown) + (
                     " " + t("chart.more_here", lang, count=more) if more else ""),
-                "everyone": "; ".join(_movement(row, lang) for row in here.sort_values(
-                    "stakeholder", key=lambda names: names.str.lower()).itertuples()),
+                "everyone": "; ".join(_movement(row, lang) for row in here),
                 "value_label": rating_label(worksheet.VALUE.key, value, lang),
                 "negotiation_label": rating_label(worksheet.NEGOTIATION.key, negotiation, lang),
             })
