@@ -1,4 +1,5 @@
-"""Altair specs for the Trends screen, built from the store's plain frames; no Streamlit.
+"""Vega-Lite specs for the Trends screen, built from the store's plain frames; no Streamlit. The
+trend and the small multiples are written as dicts (`spec`), the other charts through Altair.
 
 Every dimension keeps the colour `worksheet` gives it, every word comes from `texts`, and the
 rating axis is always 1-5. Weeks without a follow-up stay empty: the lines break there (Vega-Lite
@@ -12,6 +13,7 @@ Layers and the legend selection have fixed names (the *_LAYER constants, `HIGHLI
 and the app can find them in the spec.
 
 - `scales`: colours, axes, week labels and rating points every chart shares
+- `spec`: the dict pieces (rows, layers, channels) of the charts written as dicts
 - `trend`: one stakeholder's trend
 - `project`: the small multiples, the heatmap and the grid of positions
 - `what_worked`: the 'Wat werkte?' bars

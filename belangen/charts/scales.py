@@ -12,6 +12,7 @@ import altair as alt
 import pandas as pd
 
 from belangen import analytics, formats, texts, worksheet
+from belangen.charts.spec import expr
 from belangen.texts import t
 
 # Layers have fixed names so tests and the app can find them in a spec.
@@ -174,7 +175,7 @@ def _with_shift(frame: pd.DataFrame, lang: str, spread_px: float) -> pd.DataFram
 
 # A per-datum offset expression on the mark: Vega-Lite ignores a yOffset channel when y is
 # quantitative (the channel only offsets within a band), as it does xOffset on a temporal x.
-Y_SHIFT = {"expr": "datum.y_shift"}
+Y_SHIFT = expr("datum.y_shift")
 
 
 def rating_label(key: str, rating: object, lang: str) -> str:
