@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import time
 from collections.abc import Callable, Iterator
 from urllib.parse import parse_qs, urlsplit
 
@@ -235,6 +236,23 @@ def open_new_action(app: AppPage, stakeholder_id: int, row_key: str) -> None:
 
 def checked_radio_text(radio: Locator) -> str:
     return radio.locator("label").filter(has=radio.page.locator("input:checked")).inner_text()
+
+
+READ_AGAIN_S = 3.0
+
+
+def shown_once_drawn(app: AppPage, read: Callable[[], object], expected: object) -> object:
+    """What `read()` finds once the browser has drawn the run: read again for up to
+    READ_AGAIN_S while it differs from `expected`. On a loaded CI machine a radio's choice and a
+    text area's text were seen arriving a frame after the run had settled (the failure
+    screenshot, a moment later, showed them), so a check reading once failed on timing; a form
+    that stays wrong still fails."""
+    deadline = time.monotonic() + READ_AGAIN_S
+    while True:
+        shown = read()
+        if shown == expected or time.monotonic() > deadline:
+            return shown
+        app.page.wait_for_timeout(200)
 
 
 def worksheet_row_state(app: AppPage, stakeholder_id: int, row: worksheet.WorksheetRow) -> dict:

@@ -20,7 +20,6 @@ import datetime as dt
 import os
 import random
 import re
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -50,7 +49,6 @@ PAGES = {"overview": "nav.overview", "follow_up": "nav.follow_up", "worksheet": 
          "stakeholders": "nav.stakeholders", "trends": "nav.trends"}
 DIMENSIONS = worksheet.DIMENSION_KEYS
 WEEKS_BACK = 5
-READ_AGAIN_S = 3.0
 WORDS = ("open", "gesprek", "budget", "raad", "wacht", "<b>vet</b>", "**ster**", "vertrouwen")
 
 
@@ -203,15 +201,7 @@ def rating_of(radio) -> int | None:
 
 
 def shown_fields(app: AppPage, form: Form, expected: dict) -> dict:
-    """What the form shows once the browser has drawn it: read again for up to READ_AGAIN_S
-    while it differs (on a loaded CI machine one radio's checked state was seen arriving a
-    frame after the run had settled), so only a form that stays wrong fails."""
-    deadline = time.monotonic() + READ_AGAIN_S
-    while True:
-        shown = read_fields(app, form, expected)
-        if shown == expected or time.monotonic() > deadline:
-            return shown
-        app.page.wait_for_timeout(200)
+    return flows.shown_once_drawn(app, lambda: read_fields(app, form, expected), expected)
 
 
 def read_fields(app: AppPage, form: Form, expected: dict) -> dict:

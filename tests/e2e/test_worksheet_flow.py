@@ -73,11 +73,11 @@ def test_worksheet_survives_restart(app, app_server, new_tab, browser_log):
     assert flows.chosen_stakeholder(again) == f"{STAKEHOLDER} — Gemeente"
     for row in worksheet.DIMENSIONS:
         rating, target, reflection = ROWS[row.key]
-        assert flows.worksheet_row_state(again, jansen, row) == {
-            "rating": flows.rating_option(row, rating),
-            "target": flows.rating_option(row, target),
-            "reflection": reflection,
-        }, row.key
+        saved = {"rating": flows.rating_option(row, rating),
+                 "target": flows.rating_option(row, target), "reflection": reflection}
+        assert flows.shown_once_drawn(
+            again, lambda row=row: flows.worksheet_row_state(again, jansen, row), saved,
+        ) == saved, row.key
     shown = again.main_text()
     assert f"• {SUSPECTED[0]}" in shown
     assert "Verborgen of vermoed · Politiek belang" in shown
