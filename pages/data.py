@@ -64,10 +64,12 @@ else:
         st.markdown(ui.tr("data.calendar_title"))
         st.caption(ui.tr("data.download_calendar_help"))
         reminder = ui.check_in_reminder()
+        # Made with the page (~30 ms at forty people), not on the click: a download made on
+        # the click ran on another thread and, on a loaded machine, often never came back (the
+        # button kept spinning for over 25 s in Chromium, 2 of 3 runs).
         st.download_button(
             ui.tr("data.download_calendar"),
-            data=lambda: exports.actions_calendar(store, project_id, lang=lang,
-                                                  reminder=reminder),
+            data=exports.actions_calendar(store, project_id, lang=lang, reminder=reminder),
             file_name=exports.calendar_file_name(store.today()), mime="text/calendar",
             icon=":material/calendar_month:", key="data_download_ics",
         )
