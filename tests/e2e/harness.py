@@ -46,15 +46,12 @@ START_TIMEOUT_S = 45
 SCRIPT_TIMEOUT_MS = 30_000
 RUN_START_TIMEOUT_MS = 4_000
 
-# Counts the script runs the page has seen, when the run state last changed and when the page's
-# elements last changed, so a helper can wait for "the run my click caused has finished and the
-# browser has drawn it" instead of sleeping.
+# Counts the script runs the page has seen and when the run state last changed, so a helper can
+# wait for "the run my click caused has finished" instead of sleeping.
 RUN_WATCHER = """
 (() => {
-  window.__belangen = {runs: 0, changedAt: Date.now(), drawnAt: Date.now()};
+  window.__belangen = {runs: 0, changedAt: Date.now()};
   const watch = () => {
-    new MutationObserver(() => { window.__belangen.drawnAt = Date.now(); }).observe(
-      document.documentElement, {subtree: true, childList: true, characterData: true});
     new MutationObserver((records) => {
       for (const record of records) {
         const state = record.target.getAttribute('data-test-script-state');
@@ -74,13 +71,9 @@ _IDLE = """
 ([runsBefore, settleMs]) => {
   const app = document.querySelector("[data-testid='stApp']");
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-  // An element whose code the browser is still fetching shows as a grey skeleton.
-  if (document.querySelector("[data-testid='stSkeleton']")) return false;
   const watcher = window.__belangen;
   if (!watcher) return true;
-  const now = Date.now();
-  return watcher.runs > runsBefore && now - watcher.changedAt >= settleMs
-    && now - watcher.drawnAt >= settleMs;
+  return watcher.runs > runsBefore && Date.now() - watcher.changedAt >= settleMs;
 }
 """
 
@@ -272,13 +265,8 @@ class AppPage:
         return int(self.page.evaluate("() => window.__belangen ? window.__belangen.runs : 0"))
 
     def wait_idle(self, runs_before: int, settle_ms: int = 250) -> None:
-        """Wait until a run newer than `runs_before` started, the script has been idle for
-        `settle_ms` (st.rerun and toasts make a second run follow the first) and no element
-        was added, removed or retexted for `settle_ms` either, and no element is still a
-        skeleton: in a new tab Streamlit fetches each kind of widget's code the first time
-        one is drawn and shows a grey skeleton meanwhile, on a loaded machine for a second
-        after the run is over (a button looked for then was not there yet, a test skipped
-        clicking it, and CI failed).
+        """Wait until a run newer than `runs_before` started and the script has been idle for
+        `settle_ms` (st.rerun and toasts make a second run follow the first).
 
         A very short run can go from running to notRunning within one React render, so the
         page never shows "running"; if no new run shows up within RUN_START_TIMEOUT_MS the
