@@ -228,8 +228,14 @@ def add_action(app: AppPage, stakeholder_id: int, row_key: str, text: str) -> No
 
 
 def open_new_action(app: AppPage, stakeholder_id: int, row_key: str) -> None:
-    """On the Werkblad: open one row's new-action form (asked for with a small button)."""
-    asked = app.key(f"ws_new_action_{stakeholder_id}_{row_key}__open").get_by_role("button")
+    """On the Werkblad: open one row's new-action form (asked for with a small button).
+
+    Wait until the row shows the button or the open form: in a new tab Streamlit fetches a
+    widget's code the first time one is drawn and shows a grey skeleton meanwhile, under load
+    for a second after the run ended, and a test that looked once skipped the click."""
+    form_id = f"ws_new_action_{stakeholder_id}_{row_key}"
+    asked = app.key(f"{form_id}__open").get_by_role("button")
+    asked.or_(field(app, form_id, "text").locator("input")).first.wait_for(state="visible")
     if asked.count():
         app.click(asked)
 

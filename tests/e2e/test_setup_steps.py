@@ -165,9 +165,7 @@ def fill_worksheet(person: Person, stakeholder_id: int) -> None:
         person.type_into(flows.field(person.app, form, f"{row.key}_reflection"), reflection)
     row_key, text = ACTION
     adder = f"ws_new_action_{stakeholder_id}_{row_key}"
-    asked = person.app.key(f"{adder}__open").get_by_role("button")
-    if asked.count():
-        person.click(asked)
+    flows.open_new_action(person.app, stakeholder_id, row_key)
     person.type_into(flows.field(person.app, adder, "text"), text)
     person.click(flows.form_button(person.app, adder))
     person.click(flows.form_button(person.app, form))
