@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -308,6 +309,31 @@ def test_small_multiples_split_one_data_set_per_stakeholder(lang: str) -> None:
     shifts = charts.dimension_shifts(lang, charts.PANEL_SPREAD_PX)
     assert len(set(shifts.values())) == 4
     assert all(row["y_shift"] == shifts[row["dimension"]] for row in rows(spec, spec))
+
+
+def kinds_kept(layer: dict[str, Any]) -> set[str]:
+    """The row kinds a layer's filter (`datum.kind === '…' || …`) lets through."""
+    (step,) = layer["transform"]
+    return set(re.findall(r"datum\.kind === '(\w+)'", step["filter"]))
+
+
+def test_small_multiples_send_each_follow_up_once_for_line_and_points(lang: str) -> None:
+    # The browser decodes and runs every row through the chart's dataflow: the line and the
+    # points read the same rows, so a follow-up's rating is sent once, not once per mark.
+    history, baseline, _ = project()
+    spec = valid(charts.project_small_multiples(history, baseline, lang))
+    follow_up_rows = [row for row in rows(spec, spec)
+                      if row["kind"] not in ("worksheet", "start") and row["rating"] is not None]
+    assert len(follow_up_rows) == len(history)
+    assert all(row["kind"] == "point" for row in follow_up_rows)
+    layer_of = {layer["name"]: layer for layer in spec["spec"]["layer"]}
+    assert kinds_kept(layer_of[charts.LINE_LAYER]) == {"point", "gap"}
+    assert kinds_kept(layer_of[charts.FOLLOW_UP_LAYER]) == {"point"}
+    # Ans logged nothing in W3: one empty row per dimension breaks her line there.
+    gaps = [row for row in rows(spec, spec) if row["kind"] == "gap"]
+    assert {row["stakeholder"] for row in gaps} == {"Ans"}
+    assert len(gaps) == len(DIMENSION_KEYS)
+    assert all(row["rating"] is None for row in gaps)
 
 
 def test_heatmap_shows_latest_rating_and_signed_change(lang: str) -> None:
