@@ -29,10 +29,10 @@ from belangen.charts.scales import (
     _week_labels,
     _week_x,
     _with_shift,
-    chart_config,
     dimension_colour,
     dimension_names,
     finished,
+    finished_spec,
     opacity_condition,
     rating_label,
     reference_day,
@@ -139,23 +139,18 @@ def project_small_multiples(
               {"x": x, "y": y, "color": colour, "opacity": opacity, "tooltip": tips},
               transform=only("point")),
     ]
-    spec: Spec = {
-        "$schema": alt.SCHEMA_URL,
-        "config": plain(chart_config(lang)),
-        "description": describe_course(series.assign(dimension=series["dimension_key"]),
-                                       order, lang),
+    body: Spec = {
         "data": {"name": COURSE_DATA},
         "facet": field("stakeholder", "nominal", sort=order, title=None,
                        header={"labelFontWeight": "bold", "labelLimit": panel_width}),
         "columns": max(1, min(columns, len(order))),
         "spec": {"layer": layers, "width": panel_width, "height": PANEL_HEIGHT},
-        # On the first layer: the legend binding only works from there.
-        "params": [{**plain(highlight), "views": [START_LAYER]}],
         "datasets": {COURSE_DATA: records(data)},
     }
     if titled:
-        spec["title"] = plain(_heading(t("chart.project_title", lang))["title"])
-    return spec
+        body["title"] = plain(_heading(t("chart.project_title", lang))["title"])
+    description = describe_course(series.assign(dimension=series["dimension_key"]), order, lang)
+    return finished_spec(body, description, lang, legend_layer=START_LAYER)
 
 
 COURSE_DATA = "course"

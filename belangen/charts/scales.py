@@ -12,7 +12,7 @@ import altair as alt
 import pandas as pd
 
 from belangen import analytics, formats, texts, worksheet
-from belangen.charts.spec import expr
+from belangen.charts.spec import Spec, expr, plain
 from belangen.texts import t
 
 # Layers have fixed names so tests and the app can find them in a spec.
@@ -114,8 +114,21 @@ def finished(chart: AnyChart, description: str, lang: str) -> AnyChart:
     return chart
 
 
+def finished_spec(body: Spec, description: str, lang: str, *, legend_layer: str) -> Spec:
+    """`finished` for a chart written as a Vega-Lite dict: the same description, locale and
+    palette, and the legend's highlight, which works only from `legend_layer` (the first layer
+    that draws the colour legend)."""
+    return {
+        "$schema": alt.SCHEMA_URL,
+        "config": plain(chart_config(lang)),
+        "description": description,
+        **body,
+        "params": [{**plain(_highlight()), "views": [legend_layer]}],
+    }
+
+
 def chart_config(lang: str) -> alt.Config:
-    """What `finished` sets on every chart besides its description."""
+    """What `finished` and `finished_spec` set on every chart besides its description."""
     return alt.Config(
         aria=False,
         locale=chart_locale(lang),

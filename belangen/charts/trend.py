@@ -29,9 +29,9 @@ from belangen.charts.scales import (
     _week_labels,
     _week_x,
     _with_shift,
-    chart_config,
     dimension_colour,
     dimension_shifts,
+    finished_spec,
     opacity_condition,
     rating_label,
     reference_day,
@@ -247,10 +247,7 @@ def stakeholder_trend(
     heading = title if title is not None else t("chart.trend_title", lang, name=name)
     description = describe_trend(name, follow_ups, start, len(markers), all_weeks, lang,
                                  targets=targets)
-    return {
-        "$schema": alt.SCHEMA_URL,
-        "config": plain(chart_config(lang)),
-        "description": description,
+    return finished_spec({
         "height": TREND_HEIGHT,
         "autosize": plain(FIT_WIDTH),
         "title": plain(alt.Title(
@@ -260,8 +257,6 @@ def stakeholder_trend(
             aria=False,  # 'Title text …': the description says it in the user's language
             offset=22,  # room for the action markers above the plot
         )),
-        # The legend binding works from the first layer with the colour legend.
-        "params": [{**plain(highlight), "views": [TARGET_LAYER]}],
         "layer": layers,
         "datasets": {name: records(frame) for name, frame in datasets.items()},
-    }
+    }, description, lang, legend_layer=TARGET_LAYER)
