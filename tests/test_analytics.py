@@ -7,8 +7,10 @@ import math
 from collections.abc import Callable
 from pathlib import Path
 
+import hypothesis.strategies as hypothesis_st
 import pandas as pd
 import pytest
+from hypothesis import given, settings
 
 from belangen import analytics, worksheet
 from belangen.store import Store
@@ -341,6 +343,64 @@ def test_latest_vs_baseline() -> None:
         ("bram", "conversation", None, 2, week(3), None),
         ("bram", "negotiation", 3, 3, week(0), 0),
     ]
+
+
+
+def _latest_by_the_series(history: pd.DataFrame, baseline: pd.DataFrame) -> list[tuple]:
+    """What the rule says, read off `rating_series` (the series the trend charts draw): per
+    stakeholder and dimension its last point, and its last worksheet point as the start."""
+    series = analytics.rating_series(history, baseline)
+    order = {key: position for position, key in enumerate(worksheet.DIMENSION_KEYS)}
+    rows = []
+    for (sid, dimension), points in series.groupby(["stakeholder_id", "dimension"]):
+        points = points.sort_values("week")
+        last = points.iloc[-1]
+        starts = points[points["source"] == analytics.WORKSHEET]
+        start = int(starts["rating"].iloc[-1]) if len(starts) else None
+        rows.append(((str(last["stakeholder"]).lower(), sid, order[dimension]),
+                     (sid, last["stakeholder"], dimension, start, int(last["rating"]),
+                      last["week"])))
+    return [shown for _, shown in sorted(rows, key=lambda row: row[0])]
+
+
+_point = hypothesis_st.tuples(
+    hypothesis_st.sampled_from([(1, "bram"), (2, "Ans"), (3, "cor")]),
+    hypothesis_st.integers(0, 5),  # week n
+    hypothesis_st.integers(0, 6),  # day within the week: the rule works on ISO weeks
+    hypothesis_st.sampled_from([*worksheet.DIMENSION_KEYS, "interests"]),  # an unrated row too
+    hypothesis_st.one_of(hypothesis_st.none(), hypothesis_st.integers(1, 5)),
+)
+
+
+def _frame_of(points: list[tuple], more: dict[str, object]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [{"stakeholder_id": sid, "stakeholder": name,
+          "week": week(n) + pd.Timedelta(days=day), "dimension": dimension, "rating": rating,
+          **more} for (sid, name), n, day, dimension, rating in points],
+        columns=["stakeholder_id", "stakeholder", "week", "dimension", "rating", *more],
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(hypothesis_st.lists(_point, max_size=12), hypothesis_st.lists(_point, max_size=25))
+def test_latest_vs_baseline_says_what_the_rating_series_says(
+    worksheet_points: list[tuple], follow_up_points: list[tuple]
+) -> None:
+    """Any mix of worksheet and follow-up ratings, also follow-ups in a worksheet rating's week
+    (they replace it), several in one week, dates within a week and unrated rows: the latest
+    and the start are the series' last point and its last worksheet point."""
+    baseline = _frame_of(worksheet_points, {"target": None, "reflection": ""})
+    history = _frame_of(follow_up_points, {"reflection": "", "their_value_rating": None})
+    result = analytics.latest_vs_baseline(history, baseline)
+    assert list(result.columns) == analytics.LATEST_COLUMNS
+    assert [str(dtype) for dtype in result.dtypes] == [
+        "int64", "object", "object", "Int64", "Int64", "datetime64[us]", "Int64"]
+    assert [(row.stakeholder_id, row.stakeholder, row.dimension,
+             None if pd.isna(row.baseline_rating) else row.baseline_rating, row.latest_rating,
+             row.latest_week) for row in result.itertuples()] == _latest_by_the_series(
+        history, baseline)
+    changes = result["latest_rating"] - result["baseline_rating"]
+    assert result["change"].equals(changes)
 
 
 # --- Gaps --------------------------------------------------------------------------------------
