@@ -21,7 +21,8 @@ if stakeholder.constituency:
     st.caption(ui.tr("worksheet.constituency", text=ui.plain(stakeholder.constituency)))
 
 actions = store.list_actions(stakeholder.id)
-latest = store.latest_worksheet(stakeholder.id)
+histories = store.worksheet_histories(stakeholder.id)  # each row's versions, newest first
+latest = {dimension: versions[0] for dimension, versions in histories.items()}
 ACTION_ICONS = {
     "planned": ":material/radio_button_unchecked:",
     "in_progress": ":material/pending:",
@@ -61,7 +62,7 @@ def rated_row(row: worksheet.WorksheetRow) -> None:
     st.text_area(ui.tr("worksheet.reflection"), key=form.key(f"{row.key}_reflection"),
                  height=100, placeholder=ui.tr("worksheet.reflection_placeholder"))
     messages.slot(f"{row.key}.reflection")
-    history = store.worksheet_history(stakeholder.id, row.key)
+    history = histories.get(row.key, [])
     if len(history) > 1:
         with st.expander(ui.tr("worksheet.history", count=len(history) - 1),
                          icon=":material/history:"):

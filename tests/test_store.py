@@ -76,6 +76,26 @@ def test_worksheet_versions_are_appended(store: Store) -> None:
         "b", "a"]
 
 
+
+def test_every_rows_versions_in_one_read_agree_with_the_latest(store: Store) -> None:
+    """The Werkblad reads all rows' versions at once and takes the newest of each as the row's
+    current value: the same as `latest_worksheet`, and no other stakeholder's versions."""
+    project_id = store.create_project("P")
+    stakeholder_id = store.create_stakeholder(project_id, "Jansen")
+    other = store.create_stakeholder(project_id, "De Vries")
+    first = store.save_worksheet_entry(stakeholder_id, "conversation", reflection="a", rating=1)
+    store.save_worksheet_entry(stakeholder_id, "value", reflection="v", rating=4)
+    store.save_worksheet_entry(other, "conversation", reflection="elders", rating=5)
+    store.save_worksheet_entry(stakeholder_id, "conversation", reflection="b", rating=3,
+                               based_on=first)
+    histories = store.worksheet_histories(stakeholder_id)
+    assert {key: [e.reflection for e in versions] for key, versions in histories.items()} == {
+        "conversation": ["b", "a"], "value": ["v"]}
+    assert {key: versions[0] for key, versions in histories.items()} == store.latest_worksheet(
+        stakeholder_id)
+    assert store.worksheet_histories(store.create_stakeholder(project_id, "Nieuw")) == {}
+
+
 def test_interest_confirmation_date_is_kept(fixed_store) -> None:
     db, clock = fixed_store
     project_id = db.create_project("P", start_date=dt.date(2026, 1, 1))

@@ -118,9 +118,17 @@ class WorksheetEntries(Database):
 
     def worksheet_history(self, stakeholder_id: int, dimension: str) -> list[WorksheetEntry]:
         """All saved versions of one row, newest first."""
+        return self.worksheet_histories(stakeholder_id).get(dimension, [])
+
+    def worksheet_histories(self, stakeholder_id: int) -> dict[str, list[WorksheetEntry]]:
+        """All saved versions of each row, newest first, in one read: the Werkblad shows every
+        row's newest version and its history on each run."""
         rows = self._rows(
-            f"SELECT {_ENTRY_COLUMNS} FROM worksheet_entry "
-            "WHERE stakeholder_id = ? AND dimension = ? ORDER BY id DESC",
-            [stakeholder_id, dimension],
+            f"SELECT {_ENTRY_COLUMNS} FROM worksheet_entry WHERE stakeholder_id = ? "
+            "ORDER BY id DESC",
+            [stakeholder_id],
         )
-        return [WorksheetEntry(*row) for row in rows]
+        histories: dict[str, list[WorksheetEntry]] = {}
+        for row in rows:
+            histories.setdefault(row[2], []).append(WorksheetEntry(*row))
+        return histories
