@@ -50,8 +50,7 @@ if not logged[stakeholder.id] and not due[stakeholder.id]:
                      cadence=ui.cadence_text(stakeholder.cadence_weeks),
                      week=ui.week_text(last_before)))
 
-current = store.follow_up_for_week(stakeholder.id, week)
-previous = store.previous_follow_up(stakeholder.id, week)
+current, previous = store.follow_up_and_previous(stakeholder.id, week)
 baseline = store.latest_worksheet(stakeholder.id)
 open_actions = [action for action in store.list_actions(stakeholder.id) if action.is_open]
 

@@ -138,6 +138,29 @@ def test_follow_up_saves_ratings_actions_and_a_new_action_at_once(fixed_store) -
     assert [a.text for a in db.list_actions(stakeholder_id)] == ["Evalueren", "Voorstel doen"]
 
 
+
+def test_this_weeks_follow_up_and_the_one_before_come_in_one_read(fixed_store) -> None:
+    """Each the current version; "before" is the latest logged week before this one, also
+    across weeks without a follow-up, and never a later week or another stakeholder's."""
+    db, _ = fixed_store
+    project_id = db.create_project("P", start_date=dt.date(2026, 9, 1))
+    stakeholder_id = db.create_stakeholder(project_id, "Jansen")
+    other = db.create_stakeholder(project_id, "De Vries")
+    db.save_follow_up(stakeholder_id, dt.date(2026, 10, 26), ratings=ratings(1))
+    db.save_follow_up(stakeholder_id, dt.date(2026, 11, 2), ratings=ratings(2), reflection="a")
+    second = db.save_follow_up(stakeholder_id, dt.date(2026, 11, 2), ratings=ratings(3),
+                               reflection="b")
+    db.save_follow_up(stakeholder_id, dt.date(2026, 11, 23), ratings=ratings(4))
+    db.save_follow_up(other, dt.date(2026, 11, 16), ratings=ratings(5))
+    current, previous = db.follow_up_and_previous(stakeholder_id, dt.date(2026, 11, 19))
+    assert current is None
+    assert (previous.id, previous.reflection, previous.ratings) == (second, "b", ratings(3))
+    current, previous = db.follow_up_and_previous(stakeholder_id, dt.date(2026, 11, 3))
+    assert (current.id, previous.ratings) == (second, ratings(1))
+    assert db.follow_up_and_previous(stakeholder_id, dt.date(2026, 10, 26))[1] is None
+    assert db.follow_up_and_previous(other, dt.date(2026, 11, 2)) == (None, None)
+
+
 def test_a_refused_follow_up_writes_nothing(fixed_store) -> None:
     db, _ = fixed_store
     project_id = db.create_project("P", start_date=dt.date(2026, 9, 1))

@@ -75,33 +75,39 @@ class FollowUps(WorksheetEntries):
         return int(self._once(token, "save_follow_up", write))  # type: ignore[arg-type]
 
     def follow_up_for_week(self, stakeholder_id: int, week: dt.date) -> domain.FollowUp | None:
-        rows = self._rows(
-            "SELECT f.id, f.stakeholder_id, f.week, "
-            "map(list(r.dimension ORDER BY r.dimension), list(r.rating ORDER BY r.dimension)), "
-            "f.their_value_rating, f.reflection, f.saved_at "
-            "FROM follow_up f JOIN follow_up_rating r ON r.follow_up_id = f.id "
-            "WHERE f.id = (SELECT max(id) FROM follow_up WHERE stakeholder_id = ? AND week = ?) "
-            "GROUP BY ALL",
-            [stakeholder_id, domain.week_start(week)],
-        )
-        if not rows:
-            return None
-        row = rows[0]
-        return domain.FollowUp(
-            row[0], row[1], row[2], dict(row[3]), row[4], row[5], row[6]
-        )
+        """The current version of one week's follow-up."""
+        return self.follow_up_and_previous(stakeholder_id, week)[0]
 
     def previous_follow_up(
         self, stakeholder_id: int, week: dt.date
     ) -> domain.FollowUp | None:
         """The current version of the latest logged week before `week`: what was said last."""
+        return self.follow_up_and_previous(stakeholder_id, week)[1]
+
+    def follow_up_and_previous(
+        self, stakeholder_id: int, week: dt.date
+    ) -> tuple[domain.FollowUp | None, domain.FollowUp | None]:
+        """This week's follow-up and the one before it (each its current version), in one
+        read: the weekcheck shows both on every run."""
+        monday = domain.week_start(week)
         rows = self._rows(
-            "SELECT max(week) FROM follow_up WHERE stakeholder_id = ? AND week < ?",
-            [stakeholder_id, domain.week_start(week)],
+            "SELECT f.id, f.stakeholder_id, f.week, "
+            "map(list(r.dimension ORDER BY r.dimension), list(r.rating ORDER BY r.dimension)), "
+            "f.their_value_rating, f.reflection, f.saved_at "
+            "FROM follow_up f JOIN follow_up_rating r ON r.follow_up_id = f.id "
+            "WHERE f.id IN ("
+            "  SELECT max(id) FROM follow_up WHERE stakeholder_id = ? AND week = ? "
+            "  UNION ALL "
+            "  SELECT max(id) FROM follow_up WHERE stakeholder_id = ? AND week = ("
+            "    SELECT max(week) FROM follow_up WHERE stakeholder_id = ? AND week < ?)) "
+            "GROUP BY ALL",
+            [stakeholder_id, monday, stakeholder_id, stakeholder_id, monday],
         )
-        if not rows or rows[0][0] is None:
-            return None
-        return self.follow_up_for_week(stakeholder_id, rows[0][0])
+        found = [domain.FollowUp(row[0], row[1], row[2], dict(row[3]), row[4], row[5], row[6])
+                 for row in rows]
+        current = next((f for f in found if f.week == monday), None)
+        previous = next((f for f in found if f.week < monday), None)
+        return current, previous
 
     def follow_up_versions(self, stakeholder_id: int, week: dt.date) -> int:
         (count,) = self._rows(
