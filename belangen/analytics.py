@@ -326,15 +326,16 @@ def latest_vs_baseline(history: pd.DataFrame, baseline: pd.DataFrame) -> pd.Data
     # over three years (the Verloop view's order of names) and 19 of the 46 ms of
     # `Store.latest_ratings` (the overview's first run after every save); now 11 and 8.
     known: dict[tuple[int, str], dict[pd.Timestamp, tuple[object, int, str]]] = {}
-    starts = _rated(baseline)
-    for source, (frame, weeks) in ((WORKSHEET, starts), (FOLLOW_UP, _rated(history))):
+    sheet_rows, sheet_weeks = _rated(baseline)
+    for source, (frame, weeks) in ((WORKSHEET, (sheet_rows, sheet_weeks)),
+                                   (FOLLOW_UP, _rated(history))):
         if source == FOLLOW_UP and len(frame):
             # Only two kinds of follow-up can matter: those of the newest week of their
             # stakeholder and dimension, and those that may share a week with a worksheet
             # rating (and so replace it). Over three years of weeks the rest are most rows.
             newest = weeks.groupby([frame["stakeholder_id"], frame["dimension"]]).transform("max")
-            matter = (weeks == newest) | (frame["stakeholder_id"].isin(starts[0]["stakeholder_id"])
-                                          & weeks.isin(starts[1]))
+            matter = (weeks == newest) | (frame["stakeholder_id"].isin(sheet_rows["stakeholder_id"])
+                                          & weeks.isin(sheet_weeks))
             frame, weeks = frame[matter], weeks[matter]
         for stakeholder_id, name, dimension, week, rating in zip(
             frame["stakeholder_id"].tolist(), frame["stakeholder"].tolist(),
@@ -370,8 +371,8 @@ def _rated(frame: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.Series]:
     """The rows of a history or worksheet frame that carry a rating of a rated dimension, and
     the Monday of each one's week."""
     if frame is None or frame.empty:
-        return pd.DataFrame(columns=["stakeholder_id", "stakeholder", "dimension", "rating"]), \
-            pd.Series(dtype="datetime64[us]")
+        nothing = pd.DataFrame(columns=["stakeholder_id", "stakeholder", "dimension", "rating"])
+        return nothing, pd.Series(dtype="datetime64[us]")
     rated = frame[frame["dimension"].isin(worksheet.DIMENSION_KEYS) & frame["rating"].notna()]
     return rated, mondays(rated["week"])
 
