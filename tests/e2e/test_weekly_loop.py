@@ -90,6 +90,44 @@ def test_a_saved_worksheet_row_reads_back_after_leaving_and_returning(seeded, ap
     browser_log.assert_clean()
 
 
+
+def test_a_worksheet_rows_versions_read_back_after_a_double_click_a_reload_and_another_order(
+        seeded, app, app_server, browser_log):
+    """The Werkblad draws each row's current value and its earlier versions from one read: a
+    second save (double-clicked) is one version; after leaving, reloading and choosing someone
+    else first, the row shows the newest and its panel the two before it, newest first."""
+    ans = seeded[NAMES[0]]
+    row = worksheet.NEGOTIATION
+    app.goto_page(tr("nav.worksheet"))
+    flows.choose_stakeholder(app, NAMES[0])
+    flows.fill_worksheet_row(app, ans, row, 3, None, "Eerste ruil besproken.")
+    flows.save_worksheet(app, ans)
+    flows.fill_worksheet_row(app, ans, row, 4, None, "Voorstel ligt op tafel.")
+    app.act(flows.form_button(app, f"ws_{ans}").dblclick)
+    app.wait_idle(app.runs(), settle_ms=800)
+    assert not app.exception_texts(), app.exception_texts()
+    versions = "SELECT reflection FROM worksheet_entry WHERE stakeholder_id = ? AND dimension = ? "
+    assert saved_rows(app_server.db_path, versions + "ORDER BY id", [ans, row.key]) == [
+        ("Start",), ("Eerste ruil besproken.",), ("Voorstel ligt op tafel.",)]
+
+    app.goto_page(tr("nav.overview"))
+    app.page.reload()
+    app.wait_idle(0, settle_ms=300)
+    app.goto_page(tr("nav.worksheet"))
+    flows.choose_stakeholder(app, NAMES[1])
+    flows.choose_stakeholder(app, NAMES[0])
+    shown = flows.worksheet_row_state(app, ans, row)
+    assert (shown["rating"], shown["reflection"]) == (flows.rating_option(row, 4),
+                                                      "Voorstel ligt op tafel.")
+    panel = flows.open_expander(app, tr("worksheet.history", count=2))
+    earlier = panel.inner_text()
+    assert "Voorstel ligt op tafel." not in earlier
+    assert earlier.index("Eerste ruil besproken.") < earlier.index("Start")
+    assert flows.rating_option(row, 3) in earlier
+    assert not app.exception_texts(), app.exception_texts()
+    browser_log.assert_clean()
+
+
 def test_saving_the_second_stakeholder_shows_no_error(seeded, app, app_server, browser_log):
     bob = seeded[NAMES[1]]
     last_week = this_week() - dt.timedelta(weeks=1)
