@@ -78,8 +78,8 @@ def test_worksheet_versions_are_appended(store: Store) -> None:
 
 
 def test_every_rows_versions_in_one_read_agree_with_the_latest(store: Store) -> None:
-    """The Werkblad reads all rows' versions at once and takes the newest of each as the row's
-    current value: the same as `latest_worksheet`, and no other stakeholder's versions."""
+    """The Werkblad reads all rows' versions at once, newest first, and takes the newest of each
+    as the row's current value, as `latest_worksheet` does; no other stakeholder's versions."""
     project_id = store.create_project("P")
     stakeholder_id = store.create_stakeholder(project_id, "Jansen")
     other = store.create_stakeholder(project_id, "De Vries")
@@ -91,8 +91,8 @@ def test_every_rows_versions_in_one_read_agree_with_the_latest(store: Store) -> 
     histories = store.worksheet_histories(stakeholder_id)
     assert {key: [e.reflection for e in versions] for key, versions in histories.items()} == {
         "conversation": ["b", "a"], "value": ["v"]}
-    assert {key: versions[0] for key, versions in histories.items()} == store.latest_worksheet(
-        stakeholder_id)
+    assert {key: e.reflection for key, e in store.latest_worksheet(stakeholder_id).items()} == {
+        "conversation": "b", "value": "v"}
     assert store.worksheet_histories(store.create_stakeholder(project_id, "Nieuw")) == {}
 
 

@@ -109,12 +109,9 @@ class WorksheetEntries(Database):
         }
 
     def latest_worksheet(self, stakeholder_id: int) -> dict[str, WorksheetEntry]:
-        rows = self._rows(
-            f"SELECT {_ENTRY_COLUMNS} FROM worksheet_entry WHERE stakeholder_id = ? "
-            "QUALIFY row_number() OVER (PARTITION BY dimension ORDER BY id DESC) = 1",
-            [stakeholder_id],
-        )
-        return {row[2]: WorksheetEntry(*row) for row in rows}
+        """Each row's current version: the newest of `worksheet_histories`."""
+        return {dimension: versions[0]
+                for dimension, versions in self.worksheet_histories(stakeholder_id).items()}
 
     def worksheet_history(self, stakeholder_id: int, dimension: str) -> list[WorksheetEntry]:
         """All saved versions of one row, newest first."""

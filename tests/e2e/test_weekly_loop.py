@@ -90,7 +90,6 @@ def test_a_saved_worksheet_row_reads_back_after_leaving_and_returning(seeded, ap
     browser_log.assert_clean()
 
 
-
 def test_a_worksheet_rows_versions_read_back_after_a_double_click_a_reload_and_another_order(
         seeded, app, app_server, browser_log):
     """The Werkblad draws each row's current value and its earlier versions from one read: a
