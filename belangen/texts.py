@@ -530,6 +530,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Wijzigingen in deze actie zijn nog niet opgeslagen; open de actie om ze op te slaan.",
         "Changes to this action are not saved yet: open it to save them.",
     ),
+    "projects.unsaved_closed": (
+        "Wat je voor het nieuwe project typte, is nog niet opgeslagen; open het formulier om "
+        "het aan te maken.",
+        "What you typed for the new project is not saved yet: open the form to create it.",
+    ),
     "stakeholders.unsaved_closed": (
         "Wat je voor de nieuwe stakeholder typte, is nog niet opgeslagen; open het formulier om "
         "het toe te voegen.",

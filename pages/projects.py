@@ -30,6 +30,7 @@ def project_fields(form: ui.Form, messages: ui.FieldMessages) -> None:
 CREATED_KEY = "proj_just_created"
 # The project "Je projecten" shows (plain state: the picker's key is gone on other pages).
 PROJECT_SHOWN_KEY = "proj_shown"
+NEW_FORM = "proj_new"
 
 
 def create_project(values: dict, token: str) -> None:
@@ -56,16 +57,18 @@ def next_step() -> None:
             st.switch_page(screens.STAKEHOLDERS.path)
 
 
-with st.container(border=True):
-    st.header(ui.tr("projects.new"), anchor=False)
-    new = ui.Form("proj_new", {"name": "", "description": "", "own_goal": "",
-                               "start_date": store.today()}, version=None)
-    new.draw(
-        ui.project_field_text, project_fields, ui.tr("projects.create"),
-        lambda values: create_project(values, new.token),
-        success=ui.tr("projects.created"), type="primary",
-    )
-    next_step()
+projects = store.list_projects(include_archived=True)
+new_panel = ui.new_project_panel(has_projects=bool(projects), form_id=NEW_FORM)
+if new_panel is not None:
+    with new_panel:
+        new = ui.Form(NEW_FORM, {"name": "", "description": "", "own_goal": "",
+                                 "start_date": store.today()}, version=None)
+        new.draw(
+            ui.project_field_text, project_fields, ui.tr("projects.create"),
+            lambda values: create_project(values, new.token),
+            success=ui.tr("projects.created"), type="primary",
+        )
+next_step()
 
 
 def project_editor(project) -> None:
@@ -115,7 +118,6 @@ def project_label(project, active) -> str:
     return project.name + marker
 
 
-projects = store.list_projects(include_archived=True)
 active = ui.active_project(store)
 if projects:
     # One project's editor at a time (the active one unless another is chosen): with many

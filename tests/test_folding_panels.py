@@ -1,4 +1,4 @@
-"""Stakeholders' panels build their forms only while open (`ui.folding_panel`): closed, the
+"""Panels build their forms only while open (`ui.folding_panel`): closed, the
 browser gets a label instead of a form per interest on every click; an edit closed unsaved
 stays as a draft, says so, and comes back when the panel opens again."""
 
@@ -78,3 +78,33 @@ def test_an_archived_stakeholder_panel_is_built_when_opened(store: Store) -> Non
     assert confirm not in keys(app)
     open_panel(app, archived_panel(stakeholder_id))
     assert confirm in keys(app)
+
+
+def test_the_new_project_form_is_open_for_the_first_project_and_folded_after(
+    store: Store,
+) -> None:
+    """Once a project exists, Projecten is mostly for editing or switching: the form for
+    another one is folded away (its fields cost the browser more than the rest of the page),
+    and a draft in it is kept, said to be there, and back open on return."""
+    name = field("proj_new", "name")
+    app = run_app()
+    app.switch_page(screens.PROJECTS.path).run()
+    assert name in keys(app), "no project yet: the form is open"
+
+    store.create_project("Dorpshuis")
+    app = run_app()
+    app.switch_page(screens.PROJECTS.path).run()
+    assert name not in keys(app), "a project exists: the panel starts closed"
+
+    panel = ui.panel_key("proj_new")
+    open_panel(app, panel)
+    app.text_input(key=name).set_value("Stationsgebied").run()
+    app.session_state[panel] = False
+    app.run()
+    assert name not in keys(app)
+    assert ui.tr("projects.unsaved_closed") in captions(app)
+    assert [project.name for project in store.list_projects()] == ["Dorpshuis"]
+
+    app.switch_page(screens.OVERVIEW.path).run()
+    app.switch_page(screens.PROJECTS.path).run()
+    assert app.text_input(key=name).value == "Stationsgebied", "back with its draft: open"

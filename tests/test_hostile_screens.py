@@ -56,10 +56,11 @@ FIELDS = {
     "project_name": Field(
         screens.PROJECTS.path, lambda s: field("proj_new", "name"), lambda s: "proj_new",
         lambda db, s: [p.name for p in db.list_projects() if p.name != "Stationsgebied"],
-        is_name=True),
+        is_name=True, panel=ui.panel_key("proj_new")),
     "project_goal": Field(
         screens.PROJECTS.path, lambda s: field("proj_new", "own_goal"), lambda s: "proj_new",
-        lambda db, s: [p.own_goal for p in db.list_projects() if p.name == "Nieuw"]),
+        lambda db, s: [p.own_goal for p in db.list_projects() if p.name == "Nieuw"],
+        panel=ui.panel_key("proj_new")),
     "stakeholder_name": Field(
         screens.STAKEHOLDERS.path, lambda s: field("sh_new_1", "name"), lambda s: "sh_new_1",
         lambda db, s: [x.name for x in db.list_stakeholders(1) if x.id != s], is_name=True,

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from belangen import formats, screens, ui, worksheet
 from belangen.store import Store
 from belangen.ui.chrome import FOCUS_REQUEST_KEY
-from tests.apptest import field, has_submit, run_app, submit
+from tests.apptest import field, has_submit, open_panel, run_app, submit
 from tests.factories import filled_stakeholder
 
 
@@ -203,6 +203,7 @@ def test_your_projects_shows_the_project_just_created_and_marks_only_it_active(
     first = store.create_project("Dorpshuis")
     open_page(app, screens.PROJECTS.path)
     assert app.selectbox(key="proj_choose").value == first
+    open_panel(app, ui.panel_key("proj_new"))  # closed once a project exists
     app.text_input(key=field("proj_new", "name")).set_value("Stationsgebied")
     submit(app, "proj_new")
     new = next(project.id for project in store.list_projects() if project.id != first)

@@ -95,6 +95,7 @@ from belangen.ui.setup import (
     NEW_STAKEHOLDER_FOCUS,
     interest_status_short,
     keep_new_stakeholder_form_open,
+    new_project_panel,
     new_stakeholder_panel,
     offer_first_stakeholder,
 )
@@ -190,6 +191,7 @@ __all__ = [
     "marked",
     "move_on_after_saving",
     "name_the_document",
+    "new_project_panel",
     "new_stakeholder_panel",
     "offer_first_stakeholder",
     "open_follow_up",

@@ -117,8 +117,17 @@ def type_text(app: AppPage, box: Locator, text: str) -> None:
     app.act(lambda: box.press("Tab"))
 
 
+def open_new_project_form(app: AppPage) -> None:
+    """On Projecten: the new-project form, opening its panel first when it is folded (it is,
+    once a project exists)."""
+    if not field(app, "proj_new", "name").count():
+        open_expander(app, tr("projects.new"))
+    field(app, "proj_new", "name").locator("input").wait_for()
+
+
 def create_project(app: AppPage, name: str, start: dt.date, goal: str = "") -> None:
     app.goto_page(tr("nav.projects"))
+    open_new_project_form(app)
     type_text(app, field(app, "proj_new", "name").locator("input"), name)
     type_text(app, field(app, "proj_new", "own_goal").locator("textarea"), goal)
     app.fill_date(field(app, "proj_new", "start_date"), dmy(start))
@@ -325,6 +334,7 @@ def follow_up_state(app: AppPage, stakeholder_id: int, week: dt.date) -> dict:
 
 
 def fill_new_project(app: AppPage, name: str, start: dt.date) -> None:
+    open_new_project_form(app)
     type_text(app, field(app, "proj_new", "name").locator("input"), name)
     app.fill_date(field(app, "proj_new", "start_date"), dmy(start))
 

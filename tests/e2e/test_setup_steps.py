@@ -119,6 +119,7 @@ class Person:
 
 def create_project(person: Person) -> None:
     person.go_to(tr("nav.projects"))
+    flows.open_new_project_form(person.app)
     person.type_into(flows.field(person.app, "proj_new", "name"), PROJECT)
     person.click(flows.form_button(person.app, "proj_new"))
 

@@ -19,6 +19,7 @@ def test_clicks_keys_and_typing_into_a_field_count_once_each(browser_session, ne
     app.goto_page(tr("nav.projects"))
     assert steps(app.page) == 1, "one click on the menu"
     name = flows.field(app, "proj_new", "name").locator("input")
+    assert name.count(), "no project yet: the new-project form is open"
     name.fill("Een")
     name.press_sequentially(" project")
     assert steps(app.page) == 2, "typing into one field is one action, however many letters"
