@@ -1275,7 +1275,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Open the file in your browser and choose Print → Save as PDF.",
     ),
     "data.download_calendar": ("Agenda (.ics)", "Calendar (.ics)"),
-    "data.calendar_title": ("**In je agenda**", "**In your calendar**"),
+    "data.calendar_title": (
+        "Geplande acties in je agenda", "Planned actions in your calendar"),
     "data.reminder": (
         "Met een wekelijkse herinnering voor de weekcheck",
         "With a weekly reminder for the follow-up",

@@ -10,6 +10,7 @@ lang = ui.language()
 st.title(ui.tr("data.title"), anchor=False)
 st.caption(ui.tr("data.intro", path=ui.plain(str(store.path))))
 project = ui.active_project(store)
+CALENDAR_PANEL = "data_calendar"
 
 
 def progress_bar():
@@ -60,19 +61,24 @@ else:
         mime="text/html", icon=":material/print:", key="data_download_html",
         help=ui.tr("data.download_html_help"),
     )
-    with st.container(border=True, key="data_calendar"):
-        st.markdown(ui.tr("data.calendar_title"))
-        st.caption(ui.tr("data.download_calendar_help"))
-        reminder = ui.check_in_reminder()
-        # Made with the page (~30 ms at forty people), not on the click: a download made on
-        # the click ran on another thread and, on a loaded machine, often never came back (the
-        # button kept spinning for over 25 s in Chromium, 2 of 3 runs).
-        st.download_button(
-            ui.tr("data.download_calendar"),
-            data=exports.actions_calendar(store, project_id, lang=lang, reminder=reminder),
-            file_name=exports.calendar_file_name(store.today()), mime="text/calendar",
-            icon=":material/calendar_month:", key="data_download_ics",
-        )
+    # Folded until asked for: its choices and the file cost a third of the page's time to
+    # draw, for something done once in a while.
+    calendar = ui.folding_panel(ui.tr("data.calendar_title"), icon=":material/calendar_month:",
+                                panel_id=CALENDAR_PANEL)
+    if calendar is not None:
+        with calendar:
+            st.caption(ui.tr("data.download_calendar_help"))
+            reminder = ui.check_in_reminder()
+            # Made with the open panel (~30 ms at forty people), not on the click: a download
+            # made on the click ran on another thread and, on a loaded machine, often never came
+            # back (the button kept spinning for over 25 s in Chromium, 2 of 3 runs).
+            st.download_button(
+                ui.tr("data.download_calendar"),
+                data=exports.actions_calendar(store, project_id, lang=lang, reminder=reminder),
+                file_name=exports.calendar_file_name(store.today()), mime="text/calendar",
+                icon=":material/calendar_month:", key="data_download_ics",
+            )
+            st.markdown(f"**{ui.tr('data.reminder_how')}**\n\n{ui.tr('data.reminder_steps')}")
 
 # --- All data --------------------------------------------------------------------------------
 st.header(ui.tr("data.tables_export"), anchor=False)

@@ -616,8 +616,13 @@ def test_worksheet_exports_are_offered_for_the_active_project(store: Store, db_p
     app = run_app()
     open_page(app, screens.DATA.path)
     keys = {button.key for button in app.get("download_button")}
-    assert {"data_download_md", "data_download_html", "data_download_ics",
-            "data_download_backup"} <= keys
+    assert {"data_download_md", "data_download_html", "data_download_backup"} <= keys
+    # The calendar file is made only while its panel is open: folded, it costs nothing.
+    assert "data_download_ics" not in keys and "data_reminder" not in {
+        box.key for box in app.checkbox}
+    open_panel(app, ui.panel_key("data_calendar"))
+    assert "data_download_ics" in {button.key for button in app.get("download_button")}
+    assert app.checkbox(key="data_reminder").value, "the reminder offered by default"
     app.button(key="data_prepare_csv").click().run()
     assert "data_download_csv" in {button.key for button in app.get("download_button")}
 

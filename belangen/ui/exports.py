@@ -81,6 +81,4 @@ def check_in_reminder() -> exports.CheckInReminder | None:
                                   index=REMINDER_TIMES.index(dt.time(15, 30)),
                                   key="data_reminder_time",
                                   format_func=lambda moment: moment.strftime("%H:%M"))
-    with st.expander(tr("data.reminder_how")):
-        st.markdown(tr("data.reminder_steps"))
     return exports.CheckInReminder(weekday=weekday, start=start, address=app_address())

@@ -11,6 +11,7 @@ from icalendar import Calendar
 from belangen import texts
 from tests.factories import weekly_project
 
+from . import flows
 from .flows import tr
 from .harness import AppServer
 from .test_xss_browser import download
@@ -27,6 +28,8 @@ def seeded(app_server: AppServer) -> dict[str, int]:
 def test_the_calendar_file_holds_the_weekly_check_in_at_the_chosen_day_and_time(
         seeded, app, app_server, browser_log, tmp_path):
     app.goto_page(tr("nav.data"))
+    assert not app.key("data_reminder").count(), "folded until asked for"
+    flows.open_expander(app, tr("data.calendar_title"))
     assert app.key("data_reminder").locator("input").is_checked(), "offered by default"
     app.choose_select(app.key("data_reminder_day"), texts.WEEKDAYS["nl"][0])
     app.choose_select(app.key("data_reminder_time"), "09:00")
@@ -44,5 +47,15 @@ def test_the_calendar_file_holds_the_weekly_check_in_at_the_chosen_day_and_time(
     app.click(app.key("data_reminder").locator("label"))
     calendar = Calendar.from_ical(download(app, "data_download_ics", tmp_path).read_bytes())
     assert not [event for event in calendar.walk("VEVENT") if "check-in" in str(event["UID"])]
+
+    # Back after another page and after a reload: folded again, and the file made anew on
+    # opening, with the reminder offered as at first (a choice per download, never saved).
+    for leave in (lambda: app.goto_page(tr("nav.overview")), app.page.reload):
+        leave()
+        app.goto_page(tr("nav.data"))
+        assert not app.key("data_download_ics").count()
+        flows.open_expander(app, tr("data.calendar_title"))
+        calendar = Calendar.from_ical(download(app, "data_download_ics", tmp_path).read_bytes())
+        assert [event for event in calendar.walk("VEVENT") if "check-in" in str(event["UID"])]
     assert not app.exception_texts()
     browser_log.assert_clean()
