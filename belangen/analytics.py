@@ -172,7 +172,12 @@ def what_worked(
     without_action_change, without_action_cases. A mean over zero cases is NaN, not 0: no
     evidence is not the same as no change.
     """
-    series = rating_series(history, baseline)
+    return what_worked_in(rating_series(history, baseline), actions)
+
+
+def what_worked_in(series: pd.DataFrame, actions: pd.DataFrame) -> pd.DataFrame:
+    """`what_worked` over a `rating_series` already made: a caller that needs the series
+    for more than this makes it once (it is most of the cost at one person's three years)."""
     action_weeks: dict[tuple[int, str], set[int]] = {}
     if actions is not None and not actions.empty:
         done = actions[actions["row_key"].isin(worksheet.DIMENSION_KEYS)].dropna(subset=["week"])

@@ -134,9 +134,8 @@ def gather_brief(
     interests = store.list_interests(stakeholder.id)
     actions = store.list_actions(stakeholder.id)
     history = store.rating_history(project.id, stakeholder.id)
-    baseline = store.worksheet_baseline(project.id, stakeholder.id)
-    effects = analytics.what_worked(history, baseline,
-                                    store.actions_done(project.id, stakeholder.id))
+    series = analytics.rating_series(history, store.worksheet_baseline(project.id, stakeholder.id))
+    effects = analytics.what_worked_in(series, store.actions_done(project.id, stakeholder.id))
     brief = Brief(
         project=project,
         stakeholder=stakeholder,
@@ -147,7 +146,7 @@ def gather_brief(
         confirmed=tuple(i for i in interests if i.status == "confirmed"),
         suspected=tuple(i for i in interests if i.status == "suspected"),
         actions_due=actions_due(actions, monday),
-        trends=rating_points(history, baseline),
+        trends=points_of_series(series),
         reflections=last_reflections(history),
         worked=tuple(
             Worked(str(row.dimension), float(row.with_action_change), int(row.with_action_cases))
@@ -172,19 +171,16 @@ def actions_due(actions: Sequence[Action], week: dt.date) -> tuple[Action, ...]:
     return tuple(sorted(due, key=lambda a: (a.planned_week or monday, a.id)))
 
 
-def rating_points(
-    history: pd.DataFrame, baseline: pd.DataFrame
-) -> dict[str, tuple[RatingPoint, ...]]:
-    """Per rated aspect, the worksheet start and the weekchecks (`analytics.rating_series`)."""
-    series = analytics.rating_series(history, baseline)
-    points: dict[str, tuple[RatingPoint, ...]] = {}
-    for key in worksheet.DIMENSION_KEYS:
-        rows = series[series["dimension"] == key]
-        points[key] = tuple(
-            RatingPoint(pd.Timestamp(week).date(), int(rating), source == analytics.WORKSHEET)
-            for week, rating, source in zip(rows["week"], rows["rating"], rows["source"],
-                                            strict=True))
-    return points
+def points_of_series(series: pd.DataFrame) -> dict[str, tuple[RatingPoint, ...]]:
+    """Per rated aspect, the worksheet start and the weekchecks of one person's
+    `analytics.rating_series`, in one pass over its rows (a filter per aspect cost as much as
+    making the series)."""
+    points: dict[str, list[RatingPoint]] = {key: [] for key in worksheet.DIMENSION_KEYS}
+    for dimension, week, rating, source in zip(
+            series["dimension"].tolist(), series["week"].dt.date.tolist(),
+            series["rating"].tolist(), series["source"].tolist(), strict=True):
+        points[dimension].append(RatingPoint(week, int(rating), source == analytics.WORKSHEET))
+    return {key: tuple(found) for key, found in points.items()}
 
 
 def last_reflections(history: pd.DataFrame, count: int = REFLECTIONS) -> tuple[Reflection, ...]:

@@ -194,3 +194,28 @@ def test_open_actions_due_are_those_planned_up_to_this_week(store: Store) -> Non
     worked = section(brief, "worked").lines
     assert [(line.text, line.notes[0]) for line in worked] == [
         ("Al gedaan", "Opbrengst: Goed gesprek")]
+
+
+def test_each_aspects_course_is_its_worksheet_start_then_its_current_weekchecks(
+    store: Store,
+) -> None:
+    project_id, sid = person(store)
+    other = store.create_stakeholder(project_id, "Directeur Visser", "Woningcorporatie", "", "")
+    this_week = domain.week_start(store.today())
+    weeks = [this_week - dt.timedelta(weeks=n) for n in (3, 2, 1)]
+    start = dict(zip(worksheet.DIMENSION_KEYS, (2, 3, 2, 1), strict=True))
+    for key, rating in start.items():
+        store.save_worksheet_entry(sid, key, reflection="", rating=rating)
+        store.save_worksheet_entry(other, key, reflection="", rating=5)
+    store.save_follow_up(sid, weeks[1], ratings=dict.fromkeys(worksheet.DIMENSION_KEYS, 3))
+    store.save_follow_up(sid, weeks[2], ratings=dict.fromkeys(worksheet.DIMENSION_KEYS, 1))
+    later = dict(zip(worksheet.DIMENSION_KEYS, (4, 3, 2, 5), strict=True))
+    store.save_follow_up(sid, weeks[2], ratings=later)  # a later version replaces the week's
+    store.save_follow_up(other, weeks[2], ratings=dict.fromkeys(worksheet.DIMENSION_KEYS, 1))
+
+    brief = briefs.gather_brief(store, sid, week=store.today())
+    # The worksheet start sits in the week before the first weekcheck (it was saved later).
+    assert brief.trends == {
+        key: (RatingPoint(weeks[0], start[key], from_worksheet=True),
+              RatingPoint(weeks[1], 3), RatingPoint(weeks[2], later[key]))
+        for key in worksheet.DIMENSION_KEYS}
