@@ -453,6 +453,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Why they go together or clash, in a few words.",
     ),
     "map.link.add": ("Verband leggen", "Link them"),
+    "map.link.new": ("Nieuw verband", "New link"),
     "map.link.added": ("Verband gelegd.", "Link made."),
     "map.links.title": ("Verbanden", "Links"),
     "map.links.none": (
@@ -543,6 +544,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "map.own.unsaved_closed": (
         "Wijzigingen in dit eigen belang zijn nog niet opgeslagen; open het om ze op te slaan.",
         "Changes to this interest of yours are not saved yet: open it to save them.",
+    ),
+    "map.link.unsaved_closed": (
+        "Het verband dat je aan het leggen was, is nog niet opgeslagen; open het formulier om "
+        "het te leggen.",
+        "The link you were making is not saved yet: open the form to make it.",
     ),
     "map.links.unsaved_closed": (
         "Wijzigingen in dit verband zijn nog niet opgeslagen; open het om ze op te slaan.",

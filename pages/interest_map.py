@@ -234,7 +234,13 @@ def link_section(the_map: InterestMap) -> None:
     if len({interest.party for interest in the_map.interests}) < 2:
         st.info(ui.tr("map.link.too_few"), icon=":material/info:")
         return
-    with st.container(border=True, key=f"{NEW_LINK}__panel"):
+    # Folded until asked for (or holding a draft): its two lists of every interest cost the
+    # page a third of its time to draw, and the map is mostly read.
+    panel = ui.new_form_panel("map.link.new", ":material/add_link:", NEW_LINK, first=False,
+                              unsaved_notice="map.link.unsaved_closed")
+    if panel is None:
+        return
+    with panel:
         st.caption(ui.tr("map.link.intro"))
         form = ui.Form(NEW_LINK, {"first_ref": None, "second_ref": None,
                                   "relation": domain.LINK_RELATIONS[0], "note": ""},

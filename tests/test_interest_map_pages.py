@@ -62,9 +62,17 @@ def markdown(app: AppTest) -> str:
     return "\n".join(m.value for m in app.markdown)
 
 
+def open_link_form(app: AppTest, project: int) -> None:
+    """The user opens the new-link panel, unless it is open already (it folds until asked)."""
+    key = ui.panel_key(LINK_NEW.format(project=project))
+    if not app.session_state[key]:
+        open_panel(app, key)
+
+
 def choose_link(app: AppTest, project: int, first: str, second: str,
                 relation: str = "shared", note: str = "") -> None:
     form = LINK_NEW.format(project=project)
+    open_link_form(app, project)
     app.selectbox(key=field(form, "first_ref")).set_value(first).run()
     app.selectbox(key=field(form, "second_ref")).set_value(second)
     app.radio(key=field(form, "relation")).set_value(relation)
@@ -144,6 +152,7 @@ def test_two_interests_of_different_parties_are_linked(
 def test_interest_b_leaves_out_a_s_party(store: Store, parties: dict[str, int]) -> None:
     app = open_map()
     form = LINK_NEW.format(project=parties["project"])
+    open_link_form(app, parties["project"])
     app.selectbox(key=field(form, "first_ref")).set_value(f"i{parties['budget']}").run()
     assert app.selectbox(key=field(form, "second_ref")).options == [
         "Bewoners — Meer groen op het plein"]
@@ -182,6 +191,7 @@ def test_a_link_without_interest_b_asks_for_one_at_the_field(
         store: Store, parties: dict[str, int]) -> None:
     app = open_map()
     form = LINK_NEW.format(project=parties["project"])
+    open_link_form(app, parties["project"])
     app.selectbox(key=field(form, "first_ref")).set_value(f"i{parties['budget']}").run()
     submit(app, form)
     assert message_after(app, field(form, "second_ref")) == "Kies een belang."
@@ -282,3 +292,22 @@ def test_a_tension_resting_on_a_hypothesis_says_so(store: Store, parties: dict[s
     shown = markdown(app)
     assert "**Bewoners ↔ Gemeente**" in shown
     assert shown.count("Rust deels op een hypothese") == 1
+
+
+def test_the_new_link_form_is_folded_until_asked_for_and_keeps_a_choice(
+        store: Store, parties: dict[str, int]) -> None:
+    """The map is mostly read: the form for a link (two lists of every interest) is folded
+    away until asked for; a choice made in it and folded away is kept and said to be."""
+    form = LINK_NEW.format(project=parties["project"])
+    first = field(form, "first_ref")
+    app = open_map()
+    assert first not in {box.key for box in app.selectbox}, "folded"
+    open_panel(app, ui.panel_key(form))
+    app.selectbox(key=first).set_value(f"i{parties['groen']}").run()
+    app.session_state[ui.panel_key(form)] = False
+    app.run()
+    assert first not in {box.key for box in app.selectbox}
+    assert ui.tr("map.link.unsaved_closed") in [caption.value for caption in app.caption]
+    open_panel(app, ui.panel_key(form))
+    assert app.selectbox(key=first).value == f"i{parties['groen']}"
+    assert store.list_links(parties["project"]) == []

@@ -60,6 +60,7 @@ from belangen.ui.forms import (
     flash,
     folding_panel,
     has_unsaved,
+    new_form_panel,
     panel_key,
     show_flash,
 )
@@ -191,6 +192,7 @@ __all__ = [
     "marked",
     "move_on_after_saving",
     "name_the_document",
+    "new_form_panel",
     "new_project_panel",
     "new_stakeholder_panel",
     "offer_first_stakeholder",

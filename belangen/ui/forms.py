@@ -62,6 +62,18 @@ def folding_panel(label: str, *, panel_id: str, icon: str,
     return None
 
 
+def new_form_panel(label_key: str, icon: str, form_id: str, *, first: bool,
+                   unsaved_notice: str, requested: bool = False) -> Any | None:
+    """A folding panel holding the form that adds something new: open when there is nothing
+    of its kind yet (`first`), when something typed there is not saved, when `requested`,
+    and otherwise as the user left it while on the page. Streamlit forgets a panel's state on
+    other pages, so its state is set before drawing, never passed as `expanded`."""
+    if requested or panel_key(form_id) not in st.session_state:
+        st.session_state[panel_key(form_id)] = bool(requested or first or has_unsaved(form_id))
+    return folding_panel(tr(label_key), icon=icon, panel_id=form_id,
+                         unsaved_notice=unsaved_notice)
+
+
 def show_flash() -> None:
     message = st.session_state.pop(FLASH_KEY, None)
     if message:

@@ -8,7 +8,7 @@ from typing import Any
 import streamlit as st
 
 from belangen.ui.chrome import request_focus
-from belangen.ui.forms import folding_panel, has_unsaved, panel_key
+from belangen.ui.forms import new_form_panel
 from belangen.ui.language import tr
 
 NEW_STAKEHOLDER_REQUEST_KEY = "sh_new_open_requested"
@@ -39,28 +39,17 @@ def new_stakeholder_panel(*, has_stakeholders: bool, form_id: str) -> Any | None
     saved, when asked to (the next step, a stakeholder just added), and otherwise as the user
     left it while on the page."""
     requested = st.session_state.pop(NEW_STAKEHOLDER_REQUEST_KEY, False)
-    return _new_form_panel("stakeholders.new", ":material/person_add:", form_id,
-                           requested=requested, first=not has_stakeholders,
-                           unsaved_notice="stakeholders.unsaved_closed")
+    return new_form_panel("stakeholders.new", ":material/person_add:", form_id,
+                          requested=requested, first=not has_stakeholders,
+                          unsaved_notice="stakeholders.unsaved_closed")
 
 
 def new_project_panel(*, has_projects: bool, form_id: str) -> Any | None:
-    """The panel holding the new-project form, or None while it is closed: open when there is
-    no project yet or something typed there is not saved, and otherwise as the user left it
-    while on the page. Drawn closed, the form's fields cost the browser nothing: opening
-    Projecten to edit or switch a project is what the page is mostly for once one exists."""
-    return _new_form_panel("projects.new", ":material/add:", form_id, requested=False,
-                           first=not has_projects, unsaved_notice="projects.unsaved_closed")
-
-
-def _new_form_panel(label_key: str, icon: str, form_id: str, *, requested: bool, first: bool,
-                    unsaved_notice: str) -> Any | None:
-    """`first`: there is nothing of its kind yet. Streamlit forgets a panel's state on other
-    pages, so its state is set before drawing, never passed as `expanded`."""
-    if requested or panel_key(form_id) not in st.session_state:
-        st.session_state[panel_key(form_id)] = bool(requested or first or has_unsaved(form_id))
-    return folding_panel(tr(label_key), icon=icon, panel_id=form_id,
-                         unsaved_notice=unsaved_notice)
+    """The panel holding the new-project form, or None while it is closed (see
+    `new_form_panel`). Drawn closed, the form's fields cost the browser nothing: editing or
+    switching a project is what Projecten is mostly for once one exists."""
+    return new_form_panel("projects.new", ":material/add:", form_id, first=not has_projects,
+                          unsaved_notice="projects.unsaved_closed")
 
 
 def interest_status_short(status: str) -> str:

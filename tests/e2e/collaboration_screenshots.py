@@ -61,6 +61,7 @@ def shoot_map(app: AppPage, outdir: Path, label: str, notes: list[str]) -> None:
     shoot(app, outdir, f"{label}-interest_map", notes)
     flows.open_expander(app, flows.tr("map.links.edit"))
     form = f"map_link_new_{SAMPLE['project']}"
+    flows.open_new_link_form(app, form)
     choose_starting(app, flows.field(app, form, "first_ref"), "Ahmed Bouzid — Huurders")
     choose_starting(app, flows.field(app, form, "second_ref"), "Els Jansen — Serieus")
     choose_starting(app, flows.field(app, form, "first_ref"), "Els Jansen — Betaalbare")

@@ -125,6 +125,13 @@ def open_new_project_form(app: AppPage) -> None:
     field(app, "proj_new", "name").locator("input").wait_for()
 
 
+def open_new_link_form(app: AppPage, form_id: str) -> None:
+    """On the Belangenkaart: the new-link form, opening its panel first when it is folded."""
+    if not field(app, form_id, "first_ref").count():
+        open_expander(app, tr("map.link.new"))
+    field(app, form_id, "first_ref").wait_for()
+
+
 def create_project(app: AppPage, name: str, start: dt.date, goal: str = "") -> None:
     app.goto_page(tr("nav.projects"))
     open_new_project_form(app)

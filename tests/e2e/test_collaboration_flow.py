@@ -42,6 +42,7 @@ def seeded(app_server: AppServer) -> dict[str, int]:
 
 
 def link(app: AppPage, form: str, first: str, second: str, relation: str, note: str) -> None:
+    flows.open_new_link_form(app, form)
     app.choose_select(flows.field(app, form, "first_ref"), first)
     app.choose_select(flows.field(app, form, "second_ref"), second)
     app.choose_radio(flows.field(app, form, "relation"), tr(f"map.relation.{relation}"),

@@ -53,6 +53,7 @@ def test_a_draft_waits_in_the_map_s_forms_after_leaving(parties, app, browser_lo
     flows.type_text(app, flows.field(app, own, "text").locator("textarea"), "Op tijd klaar")
     app.choose_radio(flows.field(app, own, "on_table"), tr("map.own.kept"), rerun=True)
     link = link_form(parties)
+    flows.open_new_link_form(app, link)
     app.choose_select(flows.field(app, link, "first_ref"), "Gemeente — Binnen budget")
     app.choose_radio(flows.field(app, link, "relation"), tr("map.relation.tension"), rerun=True)
 
@@ -71,6 +72,7 @@ def test_a_double_click_on_verband_leggen_stores_one_link(parties, app, app_serv
                                                            browser_log):
     open_map(app)
     link = link_form(parties)
+    flows.open_new_link_form(app, link)
     app.choose_select(flows.field(app, link, "first_ref"), "Gemeente — Binnen budget")
     app.choose_select(flows.field(app, link, "second_ref"), "Bewoners — Meer groen")
     flows.type_text(app, flows.field(app, link, "note").locator("input"), "Groen kost geld")
@@ -87,4 +89,27 @@ def test_a_double_click_on_verband_leggen_stores_one_link(parties, app, app_serv
     with app_server.offline_store() as db:
         assert [(lk.relation, lk.note) for lk in db.list_links(parties["project"])] == [
             ("shared", "Groen kost geld"), ("shared", "")]
+    browser_log.assert_clean()
+
+
+def test_the_new_link_form_is_folded_until_asked_for(parties, app, browser_log):
+    """The map opens with the form folded; a choice made in it stays when the panel closes
+    (said under it) and after leaving the page, and a reload starts folded again."""
+    open_map(app)
+    link = link_form(parties)
+    first = flows.field(app, link, "first_ref")
+    assert not first.count(), "the form is folded"
+    flows.open_expander(app, tr("map.link.new"))
+    app.choose_select(first, "Bewoners — Meer groen")
+    app.act(lambda: flows.expander(app, tr("map.link.new")).first.locator("summary").click())
+    assert not first.count()
+    assert tr("map.link.unsaved_closed") in app.main_text()
+    app.goto_page(tr("nav.overview"))
+    open_map(app)
+    assert first.get_by_role("combobox").input_value() == "Bewoners — Meer groen", (
+        "back with the choice: open")
+    app.page.reload()
+    app.wait_idle(0)
+    assert not first.count(), "a new visit starts folded"
+    assert not app.exception_texts()
     browser_log.assert_clean()
