@@ -28,6 +28,18 @@ def captions(app: AppTest) -> list[str]:
     return [caption.value for caption in app.caption]
 
 
+def fold_with_a_draft(app: AppTest, form_id: str, name: str, text: str, notice: str) -> None:
+    """Open the new-form panel `form_id`, type `text` in its text input `name`, close the panel
+    unsaved: the form is gone, `notice` says a draft waits."""
+    panel = ui.panel_key(form_id)
+    open_panel(app, panel)
+    app.text_input(key=name).set_value(text).run()
+    app.session_state[panel] = False
+    app.run()
+    assert name not in keys(app)
+    assert ui.tr(notice) in captions(app)
+
+
 def test_a_closed_interest_panel_builds_no_form_and_keeps_an_unsaved_edit(store: Store) -> None:
     _, stakeholder_id = filled_stakeholder(store)
     first, second = store.list_interests(stakeholder_id)
@@ -55,13 +67,8 @@ def test_the_new_stakeholder_form_is_built_only_while_its_panel_is_open(store: S
     app = on_stakeholders()
     assert name not in keys(app), "the project has people: the panel starts closed"
 
-    panel = ui.panel_key(f"sh_new_{project_id}")
-    open_panel(app, panel)
-    app.text_input(key=name).set_value("Directeur Visser").run()
-    app.session_state[panel] = False
-    app.run()
-    assert name not in keys(app)
-    assert ui.tr("stakeholders.unsaved_closed") in captions(app)
+    fold_with_a_draft(app, f"sh_new_{project_id}", name, "Directeur Visser",
+                      "stakeholders.unsaved_closed")
     assert len(store.list_stakeholders(project_id)) == 1
 
     app.switch_page(screens.OVERVIEW.path).run()
@@ -96,13 +103,7 @@ def test_the_new_project_form_is_open_for_the_first_project_and_folded_after(
     app.switch_page(screens.PROJECTS.path).run()
     assert name not in keys(app), "a project exists: the panel starts closed"
 
-    panel = ui.panel_key("proj_new")
-    open_panel(app, panel)
-    app.text_input(key=name).set_value("Stationsgebied").run()
-    app.session_state[panel] = False
-    app.run()
-    assert name not in keys(app)
-    assert ui.tr("projects.unsaved_closed") in captions(app)
+    fold_with_a_draft(app, "proj_new", name, "Stationsgebied", "projects.unsaved_closed")
     assert [project.name for project in store.list_projects()] == ["Dorpshuis"]
 
     app.switch_page(screens.OVERVIEW.path).run()

@@ -117,19 +117,22 @@ def type_text(app: AppPage, box: Locator, text: str) -> None:
     app.act(lambda: box.press("Tab"))
 
 
+def open_folded_form(app: AppPage, form_id: str, field_name: str, panel_label_key: str) -> None:
+    """A form in a new-form panel (`ui.new_form_panel`), opening the panel first when it is
+    folded; ready once its field `field_name` is drawn."""
+    if not field(app, form_id, field_name).count():
+        open_expander(app, tr(panel_label_key))
+    field(app, form_id, field_name).wait_for()
+
+
 def open_new_project_form(app: AppPage) -> None:
-    """On Projecten: the new-project form, opening its panel first when it is folded (it is,
-    once a project exists)."""
-    if not field(app, "proj_new", "name").count():
-        open_expander(app, tr("projects.new"))
-    field(app, "proj_new", "name").locator("input").wait_for()
+    """On Projecten (folded once a project exists)."""
+    open_folded_form(app, "proj_new", "name", "projects.new")
 
 
 def open_new_link_form(app: AppPage, form_id: str) -> None:
-    """On the Belangenkaart: the new-link form, opening its panel first when it is folded."""
-    if not field(app, form_id, "first_ref").count():
-        open_expander(app, tr("map.link.new"))
-    field(app, form_id, "first_ref").wait_for()
+    """On the Belangenkaart (folded until asked for)."""
+    open_folded_form(app, form_id, "first_ref", "map.link.new")
 
 
 def create_project(app: AppPage, name: str, start: dt.date, goal: str = "") -> None:
